@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Figure } from "@/components/mdx/figure";
+import { Prose } from "@/components/mdx/mdx-content";
+import { ProductCards } from "@/components/mdx/product-cards";
+import { QuoteCta } from "@/components/mdx/quote-cta";
+import { articles, getPage, relatedProducts, site } from "@/lib/content";
+import { formatDate } from "@/lib/format-date";
+import { pageMetadata } from "@/lib/seo";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return articles.all().map((article) => ({ slug: article.slug }));
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const article = articles.get((await params).slug);
+  if (!article) return {};
+  return pageMetadata({
+    ...article.data,
+    path: `/articles/${article.slug}`,
+    type: "article",
+    publishedTime: article.data.published,
+    modifiedTime: article.data.updated ?? article.data.published,
+  });
+}
+
+export default async function ArticlePage({ params }: Props) {
+  const article = articles.get((await params).slug);
+  if (!article) notFound();
+  const index = getPage("articles");
+  const related = relatedProducts(article);
+  const { heroImage } = article.data;
+  return (
+    <article className="container-page py-10">
+      <div className="mx-auto max-w-3xl">
+        <Breadcrumbs items={[{ label: site.labels.home, href: "/" }, { label: index.data.heading, href: "/articles" }, { label: article.data.title, href: `/articles/${article.slug}` }]} />
+        <header>
+          <h1 className="text-3xl font-bold tracking-tight text-ink md:text-5xl">{article.data.title}</h1>
+          <p className="mt-4 text-lg text-slate-700">{article.data.description}</p>
+          <p className="mt-4 text-sm text-slate-600">
+            {article.data.author} · <time dateTime={article.data.published}>{formatDate(article.data.published)}</time>
+          </p>
+        </header>
+        <Figure {...heroImage} priority sizes="(min-width: 768px) 768px, 100vw" />
+        <Prose source={article.body} file={article.file} />
+        {related.length > 0 ? (
+          <section aria-labelledby="related-products" className="mt-12">
+            <h2 id="related-products" className="text-2xl font-bold text-ink">
+              {site.labels.relatedProducts}
+            </h2>
+            <div className="mt-6">
+              <ProductCards items={related} />
+            </div>
+          </section>
+        ) : null}
+        <QuoteCta />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Metadata, Viewport } from "next";
+import { GeistSans } from "geist/font/sans";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/layout/site-footer";
+import { SiteHeader } from "@/components/layout/site-header";
+import { QuoteBand } from "@/components/sections/quote-band";
+import { site } from "@/lib/content";
+import { siteUrl } from "@/lib/site-url";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  metadataBase: siteUrl(),
+  title: { default: site.name, template: `%s | ${site.name}` },
+  description: site.description,
+  applicationName: site.name,
+  authors: [{ name: site.owner.name }],
+  creator: site.owner.name,
+  formatDetection: { telephone: false, email: false, address: false },
+};
+
+export const viewport: Viewport = {
+  themeColor: "#0f766e",
+  width: "device-width",
+  initialScale: 1,
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en-ZA" className={GeistSans.variable}>
+      <body className="flex min-h-dvh flex-col font-sans">
+        <a
+          href="#main"
+          className="sr-only z-50 rounded-md bg-white px-4 py-3 font-semibold text-brand-800 ring-2 ring-brand-700 focus:not-sr-only focus:fixed focus:left-4 focus:top-4"
+        >
+          {site.messages.skipLink}
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
+          {children}
+        </main>
+        <QuoteBand />
+        <SiteFooter />
+      </body>
+    </html>
+  );
+}

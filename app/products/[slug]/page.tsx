@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { PageHeader } from "@/components/page-header";
+import { Prose } from "@/components/mdx/mdx-content";
+import { quoteHref } from "@/components/mdx/quote-cta";
+import { getPage, products, site } from "@/lib/content";
+import { pageMetadata } from "@/lib/seo";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return products.all().map((product) => ({ slug: product.slug }));
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = products.get((await params).slug);
+  if (!product) return {};
+  return pageMetadata({ ...product.data, path: `/products/${product.slug}` });
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = products.get((await params).slug);
+  if (!product) notFound();
+  const index = getPage("products");
+  return (
+    <>
+      <PageHeader heading={product.data.title} lead={product.data.tagline}>
+        <Breadcrumbs items={[{ label: site.labels.home, href: "/" }, { label: index.data.heading, href: "/products" }, { label: product.data.title, href: `/products/${product.slug}` }]} />
+      </PageHeader>
+      <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="max-w-3xl">
+          <p className="text-lg text-slate-700">{product.data.summary}</p>
+          <div className="mt-8">
+            <Prose source={product.body} file={product.file} />
+          </div>
+        </div>
+        <aside aria-labelledby="product-features" className="h-fit space-y-6 rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24">
+          <h2 id="product-features" className="font-semibold text-ink">
+            {site.labels.features}
+          </h2>
+          <ul className="list-disc space-y-1 pl-5 text-slate-700">
+            {product.data.features.map((feature) => (
+              <li key={feature}>{feature}</li>
+            ))}
+          </ul>
+          {product.data.url ? (
+            <a href={product.data.url} rel="noopener" className="button-secondary w-full">
+              {site.labels.visitProduct}
+            </a>
+          ) : null}
+          <Link href={quoteHref({ product: product.slug })} className="button-primary w-full">
+            {site.cta.link.label}
+          </Link>
+        </aside>
+      </div>
+    </>
+  );
+}

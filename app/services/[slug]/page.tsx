@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { PageHeader } from "@/components/page-header";
+import { Prose } from "@/components/mdx/mdx-content";
+import { quoteHref } from "@/components/mdx/quote-cta";
+import { getPage, services, site } from "@/lib/content";
+import { pageMetadata } from "@/lib/seo";
+import Link from "next/link";
+
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return services.all().map((service) => ({ slug: service.slug }));
+}
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const service = services.get((await params).slug);
+  if (!service) return {};
+  return pageMetadata({ ...service.data, path: `/services/${service.slug}` });
+}
+
+export default async function ServicePage({ params }: Props) {
+  const service = services.get((await params).slug);
+  if (!service) notFound();
+  const index = getPage("services");
+  return (
+    <>
+      <PageHeader heading={service.data.title} lead={service.data.summary}>
+        <Breadcrumbs items={[{ label: site.labels.home, href: "/" }, { label: index.data.heading, href: "/services" }, { label: service.data.title, href: `/services/${service.slug}` }]} />
+      </PageHeader>
+      <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="max-w-3xl">
+          <Prose source={service.body} file={service.file} />
+        </div>
+        <aside aria-labelledby="service-facts" className="h-fit space-y-6 rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24">
+          <h2 id="service-facts" className="sr-only">
+            {service.data.title}
+          </h2>
+          <div>
+            <h3 className="font-semibold text-ink">{site.labels.deliverables}</h3>
+            <ul className="mt-2 list-disc space-y-1 pl-5 text-slate-700">
+              {service.data.deliverables.map((item) => (
+                <li key={item}>{item}</li>
+              ))}
+            </ul>
+          </div>
+          <div>
+            <h3 className="font-semibold text-ink">{site.labels.technologies}</h3>
+            <ul className="mt-2 flex flex-wrap gap-2">
+              {service.data.technologies.map((tech) => (
+                <li key={tech} className="rounded-full bg-slate-100 px-3 py-1 text-sm text-slate-700">
+                  {tech}
+                </li>
+              ))}
+            </ul>
+          </div>
+          <Link href={quoteHref({ service: service.slug })} className="button-primary w-full">
+            {site.cta.link.label}
+          </Link>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import type { SiteFacts } from "@/lib/content/schemas";
+
+export const site: SiteFacts = {
+  name: "FS Dev",
+  tagline: "Custom software in Python, Django, Next.js and React",
+  description:
+    "FS Dev builds custom software for digital agencies, startups and businesses, with a focus on SEO tools, automation and e-commerce optimisation. Led by Francois Schoeman from Stilbaai, South Africa, for clients around the world.",
+  owner: { name: "Francois Schoeman", role: "Founder and lead developer" },
+  location: {
+    locality: "Stilbaai",
+    region: "Western Cape",
+    country: "South Africa",
+    countryCode: "ZA",
+  },
+  areaServed: "Clients worldwide, from South Africa",
+  languages: ["English"],
+  navigation: [
+    { label: "Services", href: "/services" },
+    { label: "Products", href: "/products" },
+    { label: "Articles", href: "/articles" },
+    { label: "About", href: "/about" },
+    { label: "FAQ", href: "/faq" },
+  ],
+  footerNavigation: [
+    { label: "Services", href: "/services" },
+    { label: "Products", href: "/products" },
+    { label: "Articles", href: "/articles" },
+    { label: "About", href: "/about" },
+    { label: "FAQ", href: "/faq" },
+    { label: "Privacy", href: "/privacy" },
+    { label: "Request a quote", href: "/quote" },
+  ],
+  cta: {
+    heading: "Have a project in mind?",
+    text: "Tell us what you need built, automated or improved. Francois reads every request and replies with next steps.",
+    link: { label: "Request a quote", href: "/quote" },
+  },
+  footerNote: "FS Dev is based in Stilbaai, South Africa, and builds software for clients all over the world.",
+  messages: {
+    skipLink: "Skip to main content",
+    menuOpen: "Menu",
+    menuClose: "Close menu",
+    errorHeading: "Something went wrong",
+    errorText: "This page could not be loaded just now. Please try again, or come back in a few minutes.",
+    errorRetry: "Try again",
+  },
+  labels: {
+    home: "Home",
+    product: "Product",
+    technologies: "Technology",
+    deliverables: "What you get",
+    features: "Features",
+    visitProduct: "Visit the product site",
+    relatedProducts: "Products you may like",
+    lastUpdated: "Last updated",
+    challenge: "Challenge",
+    approach: "Approach",
+    result: "Result",
+    transcript: "Read the transcript",
+    errorReference: "Reference",
+  },
+};

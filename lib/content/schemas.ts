@@ -1,0 +1,193 @@
+import { z } from "zod";
+
+/** Field helpers shared by every collection. */
+const text = (max: number) => z.string().trim().min(1, { error: "must not be empty" }).max(max);
+const isoDate = z.iso.date({ error: "must be a date written as YYYY-MM-DD" });
+const localPath = z
+  .string()
+  .regex(/^\/(?!\/)[^\s]*$/, { error: "must be a site path starting with / (for example /quote)" });
+const link = z.object({ label: text(60), href: localPath });
+
+/** Search-engine overrides any entry may carry. */
+const seo = z
+  .object({
+    title: text(70).optional(),
+    description: text(170).optional(),
+  })
+  .strict()
+  .optional();
+
+const base = {
+  title: text(90),
+  description: text(200),
+  draft: z.boolean().default(false),
+  updated: isoDate.optional(),
+  seo,
+};
+
+export const serviceSchema = z
+  .object({
+    ...base,
+    summary: text(300),
+    order: z.number().int().min(0).default(100),
+    technologies: z.array(text(40)).min(1),
+    deliverables: z.array(text(200)).min(2),
+  })
+  .strict();
+
+export const productSchema = z
+  .object({
+    ...base,
+    tagline: text(120),
+    summary: text(300),
+    order: z.number().int().min(0).default(100),
+    url: z.url({ protocol: /^https$/, error: "must be an https:// address" }).optional(),
+    category: text(60),
+    features: z.array(text(200)).min(2),
+  })
+  .strict();
+
+const image = z
+  .object({
+    src: localPath,
+    alt: text(200),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    credit: text(120).optional(),
+    creditUrl: z.url().optional(),
+  })
+  .strict();
+
+export const articleSchema = z
+  .object({
+    ...base,
+    published: isoDate,
+    author: text(80),
+    tags: z.array(text(40)).default([]),
+    heroImage: image,
+    relatedProducts: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
+  })
+  .strict();
+
+export const faqSchema = z
+  .object({
+    question: text(200),
+    order: z.number().int().min(0).default(100),
+    draft: z.boolean().default(false),
+  })
+  .strict();
+
+/** Plain pages (about, FAQ, indexes, privacy, quote, 404): the h1 and its lead come from frontmatter. */
+export const pageSchema = z
+  .object({
+    ...base,
+    heading: text(120),
+    lead: text(400).optional(),
+  })
+  .strict();
+
+const section = { heading: text(120), intro: text(400).optional() };
+
+export const homeSchema = z
+  .object({
+    ...base,
+    hero: z
+      .object({
+        eyebrow: text(80).optional(),
+        heading: text(120),
+        lead: text(400),
+        primaryCta: link,
+        secondaryCta: link.optional(),
+      })
+      .strict(),
+    services: z.object(section).strict(),
+    products: z.object(section).strict(),
+    differentiators: z
+      .object({
+        ...section,
+        items: z.array(z.object({ title: text(80), text: text(400) }).strict()).min(3).max(6),
+      })
+      .strict(),
+    team: z.object({ ...section, text: text(800), link }).strict(),
+    outcomes: z
+      .object({
+        ...section,
+        disclaimer: text(300),
+        items: z
+          .array(
+            z.object({ title: text(100), challenge: text(400), approach: text(400), result: text(400) }).strict(),
+          )
+          .min(1)
+          .max(6),
+      })
+      .strict(),
+    video: z
+      .object({
+        ...section,
+        title: text(120),
+        src: localPath,
+        type: z.enum(["video/mp4", "video/webm"]),
+        poster: localPath,
+        width: z.number().int().positive(),
+        height: z.number().int().positive(),
+        captions: localPath,
+        transcript: text(4000),
+      })
+      .strict(),
+    faq: z.object({ ...section, count: z.number().int().min(1).max(10).default(3), link }).strict(),
+  })
+  .strict();
+
+export const siteSchema = z
+  .object({
+    name: text(60),
+    tagline: text(120),
+    description: text(300),
+    owner: z.object({ name: text(80), role: text(80) }).strict(),
+    location: z
+      .object({ locality: text(80), region: text(80), country: text(80), countryCode: z.string().length(2) })
+      .strict(),
+    areaServed: text(120),
+    languages: z.array(text(40)).min(1),
+    navigation: z.array(link).min(1),
+    footerNavigation: z.array(link).default([]),
+    cta: z.object({ heading: text(120), text: text(300), link }).strict(),
+    footerNote: text(300),
+    messages: z
+      .object({
+        skipLink: text(60),
+        menuOpen: text(40),
+        menuClose: text(40),
+        errorHeading: text(120),
+        errorText: text(300),
+        errorRetry: text(40),
+      })
+      .strict(),
+    /** Short interface labels used by page templates. */
+    labels: z
+      .object({
+        home: text(40),
+        product: text(40),
+        technologies: text(40),
+        deliverables: text(60),
+        features: text(60),
+        visitProduct: text(60),
+        relatedProducts: text(80),
+        lastUpdated: text(40),
+        challenge: text(40),
+        approach: text(40),
+        result: text(40),
+        transcript: text(60),
+        errorReference: text(40),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type Service = z.infer<typeof serviceSchema>;
+export type Product = z.infer<typeof productSchema>;
+export type Article = z.infer<typeof articleSchema>;
+export type Faq = z.infer<typeof faqSchema>;
+export type Page = z.infer<typeof pageSchema>;
+export type Home = z.infer<typeof homeSchema>;
+export type SiteFacts = z.infer<typeof siteSchema>;
