@@ -1,0 +1,129 @@
+import { expect, test } from "@playwright/test";
+
+const routes: { path: string; h1: RegExp; facts: (string | RegExp)[] }[] = [
+  { path: "/", h1: /./, facts: ["Straider.ai", "Shopify SEO Fixer", "Stilbaai", "Francois Schoeman", /Python/, /Django/] },
+  { path: "/services", h1: /./, facts: ["SEO", "Automation", /Shopify/] },
+  { path: "/services/custom-web-applications", h1: /./, facts: ["Python", "Django", "Next.js", "React"] },
+  { path: "/services/seo-tooling", h1: /SEO/, facts: [] },
+  { path: "/services/automation", h1: /utomation/, facts: [] },
+  { path: "/services/ecommerce-optimisation", h1: /ommerce/, facts: ["Shopify"] },
+  { path: "/products", h1: /./, facts: ["Straider.ai", "Shopify SEO Fixer"] },
+  { path: "/products/straider-ai", h1: /Straider\.ai/, facts: [/feed/i] },
+  { path: "/products/shopify-seo-fixer", h1: /Shopify SEO Fixer/, facts: [/SEO/] },
+  { path: "/articles", h1: /./, facts: ["Understanding the role of back-end developers in modern software development"] },
+  { path: "/articles/understanding-back-end-developers", h1: /Understanding the role of back-end developers in modern software development/, facts: ["Products you may like"] },
+  { path: "/faq", h1: /./, facts: ["Stilbaai", "GRKK Web Presence", "Prebo Digital", "Straider.ai"] },
+  { path: "/about", h1: /./, facts: ["Francois Schoeman", "GRKK Web Presence", "Prebo Digital", "Stilbaai"] },
+  { path: "/privacy", h1: /./, facts: ["POPIA", "Information Regulator"] },
+  { path: "/quote", h1: /./, facts: [] },
+];
+
+for (const route of routes) {
+  test(`${route.path} renders one h1, its facts, landmarks and a quote call to action`, async ({ page }) => {
+    const response = await page.goto(route.path);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator("h1")).toHaveCount(1);
+    await expect(page.locator("h1")).toHaveText(route.h1);
+    const main = page.locator("main#main");
+    for (const fact of route.facts) await expect(main.getByText(fact).first()).toBeVisible();
+    await expect(page.getByRole("banner")).toHaveCount(1);
+    await expect(page.getByRole("contentinfo")).toHaveCount(1);
+    await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+    const quoteLinks = page.locator('a[href^="/quote"]');
+    expect(await quoteLinks.count()).toBeGreaterThan(0);
+    await expect(page).toHaveTitle(/FS Dev/);
+  });
+}
+
+test("the article renders its table, callouts, hero credit and related products", async ({ page }) => {
+  await page.goto("/articles/understanding-back-end-developers");
+  const table = page.locator("main table");
+  await expect(table.locator("th").first()).toHaveText("Responsibility");
+  await expect(table.locator("th").nth(1)).toHaveText("Importance");
+  await expect(table.locator("tbody tr")).toHaveCount(3);
+  await expect(table).toContainText("Server-side logic");
+  await expect(table).toContainText("API development");
+  await expect(table).toContainText("Database management");
+  await expect(page.locator('[data-callout="tip"]')).toBeVisible();
+  await expect(page.locator('[data-callout="note"]')).toBeVisible();
+  await expect(page.getByTestId("image-credit")).toHaveText(/\S/);
+  const hero = page.locator("main figure img").first();
+  await expect(hero).toHaveAttribute("alt", /\S/);
+  expect(await hero.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  for (const heading of ["Security", "Scalability", "Collaboration", "Conclusion"]) {
+    await expect(page.getByRole("heading", { level: 2, name: heading })).toBeVisible();
+  }
+  await expect(page.locator("#security")).toHaveCount(1);
+  const related = page.getByRole("region", { name: "Products you may like" });
+  await expect(related.getByRole("link", { name: "Straider.ai" })).toHaveAttribute("href", "/products/straider-ai");
+  await expect(related.getByRole("link", { name: "Shopify SEO Fixer" })).toHaveAttribute("href", "/products/shopify-seo-fixer");
+});
+
+test("home carries every section the brief lists", async ({ page }) => {
+  await page.goto("/");
+  for (const id of ["services", "products", "different", "team", "outcomes", "showcase", "faq"]) {
+    await expect(page.locator(`#${id}-heading`)).toBeVisible();
+  }
+  await expect(page.getByTestId("outcomes-disclaimer")).toContainText(/example/i);
+  await expect(page.getByTestId("quote-band-heading").or(page.locator("#quote-band-heading"))).toBeVisible();
+});
+
+test("the video loads nothing but its poster until the visitor plays it, and has a text alternative", async ({ page }) => {
+  const requests: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  await page.goto("/");
+  await page.locator("video").scrollIntoViewIfNeeded();
+  await page.waitForLoadState("networkidle");
+  const video = page.locator("video");
+  await expect(video).toHaveAttribute("preload", "none");
+  await expect(video.locator("track[kind=captions]")).toHaveCount(1);
+  expect(requests.filter((url) => url.endsWith(".mp4"))).toEqual([]);
+  expect(requests.filter((url) => !url.startsWith("http://127.0.0.1"))).toEqual([]);
+  await page.getByText("Read the transcript").click();
+  await expect(page.getByTestId("video-transcript")).toContainText("Stilbaai");
+});
+
+test("unknown routes and unknown slugs give the 404 page", async ({ page }) => {
+  for (const path of ["/no-such-page", "/services/no-such-service", "/products/nope", "/articles/nope"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.locator("h1")).toHaveCount(1);
+    await expect(page.locator("main").getByRole("link", { name: /quote/i }).first()).toBeVisible();
+  }
+});
+
+test("keyboard: skip link first, then the main navigation works by keyboard", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  const services = nav.getByRole("link", { name: "Services" });
+  for (let i = 0; i < 10 && !(await services.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(services).toBeFocused();
+  const outline = await services.evaluate((el) => getComputedStyle(el).outlineStyle);
+  expect(outline).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/services$/);
+  await expect(page.locator("h1")).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Services" })).toHaveAttribute("aria-current", "page");
+});
+
+test("security headers are sent with every page", async ({ request }) => {
+  const response = await request.get("/");
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("object-src 'none'");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).not.toContain("unsafe-eval");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["strict-transport-security"]).toContain("max-age=");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});

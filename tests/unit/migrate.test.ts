@@ -1,0 +1,205 @@
+// prisma/migrate.mjs against real SQLite files: the CLI as `npm run db:*` runs it, plus the in-process migrate().
+// Each CLI run starts node and compiles the engine's wasm (~0.3–1 s), so the runs are shared where they can be.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "../../prisma/migrate.mjs";
+import { tempDatabaseUrl } from "../helpers/temp-db";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const migrationsDir = path.join(root, "prisma/migrations");
+const INIT = "20261124000000_init";
+
+// better-sqlite3 ships no types (and @types/better-sqlite3 is not installed); this is the little used here.
+type Statement = { run(): unknown; all(): unknown[] };
+type Db = { prepare(sql: string): Statement; pragma(sql: string, options: { simple: true }): unknown; close(): void };
+const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string, options?: { readonly?: boolean }) => Db;
+
+function query<T>(file: string, sql: string): T[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Runs `node prisma/migrate.mjs ...args` from the project root; never throws on a non-zero exit. */
+function cli(url: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
+  const env = { ...process.env, DATABASE_URL: url };
+  try {
+    const stdout = execFileSync(process.execPath, ["prisma/migrate.mjs", ...args], { cwd: root, env, encoding: "utf8", stdio: "pipe" });
+    return { code: 0, stdout, stderr: "" };
+  } catch (error) {
+    const e = error as { status: number | null; stdout: string; stderr: string };
+    return { code: e.status ?? -1, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe("committed migrations", () => {
+  it("are LF-only files with a sqlite lock file", () => {
+    const lock = fs.readFileSync(path.join(migrationsDir, "migration_lock.toml"), "utf8");
+    expect(lock).toMatch(/^provider = "sqlite"$/m);
+    for (const file of [path.join(migrationsDir, "migration_lock.toml"), path.join(migrationsDir, INIT, "migration.sql")]) {
+      expect(fs.readFileSync(file, "utf8"), file).not.toContain("\r");
+    }
+  });
+
+  it("match schema.prisma: diff prints an empty migration and exits 0 (fails when a migration was forgotten)", () => {
+    const db = tempDatabaseUrl("diff");
+    try {
+      const r = cli(db.url, "diff");
+      expect(r.stderr).toBe("");
+      expect(r.stdout.trim()).toBe("-- This is an empty migration.");
+      expect(r.code).toBe(0);
+      expect(fs.existsSync(db.file)).toBe(false); // diff never touches the database
+    } finally {
+      db.cleanup();
+    }
+  });
+});
+
+describe("deploy on a new database file", () => {
+  const db = tempDatabaseUrl("deploy");
+  const file = path.join(path.dirname(db.file), "nested", "app.db"); // parent folder does not exist yet
+  const url = `file:${file}`;
+  let first: ReturnType<typeof cli>;
+  beforeAll(() => {
+    first = cli(url, "deploy");
+  });
+  afterAll(() => db.cleanup());
+
+  it("creates the file and applies the init migration", () => {
+    expect(first.stderr).toBe("");
+    expect(first.stdout.trim()).toBe(`applied: ${INIT}`);
+    expect(first.code).toBe(0);
+    const tables = query<{ name: string }>(file, "SELECT name FROM sqlite_master WHERE type = 'table'").map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(["QuoteRequest", "OutboxMessage", "_prisma_migrations"]));
+  });
+
+  it("records the migration as prisma migrate deploy does (checksum = sha256 of migration.sql)", () => {
+    const sql = fs.readFileSync(path.join(migrationsDir, INIT, "migration.sql"));
+    const rows = query<Record<string, unknown>>(file, "SELECT * FROM _prisma_migrations");
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ migration_name: INIT, checksum: createHash("sha256").update(sql).digest("hex"),
+      rolled_back_at: null, logs: null });
+    expect(rows[0]?.finished_at).toEqual(expect.any(String));
+    expect(Number(rows[0]?.applied_steps_count)).toBe(1);
+  });
+
+  it("leaves the database in WAL journal mode", () => {
+    const db2 = new Database(file, { readonly: true });
+    try {
+      expect(db2.pragma("journal_mode", { simple: true })).toBe("wal");
+    } finally {
+      db2.close();
+    }
+  });
+
+  it("is idempotent: a second deploy applies nothing", () => {
+    const again = cli(url, "deploy");
+    expect(again.stdout.trim()).toBe("applied: (none pending)");
+    expect(again.code).toBe(0);
+    expect(query(file, "SELECT * FROM _prisma_migrations")).toHaveLength(1);
+  });
+
+  it("status reports up to date and exits 0", () => {
+    const r = cli(url, "status");
+    expect(r.stdout).toMatch(/up to date/);
+    expect(r.code).toBe(0);
+  });
+});
+
+describe("status before the first deploy", () => {
+  it("exits 1, names the pending migration and does not create the file", () => {
+    const db = tempDatabaseUrl("status-fresh");
+    try {
+      const r = cli(db.url, "status");
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(INIT);
+      expect(r.stdout).toMatch(/pending/i);
+      expect(fs.existsSync(db.file)).toBe(false);
+    } finally {
+      db.cleanup();
+    }
+  });
+});
+
+describe("errors", () => {
+  it("refuses a non-file DATABASE_URL, naming the adapter it would need and not echoing the URL", () => {
+    const r = cli("postgresql://app:s3cret@db.example.test:5432/fsdev", "deploy");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^migrate deploy failed: .*@prisma\/adapter-pg/);
+    expect(r.stderr).not.toContain("s3cret");
+  });
+
+  it("a broken migration fails deploy with one clear line; resolve-rolled-back and a fixed file recover", async () => {
+    const db = tempDatabaseUrl("broken");
+    const dir = path.join(path.dirname(db.file), "migrations");
+    const broken = "20991231000000_broken";
+    try {
+      fs.cpSync(migrationsDir, dir, { recursive: true });
+      fs.mkdirSync(path.join(dir, broken));
+      const brokenSql = 'CREATE TABLE "Scratch" ("id" INTEGER);\nALTER TABLE "Nope" ADD COLUMN "x" TEXT;\n';
+      fs.writeFileSync(path.join(dir, broken, "migration.sql"), brokenSql);
+
+      const r = cli(db.url, "deploy", "--migrations-dir", dir);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(new RegExp(`^migrate deploy failed: migration ${broken} failed: .*Nope.*\\n$`));
+      expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\bat .*\.(m?js|rs):\d+/); // no JS or engine stack trace
+
+      // The same state through the in-process API: status names the failed migration, deploy refuses to go on.
+      const status = await migrate("status", { url: db.url, migrationsDir: dir });
+      expect(status).toMatchObject({ exitCode: 1, upToDate: false, failed: [broken] });
+      await expect(migrate("deploy", { url: db.url, migrationsDir: dir })).rejects.toThrow(/failed migrations/);
+
+      // Recovery as documented: undo the partial DDL, mark rolled back, fix the file, deploy again.
+      const rw = new Database(db.file);
+      rw.prepare('DROP TABLE "Scratch"').run();
+      rw.close();
+      await migrate("resolve-rolled-back", { url: db.url, migrationsDir: dir, name: broken });
+      fs.writeFileSync(path.join(dir, broken, "migration.sql"), 'CREATE TABLE "Scratch" ("id" INTEGER);\n');
+      const lines: string[] = [];
+      const fixed = await migrate("deploy", { url: db.url, migrationsDir: dir, log: (l) => lines.push(l) });
+      expect(fixed.applied).toEqual([broken]);
+      expect(lines).toEqual([`applied: ${broken}`]);
+    } finally {
+      db.cleanup();
+    }
+  });
+});
+
+describe("new <name>", () => {
+  it("writes the next timestamped migration for a schema change, and nothing when there is none", async () => {
+    const db = tempDatabaseUrl("new");
+    const work = path.dirname(db.file);
+    const dir = path.join(work, "migrations");
+    const schemaPath = path.join(work, "schema.prisma");
+    try {
+      fs.cpSync(migrationsDir, dir, { recursive: true });
+      const schema = fs.readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
+      fs.writeFileSync(schemaPath, schema.replace(/^(\s+phone\s+String\?)$/m, "$1\n  website String?"));
+
+      const diff = await migrate("diff", { url: db.url, schemaPath, migrationsDir: dir });
+      expect(diff).toMatchObject({ exitCode: 2, changed: true });
+
+      const created = await migrate("new", { url: db.url, schemaPath, migrationsDir: dir, name: "Add website" });
+      expect(created.file).toMatch(/[/\\]\d{14}_add_website[/\\]migration\.sql$/);
+      const stamp = path.basename(path.dirname(created.file ?? "")).slice(0, 14);
+      expect(stamp > INIT.slice(0, 14)).toBe(true);
+      expect(fs.readFileSync(created.file ?? "", "utf8")).toContain('ALTER TABLE "QuoteRequest" ADD COLUMN "website" TEXT;');
+
+      const none = await migrate("new", { url: db.url, schemaPath, migrationsDir: dir, name: "again" });
+      expect(none).toMatchObject({ exitCode: 0, changed: false, file: null });
+      expect(fs.existsSync(db.file)).toBe(false);
+    } finally {
+      db.cleanup();
+    }
+  });
+});
