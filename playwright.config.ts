@@ -16,6 +16,11 @@ export const e2eEnv = {
   DATABASE_URL: "file:./.data/e2e.db",
   MAIL_DIR: ".data/e2e-mail",
   SITE_URL: baseURL,
+  FORM_SECRET: "e2e-form-secret-0123456789-abcdefghijklmnop",
+  QUOTE_TO: "owner@fsdev.test",
+  MAIL_FROM: "FS Dev website <website@fsdev.test>",
+  // Short enough for the browser tests to submit quickly; production keeps the default (3 s).
+  MIN_SUBMIT_SECONDS: "1",
 };
 
 export default defineConfig({

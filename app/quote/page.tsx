@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { PageHeader } from "@/components/page-header";
 import { Prose } from "@/components/mdx/mdx-content";
+import { QuoteForm } from "@/components/quote/quote-form";
 import { getPage } from "@/lib/content";
+import { env } from "@/lib/env";
+import { interestGroups, quoteCopy, quoteChoices } from "@/lib/quotes/catalog";
+import { issueFormToken } from "@/lib/quotes/form-token";
 import { pageMetadata } from "@/lib/seo";
 
 export function generateMetadata(): Metadata {
@@ -9,15 +14,48 @@ export function generateMetadata(): Metadata {
   return pageMetadata({ ...page.data, path: "/quote" });
 }
 
-export default function QuotePage() {
+const UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** The path of the page the visitor came from on this site, if any. */
+function sourcePath(referer: string | null, host: string | null): string | undefined {
+  if (!referer || !host) return undefined;
+  try {
+    const url = new URL(referer);
+    return url.host === host ? url.pathname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// Rendered per request: each rendering carries a freshly signed form token.
+export default async function QuotePage({ searchParams }: Props) {
   const page = getPage("quote");
+  const params = await searchParams;
+  const requestHeaders = await headers();
+  const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+  const wanted = first(params.interest);
+  const preselect = quoteChoices().interests.some((choice) => choice.value === wanted) ? wanted : undefined;
+  const hidden: Record<string, string> = {};
+  const from = sourcePath(requestHeaders.get("referer"), requestHeaders.get("host"));
+  if (from) hidden.sourcePath = from;
+  for (const key of UTM_KEYS) {
+    const value = first(params[key]);
+    if (value) hidden[key] = value.slice(0, 100);
+  }
+
   return (
     <>
       <PageHeader heading={page.data.heading} lead={page.data.lead} />
-      <div className="container-page py-12">
-        <div className="max-w-3xl">
-          <Prose source={page.body} file={page.file} />
+      <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="relative max-w-3xl">
+          <QuoteForm copy={quoteCopy} interests={interestGroups()} formToken={issueFormToken(env().FORM_SECRET)} preselect={preselect} hidden={hidden} />
         </div>
+        <aside className="h-fit rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24" aria-label={page.data.heading}>
+          <Prose source={page.body} file={page.file} />
+        </aside>
       </div>
     </>
   );

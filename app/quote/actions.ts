@@ -1,0 +1,46 @@
+"use server";
+
+import { randomUUID } from "node:crypto";
+import { headers } from "next/headers";
+import { after } from "next/server";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { deliverPendingFromEnv } from "@/lib/mail/from-env";
+import { ORIGINAL_XFF_HEADER, PEER_HEADER, clientIp } from "@/lib/quotes/client-ip";
+import type { QuoteFormState } from "@/lib/quotes/form-state";
+import { fromFormData, submitQuote } from "@/lib/quotes/submit";
+
+/**
+ * The "Request a quote" server action: FormData in, a typed state out. Works as a plain form
+ * post without JavaScript and with useActionState with it. Mail goes out after the response.
+ */
+export async function sendQuote(_previous: QuoteFormState, formData: FormData): Promise<QuoteFormState> {
+  const settings = env();
+  const requestHeaders = await headers();
+  const ip = clientIp({
+    peer: requestHeaders.get(PEER_HEADER),
+    forwardedFor: requestHeaders.has(PEER_HEADER) ? requestHeaders.get(ORIGINAL_XFF_HEADER) : requestHeaders.get("x-forwarded-for"),
+    trustedHops: settings.TRUSTED_PROXY_HOPS,
+  });
+  const raw = fromFormData(formData);
+  const result = await submitQuote(raw, { ip, userAgent: requestHeaders.get("user-agent") }, { db: db(), env: settings });
+
+  switch (result.status) {
+    case "ok":
+      if (result.outboxIds.length > 0 && settings.MAIL_DELIVER_AFTER_SUBMIT) {
+        const ids = result.outboxIds;
+        after(async () => {
+          try {
+            await deliverPendingFromEnv({ ids });
+          } catch (error) {
+            console.error("mail: delivery after submit failed; the outbox keeps the messages", error);
+          }
+        });
+      }
+      return { status: "ok", reference: result.reference };
+    case "invalid":
+      return { status: "invalid", fieldErrors: result.fieldErrors, values: result.values, formToken: raw.formToken, attempt: randomUUID() };
+    default:
+      return { status: result.status, values: result.values, formToken: raw.formToken, attempt: randomUUID() };
+  }
+}

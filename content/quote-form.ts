@@ -1,0 +1,75 @@
+import type { QuoteFormCopy } from "@/lib/content/schemas";
+
+/**
+ * Every word of the "Request a quote" form. The service and product choices come from
+ * content/services and content/products; only the catch-all choice is named here.
+ * Change `consentVersion` whenever `consentNotice` changes: each request stores the version it was sent with.
+ */
+export const quoteForm: QuoteFormCopy = {
+  intro: "Fields marked required are needed to reply. Everything else helps us prepare.",
+  legend: "Your project",
+  fields: {
+    name: { label: "Your name" },
+    email: { label: "Email address", hint: "We reply to this address." },
+    company: { label: "Company or organisation" },
+    phone: { label: "Phone number", hint: "Include the country code if you are outside South Africa, e.g. +27 82 123 4567." },
+    interest: {
+      label: "What can we help with?",
+      placeholder: "Choose a service or product",
+      otherLabel: "Something else",
+    },
+    budget: {
+      label: "Budget range",
+      placeholder: "Choose a range",
+      options: [
+        { value: "not-sure", label: "Not sure yet" },
+        { value: "under-50k", label: "Under R50 000" },
+        { value: "50k-150k", label: "R50 000 to R150 000" },
+        { value: "150k-500k", label: "R150 000 to R500 000" },
+        { value: "over-500k", label: "Over R500 000" },
+      ],
+    },
+    timeline: {
+      label: "When would you like to start?",
+      placeholder: "Choose a timeline",
+      options: [
+        { value: "asap", label: "As soon as possible" },
+        { value: "1-3-months", label: "In the next 1 to 3 months" },
+        { value: "3-6-months", label: "In 3 to 6 months" },
+        { value: "exploring", label: "Just exploring for now" },
+      ],
+    },
+    description: {
+      label: "About the project",
+      hint: "What should it do, who will use it, and is there a deadline? At least 20 characters.",
+    },
+    consent: { label: "I agree that FS Dev may store and use these details to answer my request." },
+    honeypot: { label: "Leave this field empty" },
+  },
+  optional: "(optional)",
+  required: "(required)",
+  servicesGroup: "Services",
+  productsGroup: "Products",
+  consentNotice:
+    "FS Dev (Francois Schoeman, Stilbaai, South Africa) collects the details in this form, the page you came from and a one-way hash of your IP address to answer your request and protect the form from abuse. Only FS Dev reads them. We keep them for 12 months after our last contact, or for as long as a resulting project and tax law require. You may ask to see, correct or delete them at any time, as the Protection of Personal Information Act (POPIA) allows.",
+  consentVersion: "2026-11-24",
+  privacyLink: "Read the privacy notice",
+  submit: "Send request",
+  pending: "Sending…",
+  errorSummary: "Please correct the highlighted fields and send again. Nothing was sent yet.",
+  rateLimited:
+    "We have received several requests from your connection in the last few minutes, so this one was not sent. Please wait a little and try again; everything you typed is still here.",
+  unavailable:
+    "Sorry, we could not save your request just now, so it was not sent. Please try again in a minute; everything you typed is still here.",
+  success: {
+    heading: "Thank you, your request is in",
+    reference: "Your reference",
+    text: "We sent a confirmation with a copy of your request to your email address. Please quote the reference if you write to us.",
+    nextSteps: [
+      "Francois reads your request himself.",
+      "He replies within two business days with questions or a time to talk.",
+      "After a short call you receive a written proposal with scope, approach and cost.",
+    ],
+    another: "Send another request",
+  },
+};

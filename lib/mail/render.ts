@@ -1,0 +1,218 @@
+/**
+ * The two emails of a quote request, as plain text and HTML. Pure functions: no I/O, no clock.
+ * Every value a visitor typed is escaped in the HTML part; the subject is reduced to one safe line.
+ */
+
+export type QuoteForMail = {
+  reference: string;
+  name: string;
+  email: string;
+  company: string | null;
+  phone: string | null;
+  interestLabel: string;
+  budget: string;
+  timeline: string;
+  description: string;
+  sourcePath: string | null;
+  utm: Record<string, string>;
+  createdAt: Date;
+  consentVersion: string;
+};
+
+export type MailContext = { siteName: string; siteUrl: string; ownerName: string };
+
+export type RenderedMail = { subject: string; text: string; html: string };
+
+export const SUBJECT_MAX_LENGTH = 150;
+const TIME_ZONE = "Africa/Johannesburg";
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
+// C0 controls (CR, LF, tab...), DEL, C1 controls, the Unicode line/paragraph separators and the bidi
+// embedding/override/isolate controls (and marks), which could break a header or disguise text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]+/g;
+// The same, minus LF and tab, for multi-line text.
+// eslint-disable-next-line no-control-regex -- as above
+const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]+/g;
+
+/** One line of text: control and bidi characters become a single space. */
+export function oneLine(value: string): string {
+  return value.replace(UNSAFE_IN_LINE, " ").replace(/ {2,}/g, " ").trim();
+}
+
+/** Multi-line text with Unix newlines and no control or bidi characters. */
+function multiLine(value: string): string {
+  return value.replace(/\r\n?/g, "\n").replace(UNSAFE_IN_TEXT, " ").trim();
+}
+
+/** A subject that cannot inject a header: one line, at most 150 characters (whole code points). */
+export function safeSubject(value: string): string {
+  const chars = Array.from(oneLine(value));
+  if (chars.length <= SUBJECT_MAX_LENGTH) return chars.join("");
+  return `${chars.slice(0, SUBJECT_MAX_LENGTH - 1).join("").trimEnd()}…`;
+}
+
+function formatReceived(date: Date): string {
+  const local = new Intl.DateTimeFormat("en-ZA", {
+    timeZone: TIME_ZONE,
+    dateStyle: "long",
+    timeStyle: "short",
+  }).format(date);
+  return `${date.toISOString()} (${local}, South Africa time)`;
+}
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, "");
+}
+
+function sourceUrl(sourcePath: string, siteUrl: string): string {
+  // Only a site-relative path is joined to the site URL; anything else is shown as typed.
+  return sourcePath.startsWith("/") && !sourcePath.startsWith("//") ? `${trimSlash(siteUrl)}${sourcePath}` : sourcePath;
+}
+
+type Field = { label: string; value: string; multiline?: boolean };
+
+/** What the visitor sent, in form order; empty optional fields are shown as "not given". */
+function requestFields(q: QuoteForMail): Field[] {
+  return [
+    { label: "Name", value: oneLine(q.name) },
+    { label: "Email", value: oneLine(q.email) },
+    { label: "Company", value: q.company ? oneLine(q.company) : "(not given)" },
+    { label: "Phone", value: q.phone ? oneLine(q.phone) : "(not given)" },
+    { label: "Interested in", value: oneLine(q.interestLabel) },
+    { label: "Budget", value: oneLine(q.budget) },
+    { label: "Timeline", value: oneLine(q.timeline) },
+    { label: "Project description", value: multiLine(q.description), multiline: true },
+  ];
+}
+
+function utmText(utm: Record<string, string>): string | null {
+  const entries = Object.entries(utm).filter(([, value]) => value !== "");
+  if (entries.length === 0) return null;
+  return entries.map(([key, value]) => `${oneLine(key)}=${oneLine(value)}`).join(", ");
+}
+
+function textFields(fields: Field[]): string {
+  return fields
+    .map((field) => (field.multiline ? `${field.label}:\n${indent(field.value)}` : `${field.label}: ${field.value}`))
+    .join("\n");
+}
+
+function indent(value: string): string {
+  return value
+    .split("\n")
+    .map((line) => `  ${line}`)
+    .join("\n");
+}
+
+const CELL = "padding:6px 12px 6px 0;vertical-align:top;text-align:left;border-bottom:1px solid #e5e7eb";
+
+function htmlFields(fields: Field[]): string {
+  const rows = fields.map((field) => {
+    const value = escapeHtml(field.value).replace(/\n/g, "<br>");
+    return `<tr><th scope="row" style="${CELL};font-weight:600;white-space:nowrap">${escapeHtml(field.label)}</th><td style="${CELL}">${value}</td></tr>`;
+  });
+  return `<table style="border-collapse:collapse;width:100%;max-width:640px">\n${rows.join("\n")}\n</table>`;
+}
+
+function htmlDocument(title: string, body: string): string {
+  return [
+    "<!DOCTYPE html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(title)}</title>`,
+    "</head>",
+    '<body style="margin:0;padding:24px;background:#ffffff;color:#111827;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
+    body,
+    "</body>",
+    "</html>",
+    "",
+  ].join("\n");
+}
+
+function paragraph(html: string): string {
+  return `<p style="margin:0 0 16px">${html}</p>`;
+}
+
+/** The notice to the owner: every field, where it came from, and when. Reply-To is the prospect. */
+export function renderOwnerNotice(q: QuoteForMail, ctx: MailContext): RenderedMail {
+  const subject = safeSubject(`Quote request ${q.reference} from ${q.name} (${q.interestLabel})`);
+  const utm = utmText(q.utm);
+  const received = formatReceived(q.createdAt);
+  const fields: Field[] = [
+    { label: "Reference", value: oneLine(q.reference) },
+    ...requestFields(q),
+    { label: "Source page", value: q.sourcePath ? oneLine(sourceUrl(q.sourcePath, ctx.siteUrl)) : "(unknown)" },
+    ...(utm ? [{ label: "UTM tags", value: utm }] : []),
+    { label: "Received", value: received },
+    { label: "Consent", value: `Given, privacy notice version ${oneLine(q.consentVersion)}` },
+  ];
+  const intro = `New quote request ${oneLine(q.reference)} on the ${ctx.siteName} website. Reply to this email to answer ${oneLine(q.name)} directly.`;
+
+  const text = [intro, "", textFields(fields), ""].join("\n");
+  const html = htmlDocument(
+    subject,
+    [
+      `<h1 style="font-size:20px;margin:0 0 16px">Quote request ${escapeHtml(oneLine(q.reference))}</h1>`,
+      paragraph(escapeHtml(intro)),
+      htmlFields(fields),
+    ].join("\n"),
+  );
+  return { subject, text, html };
+}
+
+/** The confirmation to the prospect: reference, a copy of the request, what happens next, their rights. */
+export function renderConfirmation(q: QuoteForMail, ctx: MailContext): RenderedMail {
+  const reference = oneLine(q.reference);
+  const subject = safeSubject(`We received your quote request (${reference})`);
+  const privacyUrl = `${trimSlash(ctx.siteUrl)}/privacy`;
+  const greeting = `Hi ${oneLine(q.name)},`;
+  const thanks = `Thank you for your quote request to ${ctx.siteName}. Your reference is ${reference}.`;
+  const next = `What happens next: ${ctx.ownerName} reads your request and replies within two business days, with questions or a proposal.`;
+  const copyIntro = "This is a copy of what you sent:";
+  const rights = `To have your details corrected or deleted, reply to this email and quote your reference ${reference}.`;
+  const notYou = "If you did not send this request, you can ignore this email.";
+  const signOff = [`${ctx.ownerName}`, ctx.siteName];
+
+  const text = [
+    greeting,
+    "",
+    thanks,
+    "",
+    next,
+    "",
+    copyIntro,
+    "",
+    textFields(requestFields(q)),
+    "",
+    rights,
+    `How we handle your data: ${privacyUrl}`,
+    "",
+    notYou,
+    "",
+    ...signOff,
+    "",
+  ].join("\n");
+
+  const html = htmlDocument(
+    subject,
+    [
+      paragraph(escapeHtml(greeting)),
+      paragraph(escapeHtml(thanks)),
+      paragraph(escapeHtml(next)),
+      paragraph(escapeHtml(copyIntro)),
+      htmlFields(requestFields(q)),
+      `<p style="margin:16px 0">${escapeHtml(rights)} How we handle your data: <a href="${escapeHtml(privacyUrl)}" style="color:#1d4ed8">${escapeHtml(privacyUrl)}</a>.</p>`,
+      paragraph(escapeHtml(notYou)),
+      paragraph(signOff.map(escapeHtml).join("<br>")),
+    ].join("\n"),
+  );
+  return { subject, text, html };
+}

@@ -1,0 +1,46 @@
+/**
+ * `npm run mail:retry`: sends every pending message now, whatever its next-attempt time, e.g. after the
+ * owner fixed SMTP_URL. `--failed` first puts messages that ran out of attempts back in the queue.
+ * Prints `mail:retry sent N, failed N, left N pending`; exits 1 if any send failed.
+ */
+import { db } from "@/lib/db";
+import { deliverPendingFromEnv } from "./from-env";
+import { describeError } from "./outbox";
+import { mailTransportFromEnv } from "./transport";
+
+const USAGE = "usage: npm run mail:retry [-- --failed]";
+
+async function main(args: string[]): Promise<number> {
+  const unknown = args.filter((arg) => arg !== "--failed");
+  if (unknown.length > 0) {
+    console.error(`mail:retry: unknown argument ${unknown.join(" ")}\n${USAGE}`);
+    return 2;
+  }
+  const client = db();
+  try {
+    if (args.includes("--failed")) {
+      const requeued = await client.outboxMessage.updateMany({
+        where: { status: "failed" },
+        data: { status: "pending", nextAttemptAt: new Date() },
+      });
+      console.log(`mail:retry requeued ${requeued.count} failed message(s)`);
+    }
+    // A high limit: a failed row is rescheduled, not re-selected, so one pass covers the whole queue.
+    const result = await deliverPendingFromEnv({ ignoreSchedule: true, limit: 10_000 });
+    const left = await client.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } });
+    console.log(`mail:retry sent ${result.sent}, failed ${result.failed}, left ${left} pending`);
+    const gaveUp = await client.outboxMessage.count({ where: { status: "failed" } });
+    if (gaveUp > 0) console.log(`mail:retry ${gaveUp} message(s) ran out of attempts; "npm run mail:retry -- --failed" retries them`);
+    return result.failed > 0 ? 1 : 0;
+  } finally {
+    mailTransportFromEnv().close();
+    await client.$disconnect();
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  console.error(`mail:retry: ${describeError(error)}`);
+  process.exitCode = 1;
+}

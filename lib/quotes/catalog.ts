@@ -1,0 +1,42 @@
+import { quoteForm as rawCopy } from "@/content/quote-form";
+import { ContentError, describeIssues } from "@/lib/content/collection";
+import { products, services } from "@/lib/content";
+import { quoteFormSchema, type QuoteFormCopy } from "@/lib/content/schemas";
+
+export type Choice = { value: string; label: string };
+export type InterestGroups = { services: Choice[]; products: Choice[]; other: Choice };
+
+function validate(): QuoteFormCopy {
+  const result = quoteFormSchema.safeParse(rawCopy);
+  if (!result.success) throw new ContentError(describeIssues("content/quote-form.ts", result.error));
+  return result.data;
+}
+
+/** The form's words, validated like every other piece of content. */
+export const quoteCopy: QuoteFormCopy = validate();
+
+/** What a visitor can ask about: every published service and product, plus "something else". */
+export function interestGroups(): InterestGroups {
+  return {
+    services: services.all().map((entry) => ({ value: `service:${entry.slug}`, label: entry.data.title })),
+    products: products.all().map((entry) => ({ value: `product:${entry.slug}`, label: entry.data.title })),
+    other: { value: "other", label: quoteCopy.fields.interest.otherLabel },
+  };
+}
+
+/** The allowed values of every choice field, and their labels, from the same content the pages use. */
+export function quoteChoices() {
+  const groups = interestGroups();
+  const interests = [...groups.services, ...groups.products, groups.other];
+  return {
+    interests,
+    budgets: quoteCopy.fields.budget.options,
+    timelines: quoteCopy.fields.timeline.options,
+  };
+}
+
+export type QuoteChoices = ReturnType<typeof quoteChoices>;
+
+export function labelOf(choices: Choice[], value: string): string {
+  return choices.find((choice) => choice.value === value)?.label ?? value;
+}

@@ -1,0 +1,11 @@
+import type { FieldErrors, QuoteValues } from "./schema";
+
+/** What the quote action returns to the form; safe to send to the browser. */
+export type QuoteFormState =
+  | { status: "idle" }
+  | { status: "invalid"; fieldErrors: FieldErrors; values: QuoteValues; formToken?: string; attempt: string }
+  | { status: "rate_limited" | "unavailable"; values: QuoteValues; formToken?: string; attempt: string }
+  | { status: "ok"; reference: string };
+
+/** `attempt` differs per response, so the form remounts with the echoed values as its defaults. */
+export const initialQuoteFormState: QuoteFormState = { status: "idle" };

@@ -1,0 +1,202 @@
+import { mailContextFromEnv } from "@/lib/mail/from-env";
+import { outboxRows } from "@/lib/mail/outbox";
+import type { Db } from "@/lib/db";
+import type { Env } from "@/lib/env";
+import { labelOf, quoteChoices, quoteCopy, type QuoteChoices } from "./catalog";
+import { hashIp } from "./client-ip";
+import { verifyFormToken } from "./form-token";
+import { newReference } from "./reference";
+import { LIMITS, QUOTE_FIELDS, quoteSchema, type FieldErrors, type QuoteInput, type QuoteValues } from "./schema";
+import { judge } from "./spam";
+
+/** Hidden fields the form posts besides the visitor's own. */
+export const META_FIELDS = ["formToken", "hp_a7k", "sourcePath", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
+export const HONEYPOT_FIELD = "hp_a7k";
+
+export type RawSubmission = Partial<Record<(typeof QUOTE_FIELDS)[number] | (typeof META_FIELDS)[number], string>>;
+export type RequestMeta = { ip: string | null; userAgent: string | null };
+
+export type SubmitResult =
+  | { status: "ok"; reference: string; outboxIds: number[]; duplicate: boolean; spam: boolean }
+  | { status: "invalid"; fieldErrors: FieldErrors; values: QuoteValues }
+  | { status: "rate_limited"; values: QuoteValues }
+  | { status: "unavailable"; values: QuoteValues };
+
+export type SubmitDeps = {
+  db: Db;
+  env: Pick<Env, "FORM_SECRET" | "FORM_TOKEN_MAX_AGE_HOURS" | "MIN_SUBMIT_SECONDS" | "RATE_LIMIT_MAX" | "RATE_LIMIT_WINDOW_MINUTES" | "QUOTE_TO">;
+  now?: () => Date;
+  choices?: QuoteChoices;
+  log?: (line: string, error?: unknown) => void;
+};
+
+const MAX_FIELD_LENGTH = 20_000;
+
+/**
+ * Turns posted form data into a plain object: only known fields, first value only, strings only.
+ * Unknown, repeated and file fields are dropped here, so nothing else can reach the pipeline.
+ */
+export function fromFormData(form: FormData): RawSubmission {
+  const raw: RawSubmission = {};
+  for (const key of [...QUOTE_FIELDS, ...META_FIELDS]) {
+    const value = form.get(key);
+    if (typeof value === "string") raw[key] = value.length > MAX_FIELD_LENGTH ? value.slice(0, MAX_FIELD_LENGTH + 1) : value;
+  }
+  return raw;
+}
+
+/** The visitor's own values, echoed back on any rejection (capped, so a huge post is not sent back whole). */
+export function echoValues(raw: RawSubmission): QuoteValues {
+  const values: QuoteValues = {};
+  for (const key of QUOTE_FIELDS) if (raw[key] !== undefined) values[key] = raw[key]!.slice(0, LIMITS.description.max + 100);
+  return values;
+}
+
+function cleanPath(path: string | undefined): string | null {
+  if (!path || !/^\/(?!\/)[\w\-./~%]{0,200}$/.test(path)) return null;
+  return path;
+}
+
+function cleanUtm(raw: RawSubmission) {
+  const value = (key: "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content") => {
+    const v = raw[key]?.trim();
+    return v && /^[\w\-.+ %]{1,100}$/.test(v) ? v : null;
+  };
+  return {
+    utmSource: value("utm_source"),
+    utmMedium: value("utm_medium"),
+    utmCampaign: value("utm_campaign"),
+    utmTerm: value("utm_term"),
+    utmContent: value("utm_content"),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}
+
+/**
+ * The lead pipeline: validate, judge spam, apply the rate limit, then store the request and
+ * its outbox rows in one write. The visitor hears "received" only after that write commits.
+ */
+export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: SubmitDeps): Promise<SubmitResult> {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.log ?? ((line, error) => console.error(line, error ?? ""));
+  const choices = deps.choices ?? quoteChoices();
+  const values = echoValues(raw);
+
+  const parsed = quoteSchema(choices).safeParse(Object.fromEntries(QUOTE_FIELDS.map((key) => [key, raw[key]])));
+  if (!parsed.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as keyof FieldErrors;
+      (fieldErrors[field] ??= []).push(issue.message);
+    }
+    return { status: "invalid", fieldErrors, values };
+  }
+  const input = parsed.data;
+  const token = verifyFormToken(raw.formToken, deps.env.FORM_SECRET, deps.env.FORM_TOKEN_MAX_AGE_HOURS, now());
+  const formToken = token.ok ? raw.formToken! : null;
+  const ipHash = hashIp(meta.ip, deps.env.FORM_SECRET);
+
+  try {
+    if (formToken) {
+      const first = await deps.db.quoteRequest.findUnique({ where: { formToken }, select: { reference: true, status: true } });
+      if (first) return { status: "ok", reference: first.reference, outboxIds: [], duplicate: true, spam: first.status === "spam" };
+    }
+    if (ipHash) {
+      const since = new Date(now().getTime() - deps.env.RATE_LIMIT_WINDOW_MINUTES * 60_000);
+      const recent = await deps.db.quoteRequest.count({ where: { ipHash, createdAt: { gte: since } } });
+      if (recent >= deps.env.RATE_LIMIT_MAX) return { status: "rate_limited", values };
+    }
+    const verdict = judge({
+      honeypot: raw[HONEYPOT_FIELD],
+      token,
+      minSeconds: deps.env.MIN_SUBMIT_SECONDS,
+      text: [input.name, input.company ?? "", input.description].join("\n"),
+    });
+    return await store(input, { raw, meta, ipHash, formToken, verdict, choices, now: now(), deps });
+  } catch (error) {
+    log("quote: could not store a request (the visitor was asked to try again)", error);
+    return { status: "unavailable", values };
+  }
+}
+
+type StoreContext = {
+  raw: RawSubmission;
+  meta: RequestMeta;
+  ipHash: string | null;
+  formToken: string | null;
+  verdict: ReturnType<typeof judge>;
+  choices: QuoteChoices;
+  now: Date;
+  deps: SubmitDeps;
+};
+
+async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult> {
+  const { deps, verdict, choices } = ctx;
+  const interestLabel = labelOf(choices.interests, input.interest);
+  const budget = labelOf(choices.budgets, input.budget);
+  const timeline = labelOf(choices.timelines, input.timeline);
+  const sourcePath = cleanPath(ctx.raw.sourcePath);
+  const utm = cleanUtm(ctx.raw);
+
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const reference = newReference(ctx.now);
+    const mail = {
+      reference,
+      name: input.name,
+      email: input.email,
+      company: input.company,
+      phone: input.phone,
+      interestLabel,
+      budget,
+      timeline,
+      description: input.description,
+      sourcePath,
+      utm: Object.fromEntries(Object.entries(utm).filter((entry): entry is [string, string] => entry[1] !== null)),
+      createdAt: ctx.now,
+      consentVersion: quoteCopy.consentVersion,
+    };
+    try {
+      // One create with nested outbox rows: Prisma writes both in a single transaction.
+      const created = await deps.db.quoteRequest.create({
+        data: {
+          reference,
+          status: verdict.spam ? "spam" : "new",
+          name: input.name,
+          email: input.email,
+          company: input.company,
+          phone: input.phone,
+          interest: input.interest,
+          interestLabel,
+          budget,
+          timeline,
+          description: input.description,
+          consentAt: ctx.now,
+          consentVersion: quoteCopy.consentVersion,
+          sourcePath,
+          ...utm,
+          ipHash: ctx.ipHash,
+          userAgent: ctx.meta.userAgent?.slice(0, 400) ?? null,
+          spamScore: verdict.score,
+          spamReason: verdict.reasons.length > 0 ? verdict.reasons.join(", ") : null,
+          formToken: ctx.formToken,
+          createdAt: ctx.now,
+          // Spam is kept for review but never mailed.
+          outbox: verdict.spam ? undefined : { create: outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: mailContextFromEnv() }) },
+        },
+        select: { reference: true, outbox: { select: { id: true } } },
+      });
+      return { status: "ok", reference: created.reference, outboxIds: created.outbox.map((row) => row.id), duplicate: false, spam: verdict.spam };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Either the same form was posted twice at once (return the first) or the reference collided (draw again).
+      if (ctx.formToken) {
+        const first = await deps.db.quoteRequest.findUnique({ where: { formToken: ctx.formToken }, select: { reference: true, status: true } });
+        if (first) return { status: "ok", reference: first.reference, outboxIds: [], duplicate: true, spam: first.status === "spam" };
+      }
+    }
+  }
+  throw new Error("could not draw a unique reference in 3 attempts");
+}

@@ -1,0 +1,43 @@
+import http from "node:http";
+import { env } from "@/lib/env";
+import { deliverPendingFromEnv } from "@/lib/mail/from-env";
+import { ORIGINAL_XFF_HEADER, PEER_HEADER } from "@/lib/quotes/client-ip";
+
+const RETRY_EVERY_MS = 60_000;
+
+/**
+ * Records each request's TCP peer address and the X-Forwarded-For it arrived with, before
+ * Next.js fills X-Forwarded-For in when it is missing; lib/quotes/client-ip.ts reads these.
+ * Values a client sends under the same names are overwritten.
+ */
+function stampPeerAddress() {
+  const marker = Symbol.for("fsdev.peer-stamp");
+  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: http.Server["emit"] };
+  if (proto[marker]) return;
+  proto[marker] = true;
+  const emit = proto.emit;
+  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") {
+      const request = args[0] as http.IncomingMessage;
+      request.headers[PEER_HEADER] = request.socket?.remoteAddress ?? "";
+      const forwarded = request.headers["x-forwarded-for"];
+      request.headers[ORIGINAL_XFF_HEADER] = Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "");
+    }
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
+  } as http.Server["emit"];
+}
+
+/** Delivers mail left pending by an earlier process or a mail outage, now and every minute. */
+function startOutboxRetries() {
+  const run = () =>
+    deliverPendingFromEnv().catch((error: unknown) => console.error("mail: scheduled outbox delivery failed", error));
+  setTimeout(run, 2_000).unref();
+  setInterval(run, RETRY_EVERY_MS).unref();
+}
+
+export async function onServerStart() {
+  // Fails start-up with a message naming each bad or missing variable.
+  env();
+  stampPeerAddress();
+  startOutboxRetries();
+}

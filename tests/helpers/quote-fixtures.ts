@@ -1,0 +1,55 @@
+import { execFileSync } from "node:child_process";
+import { createDb, type Db } from "@/lib/db";
+import { issueFormToken } from "@/lib/quotes/form-token";
+import type { RawSubmission, SubmitDeps } from "@/lib/quotes/submit";
+import { tempDatabaseUrl } from "./temp-db";
+
+export const SECRET = "unit-test-form-secret-0123456789-abcdef";
+
+export const testEnv: SubmitDeps["env"] = {
+  FORM_SECRET: SECRET,
+  FORM_TOKEN_MAX_AGE_HOURS: 24,
+  MIN_SUBMIT_SECONDS: 3,
+  RATE_LIMIT_MAX: 5,
+  RATE_LIMIT_WINDOW_MINUTES: 10,
+  QUOTE_TO: "owner@fsdev.test",
+};
+
+/** A real SQLite file, migrated by the project's own command, and a Prisma client on it. */
+export function migratedDb(label: string): { db: Db; url: string; cleanup: () => Promise<void> } {
+  const database = tempDatabaseUrl(label);
+  execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "pipe" });
+  const db = createDb(database.url);
+  return {
+    db,
+    url: database.url,
+    cleanup: async () => {
+      await db.$disconnect();
+      database.cleanup();
+    },
+  };
+}
+
+/** A form token issued `secondsAgo` seconds ago, as a real rendering of the form would carry. */
+export function tokenFrom(secondsAgo: number, secret = SECRET): string {
+  return issueFormToken(secret, new Date(Date.now() - secondsAgo * 1000));
+}
+
+export function validSubmission(overrides: RawSubmission = {}): RawSubmission {
+  return {
+    name: "Ada Lovelace",
+    email: "Ada@Example.COM",
+    company: "Analytical Engines",
+    phone: "+27 82 123 4567",
+    interest: "service:seo-tooling",
+    budget: "50k-150k",
+    timeline: "1-3-months",
+    description: "We need a tool that checks our clients' sites every week and writes a short report.",
+    consent: "yes",
+    formToken: tokenFrom(30),
+    sourcePath: "/services/seo-tooling",
+    utm_source: "newsletter",
+    utm_medium: "email",
+    ...overrides,
+  };
+}

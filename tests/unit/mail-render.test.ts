@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { escapeHtml, renderConfirmation, renderOwnerNotice, safeSubject, type QuoteForMail } from "@/lib/mail/render";
+
+const ctx = { siteName: "FS Dev", siteUrl: "https://www.fsdev.example/", ownerName: "Francois Schoeman" };
+
+function quote(overrides: Partial<QuoteForMail> = {}): QuoteForMail {
+  return {
+    reference: "FS-2026-7KQ4MZ",
+    name: "Ada Lovelace",
+    email: "ada@example.test",
+    company: "Analytical Engines Ltd",
+    phone: "+27 21 555 0100",
+    interestLabel: "SEO tooling",
+    budget: "R50k – R100k",
+    timeline: "Within 3 months",
+    description: "We need a crawler.\nIt should find broken links.",
+    sourcePath: "/services/seo-tools",
+    utm: { utm_source: "newsletter", utm_campaign: "spring" },
+    createdAt: new Date("2026-03-05T08:15:00Z"),
+    consentVersion: "2026-01",
+    ...overrides,
+  };
+}
+
+const HOSTILE_NAME = `<script>alert(1)</script> "quotes" & 'apos'`;
+const HOSTILE_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt; &quot;quotes&quot; &amp; &#39;apos&#39;";
+
+describe("renderOwnerNotice", () => {
+  const mail = renderOwnerNotice(quote(), ctx);
+
+  it("names the reference, the prospect and the interest in the subject", () => {
+    expect(mail.subject).toBe("Quote request FS-2026-7KQ4MZ from Ada Lovelace (SEO tooling)");
+  });
+
+  it("lists every field with its label, the source page, utm tags and the time received, in both parts", () => {
+    const expected = [
+      "FS-2026-7KQ4MZ",
+      "Ada Lovelace",
+      "ada@example.test",
+      "Analytical Engines Ltd",
+      "+27 21 555 0100",
+      "SEO tooling",
+      "R50k – R100k",
+      "Within 3 months",
+      "We need a crawler.",
+      "It should find broken links.",
+      "https://www.fsdev.example/services/seo-tools",
+      "utm_source=newsletter",
+      "utm_campaign=spring",
+      "2026-03-05T08:15:00.000Z",
+      "2026-01",
+    ];
+    for (const value of expected) {
+      expect(mail.text, value).toContain(value);
+      expect(mail.html, value).toContain(value);
+    }
+    for (const label of ["Reference", "Name", "Email", "Company", "Phone", "Interested in", "Budget", "Timeline", "Project description", "Source page", "UTM tags", "Received"]) {
+      expect(mail.text).toContain(`${label}:`);
+      expect(mail.html).toContain(`>${label}</th>`);
+    }
+    // 08:15 UTC is 10:15 in Johannesburg (UTC+2, no daylight saving).
+    expect(mail.text).toMatch(/10:15/);
+  });
+
+  it("leaves out the utm row when there are no tags and says when optional fields were not given", () => {
+    const bare = renderOwnerNotice(quote({ utm: {}, company: null, phone: null, sourcePath: null }), ctx);
+    expect(bare.text).not.toContain("UTM tags");
+    expect(bare.text).toContain("Company: (not given)");
+    expect(bare.text).toContain("Source page: (unknown)");
+  });
+
+  it("is a small self-contained accessible HTML document", () => {
+    expect(mail.html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect(mail.html).toContain("<title>Quote request FS-2026-7KQ4MZ from Ada Lovelace (SEO tooling)</title>");
+    expect(mail.html).toContain('<th scope="row"');
+    expect(mail.html).not.toMatch(/<img|<link|<script|url\(|src=/i);
+    expect(mail.html).toContain("We need a crawler.<br>It should find broken links.");
+  });
+});
+
+describe("renderConfirmation", () => {
+  const mail = renderConfirmation(quote(), ctx);
+
+  it("thanks by name, gives the reference, what happens next and how to have data deleted", () => {
+    expect(mail.subject).toBe("We received your quote request (FS-2026-7KQ4MZ)");
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain("Hi Ada Lovelace,");
+      expect(part).toContain("FS-2026-7KQ4MZ");
+      expect(part).toContain("Francois Schoeman reads your request and replies within two business days");
+      expect(part).toMatch(/corrected or deleted, reply to this email and quote your reference FS-2026-7KQ4MZ/);
+      expect(part).toContain("https://www.fsdev.example/privacy");
+    }
+    expect(mail.html).toContain('<a href="https://www.fsdev.example/privacy"');
+  });
+
+  it("includes a copy of what was sent, but not the internal facts", () => {
+    for (const value of ["ada@example.test", "Analytical Engines Ltd", "+27 21 555 0100", "SEO tooling", "R50k – R100k", "Within 3 months", "It should find broken links."]) {
+      expect(mail.text).toContain(value);
+      expect(mail.html).toContain(value);
+    }
+    expect(mail.text).not.toContain("utm_source");
+    expect(mail.text).not.toContain("Source page");
+  });
+});
+
+describe("escaping and header safety", () => {
+  const hostile = quote({
+    name: HOSTILE_NAME,
+    company: "<b>Evil & Co</b>",
+    description: `Line one <img src=x onerror=alert(1)>\nLine "two" & 'three'`,
+    utm: { utm_source: "<x>" },
+  });
+
+  it.each([
+    ["owner notice", renderOwnerNotice(hostile, ctx)],
+    ["confirmation", renderConfirmation(hostile, ctx)],
+  ])("%s: escapes every value in the HTML part and keeps it raw in the text part", (_kind, mail) => {
+    expect(mail.html).toContain(HOSTILE_ESCAPED);
+    expect(mail.html).toContain("&lt;b&gt;Evil &amp; Co&lt;/b&gt;");
+    expect(mail.html).toContain("Line one &lt;img src=x onerror=alert(1)&gt;<br>Line &quot;two&quot; &amp; &#39;three&#39;");
+    expect(mail.html).not.toContain("<script>");
+    expect(mail.html).not.toContain("<img");
+    expect(mail.html).not.toContain("<b>Evil");
+    expect(mail.text).toContain(HOSTILE_NAME);
+    expect(mail.text).toContain("<b>Evil & Co</b>");
+    expect(mail.text).toContain(`Line "two" & 'three'`);
+    expect(mail.text).not.toContain("&amp;");
+  });
+
+  it("escapes the title too (the subject holds the visitor's name)", () => {
+    expect(renderOwnerNotice(hostile, ctx).html).toContain(`<title>Quote request FS-2026-7KQ4MZ from ${HOSTILE_ESCAPED} (SEO tooling)</title>`);
+  });
+
+  it("keeps a header injection attempt on one subject line", () => {
+    const mail = renderOwnerNotice(quote({ name: "Eve\r\nBcc: x@evil.test\n\tX-Other: 1" }), ctx);
+    expect(mail.subject).not.toMatch(/[\r\n\t]/);
+    expect(mail.subject).toBe("Quote request FS-2026-7KQ4MZ from Eve Bcc: x@evil.test X-Other: 1 (SEO tooling)");
+    // In the body the name cannot start a line of its own either.
+    expect(mail.text).toContain("Name: Eve Bcc: x@evil.test X-Other: 1\n");
+  });
+
+  it("removes control and bidi characters from the subject and caps its length", () => {
+    const bidi = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069";
+    const subject = renderOwnerNotice(quote({ name: `Ada${bidi}Lovelace\u0000\u0007`, interestLabel: "x".repeat(300) }), ctx).subject;
+    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+    expect(subject).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
+    expect(subject).toMatch(/^Quote request FS-2026-7KQ4MZ from Ada Lovelace \(x+…$/);
+    expect(Array.from(subject)).toHaveLength(150);
+    expect(safeSubject("a\u202Eb")).toBe("a b");
+    expect(safeSubject("  many \r\n\r\n  breaks  ")).toBe("many breaks");
+    expect(Array.from(safeSubject("😀".repeat(200)))).toHaveLength(150); // cut between code points, not inside one
+  });
+
+  it("escapeHtml covers the five HTML-special characters", () => {
+    expect(escapeHtml(`&<>"'`)).toBe("&amp;&lt;&gt;&quot;&#39;");
+  });
+});
