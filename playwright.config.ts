@@ -21,6 +21,8 @@ export const e2eEnv = {
   MAIL_FROM: "FS Dev website <website@fsdev.test>",
   // Short enough for the browser tests to submit quickly; production keeps the default (3 s).
   MIN_SUBMIT_SECONDS: "1",
+  // The tests play a proxy: each sends its own X-Forwarded-For, so the per-IP limit is per test.
+  TRUSTED_PROXY_HOPS: "1",
 };
 
 export default defineConfig({

@@ -1,0 +1,134 @@
+import { expect, test } from "@playwright/test";
+import { fillValid, mailsMentioning, storedRequests, uniqueIp, uniqueName } from "./helpers";
+
+test.beforeEach(async ({ context }) => {
+  await context.setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
+});
+
+test("with JavaScript: a valid request shows the reference that the stored row and both emails carry", async ({ page }) => {
+  const name = uniqueName("Ada JS");
+  await page.goto("/quote");
+  await fillValid(page, name);
+  await page.getByRole("button", { name: "Send request" }).click();
+  const success = page.getByTestId("quote-success");
+  await expect(success).toBeVisible();
+  await expect(page.getByRole("heading", { name: /your request is in/i })).toBeFocused();
+  const reference = (await page.getByTestId("quote-reference").textContent())!.trim();
+  expect(reference).toMatch(/^FS-\d{4}-[0-9A-Z]{6}$/);
+
+  const rows = storedRequests("name = ?", name);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]).toMatchObject({ reference, status: "new", interest: "product:straider-ai", email: "prospect@example.com" });
+  const mails = await mailsMentioning(reference, 2);
+  expect(mails.some((raw) => /^To: owner@fsdev\.test/m.test(raw) && /^Reply-To: prospect@example\.com/m.test(raw))).toBe(true);
+  expect(mails.some((raw) => /^To: prospect@example\.com/m.test(raw))).toBe(true);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a plain form post stores the request and shows its reference", async ({ page }) => {
+    const name = uniqueName("Ada NoJS");
+    await page.goto("/quote");
+    await fillValid(page, name);
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page.getByTestId("quote-success")).toBeVisible();
+    const reference = (await page.getByTestId("quote-reference").textContent())!.trim();
+    expect(storedRequests("name = ?", name).map((row) => row.reference)).toEqual([reference]);
+    await mailsMentioning(reference, 2);
+  });
+
+  test("an invalid post keeps every value and shows every error", async ({ page }) => {
+    await page.goto("/quote");
+    await page.getByLabel(/Your name/).fill("Grace NoJS");
+    await page.getByLabel(/Email address/).fill("grace@invalid");
+    await page.getByLabel(/About the project/).fill("short");
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page.getByTestId("form-status")).toContainText("Please correct");
+    await expect(page.getByLabel(/Your name/)).toHaveValue("Grace NoJS");
+    await expect(page.getByLabel(/Email address/)).toHaveValue("grace@invalid");
+    await expect(page.getByLabel(/About the project/)).toHaveValue("short");
+    for (const field of ["email", "interest", "budget", "timeline", "description", "consent"]) {
+      await expect(page.getByTestId(`error-${field}`)).toBeVisible();
+    }
+    expect(storedRequests("name = ?", "Grace NoJS")).toHaveLength(0);
+  });
+});
+
+test("an invalid submit keeps every value, marks each field and moves focus to the first problem", async ({ page }) => {
+  await page.goto("/quote");
+  const name = uniqueName("Grace");
+  await page.getByLabel(/Your name/).fill(name);
+  await page.getByLabel(/Email address/).fill("not-an-email");
+  await page.getByLabel(/Company/).fill("Compilers Inc");
+  await page.getByLabel(/Phone number/).fill("call me");
+  await page.getByLabel(/What can we help with/).selectOption({ label: "Shopify SEO Fixer" });
+  await page.getByLabel(/Budget range/).selectOption({ index: 1 });
+  await page.getByLabel(/About the project/).fill("Too short");
+  await page.getByRole("button", { name: "Send request" }).click();
+
+  const email = page.getByLabel(/Email address/);
+  await expect(email).toBeFocused();
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(email).toHaveAttribute("aria-describedby", /quote-email-error/);
+  await expect(page.getByTestId("error-email")).toContainText("valid email");
+  await expect(page.getByTestId("error-phone")).toBeVisible();
+  await expect(page.getByTestId("error-timeline")).toBeVisible();
+  await expect(page.getByTestId("error-description")).toContainText("20 characters");
+  await expect(page.getByTestId("error-consent")).toBeVisible();
+  await expect(page.getByTestId("error-name")).toHaveCount(0);
+  await expect(page.getByTestId("form-status")).toHaveAttribute("aria-live", "polite");
+
+  await expect(page.getByLabel(/Your name/)).toHaveValue(name);
+  await expect(email).toHaveValue("not-an-email");
+  await expect(page.getByLabel(/Company/)).toHaveValue("Compilers Inc");
+  await expect(page.getByLabel(/Phone number/)).toHaveValue("call me");
+  await expect(page.getByLabel(/What can we help with/)).toHaveValue("product:shopify-seo-fixer");
+  await expect(page.getByLabel(/Budget range/)).not.toHaveValue("");
+  await expect(page.getByLabel(/About the project/)).toHaveValue("Too short");
+  expect(storedRequests("name = ?", name)).toHaveLength(0);
+
+  // Fixing the fields and sending again succeeds with the same form.
+  await email.fill("grace@example.com");
+  await page.getByLabel(/Phone number/).fill("");
+  await page.getByLabel(/When would you like to start/).selectOption({ index: 2 });
+  await page.getByLabel(/About the project/).fill("A compiler dashboard for our whole team, please.");
+  await page.getByLabel(/I agree/).check();
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByTestId("quote-success")).toBeVisible();
+  expect(storedRequests("name = ? AND status = 'new'", name)).toHaveLength(1);
+});
+
+test("a double click sends one request", async ({ page }) => {
+  const name = uniqueName("Double");
+  await page.goto("/quote");
+  await fillValid(page, name);
+  await page.getByRole("button", { name: "Send request" }).dblclick();
+  await expect(page.getByTestId("quote-success")).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(storedRequests("name = ?", name)).toHaveLength(1);
+});
+
+test("a service page's call to action preselects that service", async ({ page }) => {
+  await page.goto("/services/seo-tooling");
+  await page.locator("main").getByRole("link", { name: "Request a quote" }).first().click();
+  await expect(page).toHaveURL(/\/quote\?interest=service%3Aseo-tooling/);
+  await expect(page.getByLabel(/What can we help with/)).toHaveValue("service:seo-tooling");
+});
+
+test("the sixth request in ten minutes from one address gets a polite error and keeps its values", async ({ page, context }) => {
+  await context.setExtraHTTPHeaders({ "X-Forwarded-For": "198.19.0.77" });
+  for (let i = 0; i < 5; i++) {
+    await page.goto("/quote");
+    await fillValid(page, uniqueName(`Limit ${i}`));
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page.getByTestId("quote-success")).toBeVisible();
+  }
+  await page.goto("/quote");
+  const name = uniqueName("Limit 6");
+  await fillValid(page, name);
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByTestId("form-status")).toContainText("several requests");
+  await expect(page.getByLabel(/Your name/)).toHaveValue(name);
+  expect(storedRequests("name = ?", name)).toHaveLength(0);
+});
