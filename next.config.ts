@@ -1,11 +1,24 @@
 import type { NextConfig } from "next";
+import { MAX_BODY_BYTES } from "./lib/quotes/fields";
 import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
+  // A second build folder lets two checkouts' test runs share a machine without clobbering each other.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
   images: { formats: ["image/avif", "image/webp"] },
+  experimental: {
+    serverActions: {
+      // The quote form at its largest (5,000 characters of description, 4 bytes each in UTF-8,
+      // plus the other fields and multipart overhead) stays well under this.
+      bodySizeLimit: `${MAX_BODY_BYTES / 1024}kb`,
+      // Actions accept posts only from the site's own origin (Next compares Origin with Host;
+      // behind a proxy that rewrites Host, SITE_URL's host is still accepted).
+      allowedOrigins: process.env.SITE_URL ? [new URL(process.env.SITE_URL).host] : [],
+    },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
   },

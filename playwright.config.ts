@@ -13,8 +13,8 @@ function chromiumPath(): string | undefined {
 export const e2eEnv = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
-  DATABASE_URL: "file:./.data/e2e.db",
-  MAIL_DIR: ".data/e2e-mail",
+  DATABASE_URL: `file:./.data/e2e-${port}.db`,
+  MAIL_DIR: `.data/e2e-${port}-mail`,
   SITE_URL: baseURL,
   FORM_SECRET: "e2e-form-secret-0123456789-abcdefghijklmnop",
   QUOTE_TO: "owner@fsdev.test",
@@ -55,7 +55,7 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"] }, testMatch: /mobile\.spec\.ts/ },
   ],
   webServer: {
-    command: `rm -rf .data/e2e.db* .data/e2e-mail && node prisma/migrate.mjs deploy && node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: `rm -rf .data/e2e-${port}.db* .data/e2e-${port}-mail && node prisma/migrate.mjs deploy && node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 90_000,

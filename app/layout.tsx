@@ -5,6 +5,7 @@ import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { QuoteBand } from "@/components/sections/quote-band";
 import { site } from "@/lib/content";
+import { feedAlternates } from "@/lib/seo";
 import { siteUrl } from "@/lib/site-url";
 import "./globals.css";
 
@@ -16,6 +17,7 @@ export const metadata: Metadata = {
   authors: [{ name: site.owner.name }],
   creator: site.owner.name,
   formatDetection: { telephone: false, email: false, address: false },
+  alternates: { types: feedAlternates },
 };
 
 export const viewport: Viewport = {

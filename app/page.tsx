@@ -3,11 +3,12 @@ import Link from "next/link";
 import { ServiceCard } from "@/components/cards/service-card";
 import { FaqList } from "@/components/faq-list";
 import { ProductCards } from "@/components/mdx/product-cards";
+import { JsonLd } from "@/components/json-ld";
 import { Hero } from "@/components/sections/home/hero";
 import { VideoShowcase } from "@/components/sections/home/video-showcase";
 import { Section } from "@/components/sections/section";
 import { faqs, getHome, services, site } from "@/lib/content";
-import { pageMetadata } from "@/lib/seo";
+import { businessJsonLd, pageMetadata } from "@/lib/seo";
 
 export function generateMetadata(): Metadata {
   const home = getHome();
@@ -18,6 +19,7 @@ export default function HomePage() {
   const { data: home } = getHome();
   return (
     <>
+      <JsonLd data={businessJsonLd()} />
       <Hero hero={home.hero} />
 
       <Section id="services" heading={home.services.heading} intro={home.services.intro}>

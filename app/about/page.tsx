@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
+import { JsonLd } from "@/components/json-ld";
 import { PageHeader } from "@/components/page-header";
 import { Prose } from "@/components/mdx/mdx-content";
 import { getPage } from "@/lib/content";
-import { pageMetadata } from "@/lib/seo";
+import { businessJsonLd, pageMetadata } from "@/lib/seo";
 
 export function generateMetadata(): Metadata {
   const page = getPage("about");
@@ -13,6 +14,7 @@ export default function AboutPage() {
   const page = getPage("about");
   return (
     <>
+      <JsonLd data={businessJsonLd()} />
       <PageHeader heading={page.data.heading} lead={page.data.lead} />
       <div className="container-page py-12">
         <div className="max-w-3xl">

@@ -219,6 +219,9 @@ export const quoteFormSchema = z
     errorSummary: text(200),
     rateLimited: text(300),
     unavailable: text(300),
+    tooLarge: text(300),
+    crossSite: text(300),
+    backToForm: text(60),
     success: z
       .object({
         heading: text(120),

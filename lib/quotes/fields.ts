@@ -13,3 +13,6 @@ export const LIMITS = {
 
 export const PHONE_PATTERN = "[+0-9()\\s.\\-]{6,30}";
 
+
+/** Largest form post accepted, in bytes; Next's server action body limit uses the same number. */
+export const MAX_BODY_BYTES = 64 * 1024;

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { JsonLd } from "@/components/json-ld";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Figure } from "@/components/mdx/figure";
 import { Prose } from "@/components/mdx/mdx-content";
 import { ProductCards } from "@/components/mdx/product-cards";
 import { QuoteCta } from "@/components/mdx/quote-cta";
-import { articles, getPage, relatedProducts, site } from "@/lib/content";
+import { articles, relatedProducts, site } from "@/lib/content";
 import { formatDate } from "@/lib/format-date";
-import { pageMetadata } from "@/lib/seo";
+import { breadcrumbs, entryCrumbs, jsonLdContext, ogImagePath, pageMetadata } from "@/lib/seo";
+import { articleJsonLd } from "@/lib/seo/json-ld";
 
 export const dynamicParams = false;
 
@@ -26,19 +28,24 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     type: "article",
     publishedTime: article.data.published,
     modifiedTime: article.data.updated ?? article.data.published,
+    authors: [article.data.author],
+    tags: article.data.tags,
+    ownImage: true,
   });
 }
 
 export default async function ArticlePage({ params }: Props) {
   const article = articles.get((await params).slug);
   if (!article) notFound();
-  const index = getPage("articles");
+  const path = `/articles/${article.slug}`;
+  const crumbs = entryCrumbs("articles", article);
   const related = relatedProducts(article);
   const { heroImage } = article.data;
   return (
     <article className="container-page py-10">
+      <JsonLd data={[articleJsonLd(article, jsonLdContext(), { images: [ogImagePath(path)] }), breadcrumbs(crumbs)]} />
       <div className="mx-auto max-w-3xl">
-        <Breadcrumbs items={[{ label: site.labels.home, href: "/" }, { label: index.data.heading, href: "/articles" }, { label: article.data.title, href: `/articles/${article.slug}` }]} />
+        <Breadcrumbs items={crumbs} />
         <header>
           <h1 className="text-3xl font-bold tracking-tight text-ink md:text-5xl">{article.data.title}</h1>
           <p className="mt-4 text-lg text-slate-700">{article.data.description}</p>

@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { JsonLd } from "@/components/json-ld";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { PageHeader } from "@/components/page-header";
 import { Prose } from "@/components/mdx/mdx-content";
 import { quoteHref } from "@/components/mdx/quote-cta";
-import { getPage, products, site } from "@/lib/content";
-import { pageMetadata } from "@/lib/seo";
+import { products, site } from "@/lib/content";
+import { breadcrumbs, entryCrumbs, jsonLdContext, pageMetadata } from "@/lib/seo";
+import { softwareApplicationJsonLd } from "@/lib/seo/json-ld";
 
 export const dynamicParams = false;
 
@@ -19,17 +21,18 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = products.get((await params).slug);
   if (!product) return {};
-  return pageMetadata({ ...product.data, path: `/products/${product.slug}` });
+  return pageMetadata({ ...product.data, path: `/products/${product.slug}`, ownImage: true });
 }
 
 export default async function ProductPage({ params }: Props) {
   const product = products.get((await params).slug);
   if (!product) notFound();
-  const index = getPage("products");
+  const crumbs = entryCrumbs("products", product);
   return (
     <>
+      <JsonLd data={[softwareApplicationJsonLd(product, jsonLdContext()), breadcrumbs(crumbs)]} />
       <PageHeader heading={product.data.title} lead={product.data.tagline}>
-        <Breadcrumbs items={[{ label: site.labels.home, href: "/" }, { label: index.data.heading, href: "/products" }, { label: product.data.title, href: `/products/${product.slug}` }]} />
+        <Breadcrumbs items={crumbs} />
       </PageHeader>
       <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="max-w-3xl">

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { JsonLd } from "@/components/json-ld";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { PageHeader } from "@/components/page-header";
 import { Prose } from "@/components/mdx/mdx-content";
 import { quoteHref } from "@/components/mdx/quote-cta";
-import { getPage, services, site } from "@/lib/content";
-import { pageMetadata } from "@/lib/seo";
+import { services, site } from "@/lib/content";
+import { breadcrumbs, entryCrumbs, jsonLdContext, pageMetadata } from "@/lib/seo";
+import { serviceJsonLd } from "@/lib/seo/json-ld";
 import Link from "next/link";
 
 export const dynamicParams = false;
@@ -19,17 +21,18 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const service = services.get((await params).slug);
   if (!service) return {};
-  return pageMetadata({ ...service.data, path: `/services/${service.slug}` });
+  return pageMetadata({ ...service.data, path: `/services/${service.slug}`, ownImage: true });
 }
 
 export default async function ServicePage({ params }: Props) {
   const service = services.get((await params).slug);
   if (!service) notFound();
-  const index = getPage("services");
+  const crumbs = entryCrumbs("services", service);
   return (
     <>
+      <JsonLd data={[serviceJsonLd(service, jsonLdContext()), breadcrumbs(crumbs)]} />
       <PageHeader heading={service.data.title} lead={service.data.summary}>
-        <Breadcrumbs items={[{ label: site.labels.home, href: "/" }, { label: index.data.heading, href: "/services" }, { label: service.data.title, href: `/services/${service.slug}` }]} />
+        <Breadcrumbs items={crumbs} />
       </PageHeader>
       <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="max-w-3xl">

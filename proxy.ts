@@ -1,0 +1,43 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { quoteForm } from "@/content/quote-form";
+import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
+
+/**
+ * Turns two refusals of form posts into plain, polite pages with the right status: a body
+ * over the server action limit (413) and a post from another site (403). Next.js refuses
+ * both on its own too, but answers with a bare 500.
+ */
+export function proxy(request: NextRequest) {
+  if (request.method !== "POST") return NextResponse.next();
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (length > MAX_BODY_BYTES) return refusal(413, quoteForm.tooLarge);
+  const origin = request.headers.get("origin");
+  if (origin && !sameSite(origin, request)) return refusal(403, quoteForm.crossSite);
+  return NextResponse.next();
+}
+
+function sameSite(origin: string, request: NextRequest): boolean {
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    return false;
+  }
+  const allowed = [request.headers.get("x-forwarded-host"), request.headers.get("host")];
+  if (process.env.SITE_URL) allowed.push(new URL(process.env.SITE_URL).host);
+  return allowed.some((value) => value?.split(",")[0]?.trim() === host);
+}
+
+function escape(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function refusal(status: 403 | 413, message: string) {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(message.split(".")[0]!)}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#0f172a"><main><h1 style="font-size:1.5rem">${escape(message)}</h1><p><a href="/quote" style="color:#115e59">${escape(quoteForm.backToForm)}</a></p></main></body></html>`;
+  return new NextResponse(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+}
+
+export const config = {
+  // Every page route (a server action can be posted to any of them); never static files.
+  matcher: ["/((?!_next/static|_next/image|images/|media/|favicon|icon|opengraph-image|robots.txt|sitemap.xml|feed.xml).*)"],
+};

@@ -1,0 +1,200 @@
+// Hostile input through the real server action: each case is posted as multipart form data to a running
+// production server, exactly as a browser without JavaScript (or a bot) would. Every case must end in a
+// field-level error or a safe stored row; never a 500, a stack trace, a half-written row, or markup or a
+// header that reaches an email unescaped.
+import { expect, test } from "@playwright/test";
+import { parseMail, partOf } from "../helpers/smtp-server";
+import { postForm, renderedForm } from "./form-post";
+import { mailsMentioning, storedRequests } from "./helpers";
+
+type Fields = [string, string | { name: string; mimeType: string; buffer: Buffer }][];
+type Expect =
+  | { kind: "error"; fields: string[] }
+  | { kind: "stored"; status?: "new" | "spam"; name?: string; email?: string; company?: string | null; description?: string }
+  | { kind: "refused"; code: number };
+
+const valid: Record<string, string> = {
+  name: "Hostile Tester",
+  email: "tester@example.com",
+  company: "Example Ltd",
+  phone: "+27 21 555 0100",
+  interest: "service:automation",
+  budget: "not-sure",
+  timeline: "exploring",
+  description: "A perfectly ordinary project description for the corpus.",
+  consent: "yes",
+};
+
+let counter = 0;
+/** Valid fields with some replaced (undefined removes one); a unique name unless the case sets one. */
+function fields(overrides: Record<string, string | undefined> = {}, extra: Fields = []): Fields {
+  counter += 1;
+  const merged: Record<string, string | undefined> = { ...valid, name: `Hostile ${counter} ${Date.now().toString(36)}`, ...overrides };
+  return [...Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined), ...extra];
+}
+
+const script = "<script>alert('x')</script>";
+const cases: { title: string; fields: Fields; expect: Expect }[] = [
+  // Size
+  { title: "name one character over the limit", fields: fields({ name: "N".repeat(101) }), expect: { kind: "error", fields: ["name"] } },
+  { title: "name of 10,000 characters", fields: fields({ name: "N".repeat(10_000) }), expect: { kind: "error", fields: ["name"] } },
+  { title: "description one over 5,000", fields: fields({ description: "d".repeat(5001) }), expect: { kind: "error", fields: ["description"] } },
+  { title: "description of exactly 5,000", fields: fields({ description: "d".repeat(5000) }), expect: { kind: "stored", status: "new" } },
+  { title: "description of 2,500 emoji (20 kB of UTF-8)", fields: fields({ description: "🚀".repeat(2500) }), expect: { kind: "stored", status: "new" } },
+  { title: "a 100 kB body", fields: fields({ description: "x".repeat(100_000) }), expect: { kind: "refused", code: 413 } },
+  { title: "company over 120", fields: fields({ company: "C".repeat(121) }), expect: { kind: "error", fields: ["company"] } },
+  // Control characters and Unicode tricks
+  { title: "NUL in the name", fields: fields({ name: "Ada\u0000Lovelace" }), expect: { kind: "error", fields: ["name"] } },
+  { title: "CR/LF header injection in the name", fields: fields({ name: "Ada\r\nBcc: victim@example.com" }), expect: { kind: "error", fields: ["name"] } },
+  { title: "CR/LF header injection in the email", fields: fields({ email: "ada@example.com\r\nBcc: victim@example.com" }), expect: { kind: "error", fields: ["email"] } },
+  { title: "bare LF in the company", fields: fields({ company: "Evil\nCorp" }), expect: { kind: "error", fields: ["company"] } },
+  { title: "right-to-left override in the name", fields: fields({ name: "Invoice \u202Efdp.exe" }), expect: { kind: "error", fields: ["name"] } },
+  { title: "bidi isolate in the description", fields: fields({ description: "Looks normal \u2067but is not\u2069 at all, really." }), expect: { kind: "error", fields: ["description"] } },
+  { title: "line separator in the name", fields: fields({ name: "Ada\u2028Lovelace" }), expect: { kind: "error", fields: ["name"] } },
+  { title: "escape sequence in the description", fields: fields({ description: "Terminal trick \u001b[31mred\u001b[0m in the text." }), expect: { kind: "error", fields: ["description"] } },
+  { title: "only spaces as a name", fields: fields({ name: "     " }), expect: { kind: "error", fields: ["name"] } },
+  { title: "emoji in the name", fields: fields({ name: "Zoë 🚀 Ndlovu" }), expect: { kind: "stored", status: "new", name: "Zoë 🚀 Ndlovu" } },
+  { title: "combining marks are normalised (NFC)", fields: fields({ name: "Zoe\u0308 Mbeki" }), expect: { kind: "stored", status: "new", name: "Zo\u00eb Mbeki" } },
+  { title: "non-Latin scripts in the name", fields: fields({ name: "Þórr Ωmega 李小龍" }), expect: { kind: "stored", status: "new", name: "Þórr Ωmega 李小龍" } },
+  // Markup and script
+  { title: "script in the name", fields: fields({ name: `Ada ${script}` }), expect: { kind: "stored", status: "new", name: `Ada ${script}` } },
+  { title: "script in the company", fields: fields({ company: `<img src=x onerror=alert(1)>` }), expect: { kind: "stored", status: "new", company: "<img src=x onerror=alert(1)>" } },
+  { title: "HTML in the description", fields: fields({ description: `<b>bold</b> <iframe src="//evil"></iframe> ${script} and enough text` }), expect: { kind: "stored", status: "new" } },
+  { title: "script in the phone", fields: fields({ phone: script }), expect: { kind: "error", fields: ["phone"] } },
+  { title: "script in the email", fields: fields({ email: `${script}@example.com` }), expect: { kind: "error", fields: ["email"] } },
+  { title: "SQL in the name is stored as text", fields: fields({ name: "Robert'); DROP TABLE QuoteRequest;--" }), expect: { kind: "stored", status: "new", name: "Robert'); DROP TABLE QuoteRequest;--" } },
+  // Emails
+  { title: "look-alike (Cyrillic) email", fields: fields({ email: "аdmin@example.com" }), expect: { kind: "error", fields: ["email"] } },
+  { title: "email without a dot in the domain", fields: fields({ email: "ada@localhost" }), expect: { kind: "error", fields: ["email"] } },
+  { title: "two @ signs", fields: fields({ email: "ada@@example.com" }), expect: { kind: "error", fields: ["email"] } },
+  { title: "space in the email", fields: fields({ email: "ada lovelace@example.com" }), expect: { kind: "error", fields: ["email"] } },
+  { title: "double dot in the domain", fields: fields({ email: "ada@example..com" }), expect: { kind: "error", fields: ["email"] } },
+  { title: "two addresses in one field", fields: fields({ email: "ada@example.com, eve@example.com" }), expect: { kind: "error", fields: ["email"] } },
+  { title: "display-name form", fields: fields({ email: "Ada <ada@example.com>" }), expect: { kind: "error", fields: ["email"] } },
+  { title: "upper-case domain is lower-cased", fields: fields({ email: "Ada.L@EXAMPLE.COM" }), expect: { kind: "stored", status: "new", email: "Ada.L@example.com" } },
+  // Types, missing, repeated and unknown fields
+  { title: "everything missing", fields: [], expect: { kind: "error", fields: ["name", "email", "interest", "budget", "timeline", "description", "consent"] } },
+  { title: "a file where the name should be", fields: fields({ name: undefined }, [["name", { name: "x.txt", mimeType: "text/plain", buffer: Buffer.from("file") }]]), expect: { kind: "error", fields: ["name"] } },
+  { title: "a choice that is not offered", fields: fields({ interest: "service:../../etc/passwd" }), expect: { kind: "error", fields: ["interest"] } },
+  { title: "a budget that is not offered", fields: fields({ budget: "1000000" }), expect: { kind: "error", fields: ["budget"] } },
+  { title: "consent given as 'on'", fields: fields({ consent: "on" }), expect: { kind: "error", fields: ["consent"] } },
+  { title: "repeated fields: the first value counts", fields: fields({}, [["email", "second@example.com"], ["status", "contacted"]]), expect: { kind: "stored", status: "new", email: "tester@example.com" } },
+  {
+    title: "unknown and privileged fields are ignored",
+    fields: fields({}, [["status", "contacted"], ["reference", "FS-2000-AAAAAA"], ["isAdmin", "true"], ["__proto__", "{}"], ["constructor", "x"], ["spamScore", "-100"]]),
+    expect: { kind: "stored", status: "new" },
+  },
+  { title: "hidden fields: a javascript: source path and scripted UTM tags are dropped", fields: fields({}, [["sourcePath", "javascript:alert(1)"], ["utm_source", script]]), expect: { kind: "stored", status: "new" } },
+  // Spam signals (stored, flagged, never mailed)
+  { title: "honeypot filled", fields: fields({}, [["hp_a7k", "https://spam.example"]]), expect: { kind: "stored", status: "spam" } },
+  { title: "a forged form token", fields: fields({}, [["formToken", "v1.zzzz.nonce.forged-signature"]]), expect: { kind: "stored", status: "spam" } },
+  { title: "link stuffing", fields: fields({ description: "Cheap backlinks http://a.example http://b.example http://c.example http://d.example" }), expect: { kind: "stored", status: "spam" } },
+];
+
+test.describe.configure({ mode: "serial" });
+
+test(`hostile corpus: ${cases.length} cases through the real server action`, async ({ request, baseURL }) => {
+  test.setTimeout(180_000);
+  const origin = new URL(baseURL!).origin;
+  // Render every form first, then wait once past the minimum fill time (1 s in the e2e run).
+  const rendered = [];
+  for (let i = 0; i < cases.length; i++) {
+    const ip = `198.51.${100 + Math.floor(i / 200)}.${(i % 200) + 1}`;
+    rendered.push({ ip, hidden: await renderedForm(request, ip) });
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1_200));
+
+  const mailChecks: { reference: string; values: string[] }[] = [];
+  for (const [i, item] of cases.entries()) {
+    const { ip, hidden } = rendered[i]!;
+    // A case that posts its own token replaces the rendered one.
+    const own = new Set(item.fields.map(([name]) => name));
+    const hiddenFields = Object.fromEntries(Object.entries(hidden).filter(([name]) => !own.has(name)));
+    const before = storedRequests().length;
+    const response = await postForm(request, { ip, origin, hidden: hiddenFields, fields: item.fields });
+    const html = await response.text();
+    const label = `case "${item.title}"`;
+
+    expect(response.status(), label).not.toBe(500);
+    expect(html, label).not.toMatch(/\n\s+at [\w.<>]+ \(|Internal Server Error|node_modules/);
+    expect(html, label).not.toContain("<script>alert('x')</script>");
+    const after = storedRequests();
+
+    if (item.expect.kind === "refused") {
+      expect(response.status(), label).toBe(item.expect.code);
+      expect(after.length, label).toBe(before);
+      continue;
+    }
+    expect(response.status(), label).toBe(200);
+    if (item.expect.kind === "error") {
+      expect(after.length, `${label}: nothing stored`).toBe(before);
+      const shown = [...html.matchAll(/data-testid="error-([a-z]+)"/g)].map((match) => match[1]).sort();
+      expect(shown, label).toEqual([...item.expect.fields].sort());
+      continue;
+    }
+    expect(after.length, `${label}: one row`).toBe(before + 1);
+    const row = after[after.length - 1]!;
+    const reference = /data-testid="quote-reference">([^<]+)</.exec(html)?.[1];
+    expect(reference, `${label}: success shown`).toBe(row.reference);
+    expect(row.status, label).toBe(item.expect.status ?? "new");
+    if (item.expect.name) expect(row.name, label).toBe(item.expect.name);
+    if (item.expect.email) expect(row.email, label).toBe(item.expect.email);
+    if (row.status === "new") mailChecks.push({ reference: row.reference, values: item.fields.map(([, value]) => (typeof value === "string" ? value : "")) });
+  }
+
+  // Every email of a stored request: both parts present, user markup escaped in HTML, no injected headers.
+  for (const check of mailChecks) {
+    const mails = await mailsMentioning(check.reference, 2);
+    for (const raw of mails) {
+      const mail = parseMail(raw);
+      expect(mail.headerNames.filter((name) => name === "bcc" || name === "cc")).toEqual([]);
+      expect(mail.headerNames.filter((name) => name === "subject")).toHaveLength(1);
+      expect(mail.headers.subject).not.toMatch(/[\r\n]/);
+      const html = partOf(mail, "text/html");
+      expect(partOf(mail, "text/plain")).toContain(check.reference);
+      for (const value of check.values.filter((v) => /[<>]/.test(v))) {
+        expect(html, `${check.reference}: ${value.slice(0, 40)}`).not.toContain(value);
+      }
+      expect(html).not.toMatch(/<(script|iframe|img)\b/i);
+    }
+  }
+  // No spam was mailed.
+  for (const row of storedRequests("status = 'spam'")) {
+    await expect.poll(async () => (await mailsMentioning(row.reference, 0)).length).toBe(0);
+  }
+});
+
+test("a forged action id is refused without a 500 and stores nothing", async ({ request, baseURL }) => {
+  const ip = "198.51.110.1";
+  const hidden = await renderedForm(request, ip);
+  const forged = Object.fromEntries(
+    Object.entries(hidden).map(([name, value]) => [name, name.endsWith(":0") ? value.replace(/"id":"[0-9a-f]+"/, `"id":"${"ab".repeat(21)}"`) : value]),
+  );
+  const before = storedRequests().length;
+  const response = await postForm(request, { ip, origin: new URL(baseURL!).origin, hidden: forged, fields: fields() });
+  expect(response.status()).toBeLessThan(500);
+  expect(await response.text()).not.toMatch(/\n\s+at |node_modules/);
+  expect(storedRequests().length).toBe(before);
+});
+
+test("a post from another site is refused with 403", async ({ request }) => {
+  const ip = "198.51.110.2";
+  const hidden = await renderedForm(request, ip);
+  const before = storedRequests().length;
+  const response = await postForm(request, { ip, origin: "https://evil.example", hidden, fields: fields() });
+  expect(response.status()).toBe(403);
+  expect(storedRequests().length).toBe(before);
+});
+
+test("the server action's response carries the security headers too", async ({ request, baseURL }) => {
+  const ip = "198.51.110.3";
+  const hidden = await renderedForm(request, ip);
+  const response = await postForm(request, { ip, origin: new URL(baseURL!).origin, hidden, fields: [] });
+  const headers = response.headers();
+  expect(headers["content-security-policy"]).toContain("form-action 'self'");
+  expect(headers["content-security-policy"]).toContain("base-uri 'self'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["strict-transport-security"]).toContain("max-age=");
+  expect(headers["referrer-policy"]).toBeTruthy();
+  expect(headers["permissions-policy"]).toBeTruthy();
+});
