@@ -2,6 +2,15 @@ import type { NextConfig } from "next";
 import { MAX_BODY_BYTES } from "./lib/quotes/fields";
 import { securityHeaders } from "./lib/security-headers";
 
+/** SITE_URL's host; a malformed value is reported by lib/env.ts when the server starts. */
+function siteHost(): string[] {
+  try {
+    return process.env.SITE_URL ? [new URL(process.env.SITE_URL).host] : [];
+  } catch {
+    return [];
+  }
+}
+
 const nextConfig: NextConfig = {
   // A second build folder lets two checkouts' test runs share a machine without clobbering each other.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
@@ -16,7 +25,7 @@ const nextConfig: NextConfig = {
       bodySizeLimit: `${MAX_BODY_BYTES / 1024}kb`,
       // Actions accept posts only from the site's own origin (Next compares Origin with Host;
       // behind a proxy that rewrites Host, SITE_URL's host is still accepted).
-      allowedOrigins: process.env.SITE_URL ? [new URL(process.env.SITE_URL).host] : [],
+      allowedOrigins: siteHost(),
     },
   },
   async headers() {

@@ -24,7 +24,7 @@ function sameSite(origin: string, request: NextRequest): boolean {
     return false;
   }
   const allowed = [request.headers.get("x-forwarded-host"), request.headers.get("host")];
-  if (process.env.SITE_URL) allowed.push(new URL(process.env.SITE_URL).host);
+  if (URL.canParse(process.env.SITE_URL ?? "")) allowed.push(new URL(process.env.SITE_URL!).host);
   return allowed.some((value) => value?.split(",")[0]?.trim() === host);
 }
 

@@ -7,5 +7,9 @@ export const contentType = ogImageContentType;
 
 /** The site's default share image, used by every page without its own. */
 export default function Image() {
-  return renderOgImage({ title: site.tagline, footer: site.footerNote, siteName: site.name });
+  return renderOgImage({
+    title: site.tagline,
+    footer: `${site.owner.name} · ${site.location.locality}, ${site.location.country}`,
+    siteName: site.name,
+  });
 }

@@ -33,6 +33,8 @@ const schema = z.object({
   MIN_SUBMIT_SECONDS: z.coerce.number().min(0).max(120).default(3),
   /** Oldest form token accepted. */
   FORM_TOKEN_MAX_AGE_HOURS: z.coerce.number().min(1).max(24 * 30).default(24),
+  /** How long a SQLite write waits for another writer before it fails. */
+  DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   /** Deliver mail right after each submission (off only in tests that drive delivery themselves). */
   MAIL_DELIVER_AFTER_SUBMIT: boolean.default(true),
 });

@@ -1,5 +1,5 @@
 import http from "node:http";
-import { env } from "@/lib/env";
+import { ConfigError, env } from "@/lib/env";
 import { deliverPendingFromEnv } from "@/lib/mail/from-env";
 import { ORIGINAL_XFF_HEADER, PEER_HEADER } from "@/lib/quotes/client-ip";
 
@@ -36,8 +36,14 @@ function startOutboxRetries() {
 }
 
 export async function onServerStart() {
-  // Fails start-up with a message naming each bad or missing variable.
-  env();
+  try {
+    env();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Refuse to serve with a broken configuration: one message naming each variable, no stack trace.
+    console.error(`\n${error.message}\nSee .env.example for every setting. The server will not start.\n`);
+    process.exit(1);
+  }
   stampPeerAddress();
   startOutboxRetries();
 }

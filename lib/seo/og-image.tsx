@@ -63,7 +63,7 @@ export async function renderOgImage({ title, eyebrow, footer, siteName }: OgImag
               {eyebrow}
             </div>
           ) : null}
-          <div style={{ fontSize: titleSize, fontWeight: 700, lineHeight: 1.1, letterSpacing: -1, maxWidth: 1040 }}>{title}</div>
+          <div style={{ fontSize: titleSize, fontWeight: 700, lineHeight: 1.12, maxWidth: 1040 }}>{title}</div>
         </div>
         <div style={{ display: "flex", alignItems: "center", fontSize: 28, color: "#cbd5e1" }}>
           <div style={{ width: 64, height: 6, background: BRAND, marginRight: 20 }} />

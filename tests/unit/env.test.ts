@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv } from "@/lib/env";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+
+const production = {
+  NODE_ENV: "production",
+  SITE_URL: "https://www.example.com",
+  FORM_SECRET: "a-production-secret-that-is-long-enough-123",
+  QUOTE_TO: "owner@example.com",
+  MAIL_FROM: "FS Dev <site@example.com>",
+};
+
+describe("configuration", () => {
+  it("runs locally with no variables at all", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBe("file:./.data/fsdev.db");
+    expect(env.SMTP_URL).toBeUndefined();
+    expect(env.MAIL_DIR).toBe(".data/mail");
+    expect(env.RATE_LIMIT_MAX).toBe(5);
+    expect(env.TRUSTED_PROXY_HOPS).toBe(0);
+  });
+
+  it("accepts a complete production configuration", () => {
+    expect(parseEnv({ ...production, SMTP_URL: "smtps://u:p@smtp.example.com:465", TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);
+  });
+
+  for (const name of ["SITE_URL", "FORM_SECRET", "QUOTE_TO", "MAIL_FROM"] as const) {
+    it(`refuses production without ${name}, naming it`, () => {
+      const { [name]: _removed, ...rest } = production;
+      expect(() => parseEnv(rest)).toThrowError(new RegExp(`${name}: is required in production`));
+    });
+  }
+
+  it("names every malformed variable at once", () => {
+    let message = "";
+    try {
+      parseEnv({ ...production, SITE_URL: "www.example.com", FORM_SECRET: "short", SMTP_URL: "http://mail", QUOTE_TO: "nobody", TRUSTED_PROXY_HOPS: "-1" });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    for (const name of ["SITE_URL", "FORM_SECRET", "SMTP_URL", "QUOTE_TO", "TRUSTED_PROXY_HOPS"]) expect(message).toContain(`${name}:`);
+    expect(message).not.toContain("a-production-secret");
+  });
+
+  it("refuses the development secret in production", () => {
+    const { FORM_SECRET: _secret, ...rest } = production;
+    expect(() => parseEnv({ ...rest, FORM_SECRET: "dev-only-secret-do-not-use-in-production-0123456789" })).toThrowError(/development default/);
+  });
+});
+
+describe("security headers", () => {
+  it("has a CSP with no third-party origin, no eval in production, and the locked-down directives", () => {
+    const csp = contentSecurityPolicy(true);
+    for (const directive of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", "default-src 'self'"]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).not.toMatch(/https?:\/\//);
+    expect(csp).not.toMatch(/\*/);
+  });
+
+  it("sends HSTS only in production", () => {
+    expect(securityHeaders(true).map((header) => header.key)).toContain("Strict-Transport-Security");
+    expect(securityHeaders(false).map((header) => header.key)).not.toContain("Strict-Transport-Security");
+  });
+});
