@@ -6,6 +6,16 @@ import { tempDatabaseUrl } from "./temp-db";
 
 export const SECRET = "unit-test-form-secret-0123456789-abcdef";
 
+/** Must match the FORM_SECRET of tests/helpers/quote-server.ts to seed rows for a server it starts. */
+export const migratedDbEnv: SubmitDeps["env"] = {
+  FORM_SECRET: "load-test-form-secret-0123456789-abcdefghij",
+  FORM_TOKEN_MAX_AGE_HOURS: 24,
+  MIN_SUBMIT_SECONDS: 0,
+  RATE_LIMIT_MAX: 5,
+  RATE_LIMIT_WINDOW_MINUTES: 10,
+  QUOTE_TO: "owner@fsdev.test",
+};
+
 export const testEnv: SubmitDeps["env"] = {
   FORM_SECRET: SECRET,
   FORM_TOKEN_MAX_AGE_HOURS: 24,

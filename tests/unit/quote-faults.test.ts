@@ -55,7 +55,7 @@ describe("the process dies after the commit, before delivery", () => {
     if (result.status !== "ok") throw new Error(result.status);
     await db.$disconnect();
 
-    const env = { ...process.env, DATABASE_URL: database.url, SMTP_URL: smtp.url, MAIL_FROM: "site@fsdev.test", NODE_ENV: "test" };
+    const env = { ...process.env, DATABASE_URL: database.url, SMTP_URL: smtp.url, MAIL_FROM: "site@fsdev.test", NODE_ENV: "test" as const };
     const first = await run("npm", ["run", "--silent", "mail:retry"], { env });
     // Everything pending goes, this request's two messages included (the locked-database test left two more).
     expect(first.stdout).toMatch(/mail:retry sent [2-9], failed 0, left 0 pending/);

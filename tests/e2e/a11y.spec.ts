@@ -1,0 +1,134 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { articles, products, services } from "../../lib/content";
+import { fillValid, uniqueIp, uniqueName } from "./helpers";
+
+/**
+ * Accessibility: axe (WCAG 2.0/2.1/2.2 A and AA) finds nothing on any page, the quote form's
+ * error and success states included; reduced motion turns smooth scrolling off; navigation
+ * targets are at least 24×24 CSS pixels (WCAG 2.5.8).
+ */
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+const PHONE = { width: 390, height: 844 };
+
+const routes = [
+  "/",
+  "/services",
+  ...services.all().map((entry) => `/services/${entry.slug}`),
+  "/products",
+  ...products.all().map((entry) => `/products/${entry.slug}`),
+  "/articles",
+  ...articles.all().map((entry) => `/articles/${entry.slug}`),
+  "/faq",
+  "/about",
+  "/privacy",
+  "/quote",
+];
+
+/** Runs axe on the page (or part of it) and fails with each violation's rule, targets and summary. */
+async function expectNoViolations(page: Page, label: string, include?: string) {
+  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  const report = violations
+    .map((violation) =>
+      [
+        `${violation.id} (${violation.impact ?? "?"}): ${violation.help}`,
+        ...violation.nodes.map((node) => `  - ${node.target.join(" ")}\n    ${node.failureSummary?.replace(/\n/g, "\n    ")}`),
+      ].join("\n"),
+    )
+    .join("\n");
+  expect(violations, `axe found ${violations.length} violation(s) on ${label}:\n${report}`).toEqual([]);
+}
+
+for (const path of routes) {
+  test(`axe: ${path} has no WCAG A/AA violations`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expectNoViolations(page, path);
+  });
+}
+
+test("axe: the 404 page has no WCAG A/AA violations", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expectNoViolations(page, "the 404 page");
+});
+
+test("axe: the home page at phone size, menu closed and open", async ({ page }) => {
+  await page.setViewportSize(PHONE);
+  await page.goto("/");
+  await expectNoViolations(page, "/ at phone size");
+  const menu = page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Menu" });
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await expectNoViolations(page, "/ at phone size with the menu open");
+});
+
+test.describe("the quote form", () => {
+  test.beforeEach(async ({ context }) => {
+    await context.setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
+  });
+
+  test("axe: its error state", async ({ page }) => {
+    await page.goto("/quote");
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page.getByTestId("form-status")).toContainText("Please correct");
+    await expect(page.getByTestId("error-email")).toBeVisible();
+    await expectNoViolations(page, "/quote with errors");
+  });
+
+  test("axe: its success state", async ({ page }) => {
+    await page.goto("/quote");
+    await fillValid(page, uniqueName("Axe"));
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page.getByTestId("quote-success")).toBeVisible();
+    await expectNoViolations(page, "/quote after sending");
+    await expectNoViolations(page, "the success panel", '[data-testid="quote-success"]');
+  });
+});
+
+test("reduced motion turns smooth scrolling off", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "no-preference" });
+  await page.goto("/");
+  const scrollBehavior = () => page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+  expect(await scrollBehavior()).toBe("smooth");
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  expect(await scrollBehavior()).toBe("auto");
+  await page.reload();
+  expect(await scrollBehavior()).toBe("auto");
+});
+
+/** Visible links and buttons in the header, footer and every nav, except links inside running text. */
+async function smallTargets(page: Page) {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const seen = new Set<Element>();
+    for (const element of document.querySelectorAll("header a, header button, footer a, footer button, nav a, nav button, [role=navigation] a")) {
+      if (seen.has(element)) continue;
+      seen.add(element);
+      if (element.closest("p")) continue;
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      if (style.visibility === "hidden" || style.display === "none" || box.width === 0 || box.height === 0) continue;
+      if (element.closest(".sr-only") || (box.width <= 1 && box.height <= 1)) continue;
+      if (box.width < 24 || box.height < 24) {
+        found.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim()}" ${box.width.toFixed(1)}×${box.height.toFixed(1)}`);
+      }
+    }
+    return found;
+  });
+}
+
+test("navigation targets are at least 24×24 CSS pixels, on a desktop and on a phone", async ({ page }) => {
+  for (const path of ["/", `/services/${services.all()[0]!.slug}`, `/articles/${articles.all()[0]!.slug}`]) {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(path);
+    expect(await smallTargets(page), `${path} on a desktop`).toEqual([]);
+    await page.setViewportSize(PHONE);
+    await page.goto(path);
+    expect(await smallTargets(page), `${path} on a phone`).toEqual([]);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Menu" }).click();
+    expect(await smallTargets(page), `${path} on a phone, menu open`).toEqual([]);
+  }
+});

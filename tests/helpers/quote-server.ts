@@ -1,0 +1,95 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { tempDatabaseUrl } from "./temp-db";
+
+/**
+ * A production `next start` of the current build on its own port, SQLite file and settings, for
+ * load and benchmark runs. It needs `next build` to have run (NEXT_DIST_DIR is honoured).
+ */
+export type QuoteServer = { url: string; databaseUrl: string; databaseFile: string; logs: () => string; stop: () => Promise<void> };
+
+export async function startQuoteServer(opts: { port: number; env?: Record<string, string>; beforeStart?: (databaseUrl: string) => Promise<void> }): Promise<QuoteServer> {
+  const database = tempDatabaseUrl(`server-${opts.port}`);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: database.url,
+    SITE_URL: `http://127.0.0.1:${opts.port}`,
+    FORM_SECRET: "load-test-form-secret-0123456789-abcdefghij",
+    QUOTE_TO: "owner@fsdev.test",
+    MAIL_FROM: "FS Dev website <website@fsdev.test>",
+    MAIL_DIR: path.join(path.dirname(database.file), "mail"),
+    TRUSTED_PROXY_HOPS: "1",
+    MIN_SUBMIT_SECONDS: "0",
+    ...opts.env,
+  } as NodeJS.ProcessEnv;
+  execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], { env, stdio: "pipe" });
+  await opts.beforeStart?.(database.url);
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${opts.port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}:\n${output}`);
+    try {
+      if ((await fetch(`${url}/robots.txt`)).status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer in 60 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    url,
+    databaseUrl: database.url,
+    databaseFile: database.file,
+    logs: () => output,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      if (fs.existsSync(database.file)) database.cleanup();
+    },
+  };
+}
+
+/** One visitor: load the form (hidden fields and a fresh token), then post it as a browser without JS would. */
+export async function submitThroughServer(baseUrl: string, ip: string, values: Record<string, string>): Promise<{ status: number; html: string; ms: number; reference?: string }> {
+  const page = await (await fetch(`${baseUrl}/quote`, { headers: { "X-Forwarded-For": ip } })).text();
+  const form = new FormData();
+  const formHtml = page.slice(page.indexOf('data-testid="quote-form"'));
+  for (const match of formHtml.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
+    form.append(unescape(match[1]!), unescape(match[2] ?? ""));
+  }
+  for (const [name, value] of Object.entries(values)) form.append(name, value);
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/quote`, { method: "POST", body: form, headers: { "X-Forwarded-For": ip, Origin: baseUrl } });
+  const html = await response.text();
+  const ms = performance.now() - started;
+  return { status: response.status, html, ms, reference: /data-testid="quote-reference">([^<]+)</.exec(html)?.[1] };
+}
+
+function unescape(value: string): string {
+  return value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+export const sampleValues = (name: string): Record<string, string> => ({
+  name,
+  email: "load@example.com",
+  interest: "service:custom-web-applications",
+  budget: "not-sure",
+  timeline: "asap",
+  description: "A realistic project description sent by the load test, long enough to pass.",
+  consent: "yes",
+});
