@@ -41,6 +41,18 @@ async function expectNoViolations(page: Page, label: string, include?: string) {
   expect(violations, `axe found ${violations.length} violation(s) on ${label}:\n${report}`).toEqual([]);
 }
 
+test("axe is really checking: a violation planted in the page is reported", async ({ page }) => {
+  await page.goto("/");
+  await page.evaluate(() => {
+    const image = document.createElement("img");
+    image.src = "/icon.svg";
+    image.id = "planted";
+    document.querySelector("main")!.append(image);
+  });
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  expect(violations.map((violation) => violation.id)).toContain("image-alt");
+});
+
 for (const path of routes) {
   test(`axe: ${path} has no WCAG A/AA violations`, async ({ page }) => {
     const response = await page.goto(path);
