@@ -3,9 +3,13 @@ import { PageHeader } from "@/components/page-header";
 import { Prose } from "@/components/mdx/mdx-content";
 import { getPage } from "@/lib/content";
 
+/**
+ * Next.js itself adds `<meta name="robots" content="noindex">` to every 404 response (tests/e2e/seo.spec.ts
+ * checks it), so no robots entry here: it would only print the tag twice.
+ */
 export function generateMetadata(): Metadata {
   const page = getPage("not-found");
-  return { title: page.data.title, description: page.data.description, robots: { index: false } };
+  return { title: page.data.title, description: page.data.description };
 }
 
 export default function NotFound() {

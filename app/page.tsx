@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { ServiceCard } from "@/components/cards/service-card";
 import { FaqList } from "@/components/faq-list";
 import { ProductCards } from "@/components/mdx/product-cards";

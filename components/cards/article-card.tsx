@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { Entry } from "@/lib/content";
 import type { Article } from "@/lib/content/schemas";
 import { formatDate } from "@/lib/format-date";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { site, type Entry } from "@/lib/content";
 import type { Product } from "@/lib/content/schemas";
 

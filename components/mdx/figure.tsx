@@ -1,4 +1,4 @@
-import Image from "next/image";
+import { getImageProps } from "next/image";
 import type { ReactNode } from "react";
 
 export type FigureProps = {
@@ -13,19 +13,24 @@ export type FigureProps = {
   sizes?: string;
 };
 
-/** An image with an optional caption and a credit line. */
+/**
+ * An image with an optional caption and a credit line. Optimised by next/image (sizes, srcset,
+ * dimensions), rendered on the server as a plain <img>, so it ships no client JavaScript.
+ */
 export function Figure({ src, alt, width, height, credit, creditUrl, caption, priority, sizes }: FigureProps) {
+  const { props: image } = getImageProps({
+    src,
+    alt,
+    width,
+    height,
+    priority,
+    sizes: sizes ?? "(min-width: 768px) 720px, 100vw",
+    className: "h-auto w-full rounded-lg border border-slate-200",
+  });
   return (
     <figure className="not-prose my-8">
-      <Image
-        src={src}
-        alt={alt}
-        width={width}
-        height={height}
-        priority={priority}
-        sizes={sizes ?? "(min-width: 768px) 720px, 100vw"}
-        className="h-auto w-full rounded-lg border border-slate-200"
-      />
+      {/* eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- getImageProps supplies src, srcset, sizes and alt */}
+      <img {...image} />
       {caption || credit ? (
         <figcaption className="mt-2 text-sm text-slate-600">
           {caption}

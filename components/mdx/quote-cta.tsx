@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { site } from "@/lib/content";
 
 export type QuoteCtaProps = { service?: string; product?: string; heading?: string; text?: string; label?: string };

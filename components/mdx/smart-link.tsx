@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ComponentPropsWithoutRef } from "react";
 
 /** Internal links go through next/link; external ones open normally with safe rel values. */

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { useActionState, useEffect, useRef } from "react";
 import { sendQuote } from "@/app/quote/actions";
 import type { QuoteFormCopy } from "@/lib/content/schemas";

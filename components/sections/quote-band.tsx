@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { site } from "@/lib/content";
 
 /** The call to action at the foot of every page. */

@@ -43,12 +43,14 @@ async function expectNoViolations(page: Page, label: string, include?: string) {
 
 test("axe is really checking: a violation planted in the page is reported", async ({ page }) => {
   await page.goto("/");
+  await page.waitForLoadState("networkidle"); // after hydration, which would drop a node it does not know
   await page.evaluate(() => {
     const image = document.createElement("img");
     image.src = "/icon.svg";
     image.id = "planted";
     document.querySelector("main")!.append(image);
   });
+  await expect(page.locator("main #planted")).toHaveCount(1);
   const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   expect(violations.map((violation) => violation.id)).toContain("image-alt");
 });

@@ -8,7 +8,7 @@ import { quoteHref } from "@/components/mdx/quote-cta";
 import { services, site } from "@/lib/content";
 import { breadcrumbs, entryCrumbs, jsonLdContext, pageMetadata } from "@/lib/seo";
 import { serviceJsonLd } from "@/lib/seo/json-ld";
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 export const dynamicParams = false;
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { Home } from "@/lib/content/schemas";
 
 export function Hero({ hero }: { hero: Home["hero"] }) {
