@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { MAX_BODY_BYTES } from "./lib/quotes/fields";
 import { securityHeaders } from "./lib/security-headers";
 
@@ -33,4 +34,13 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+/**
+ * Static pages carry absolute URLs (canonical, Open Graph, JSON-LD, sitemap, feed) from SITE_URL at
+ * build time, so a production build without it would publish localhost URLs for good.
+ */
+export default function config(phase: string): NextConfig {
+  if (phase === PHASE_PRODUCTION_BUILD && !process.env.SITE_URL) {
+    throw new Error("SITE_URL is not set: `next build` needs the public origin, e.g. SITE_URL=https://www.example.com npm run build (for a local try-out: SITE_URL=http://localhost:3000).");
+  }
+  return nextConfig;
+}

@@ -15,6 +15,8 @@ export const e2eEnv = {
   NEXT_TELEMETRY_DISABLED: "1",
   DATABASE_URL: `file:./.data/e2e-${port}.db`,
   MAIL_DIR: `.data/e2e-${port}-mail`,
+  // The browser tests read the mail as .eml files.
+  MAIL_TRANSPORT: "file",
   SITE_URL: baseURL,
   FORM_SECRET: "e2e-form-secret-0123456789-abcdefghijklmnop",
   QUOTE_TO: "owner@fsdev.test",

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { PageHeader } from "@/components/page-header";
-import { Prose } from "@/components/mdx/mdx-content";
+import { ContentPage } from "@/components/content-page";
 import { getPage } from "@/lib/content";
 
 /**
@@ -14,14 +13,5 @@ export function generateMetadata(): Metadata {
 
 export default function NotFound() {
   const page = getPage("not-found");
-  return (
-    <>
-      <PageHeader heading={page.data.heading} lead={page.data.lead} />
-      <div className="container-page py-12">
-        <div className="max-w-3xl">
-          <Prose source={page.body} file={page.file} />
-        </div>
-      </div>
-    </>
-  );
+  return <ContentPage page={page} />;
 }

@@ -61,6 +61,8 @@ export const quoteForm: QuoteFormCopy = {
     "We have received several requests from your connection in the last few minutes, so this one was not sent. Please wait a little and try again; everything you typed is still here.",
   unavailable:
     "Sorry, we could not save your request just now, so it was not sent. Please try again in a minute; everything you typed is still here.",
+  expired:
+    "This form was open for a long time, so for your security it was not sent. Everything you typed is still here: please press Send request again.",
   tooLarge:
     "Your request was larger than the form allows, so it was not sent. Please keep the project description under 5,000 characters and send it again.",
   crossSite: "This request did not come from the FS Dev website, so it was not accepted. Please use the form on this site.",

@@ -14,11 +14,13 @@ const schema = z.object({
   SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://www.example.com" }).default("http://localhost:3000"),
   DATABASE_URL: z
     .string()
-    .regex(/^(file:|postgres(ql)?:\/\/)/, { error: "must start with file: (SQLite) or postgres:// (PostgreSQL)" })
+    .regex(/^file:/, { error: "must be a SQLite file: URL (the PostgreSQL adapter is not wired into this build)" })
     .default("file:./.data/fsdev.db"),
   /** SMTP server, e.g. smtp://user:pass@smtp.example.com:587; unset writes .eml files to MAIL_DIR. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_DIR: z.string().min(1).default(".data/mail"),
+  /** "file" writes .eml files to MAIL_DIR even in production (on purpose, e.g. a staging copy). */
+  MAIL_TRANSPORT: z.enum(["smtp", "file"]).optional(),
   MAIL_FROM: z.string().min(3).default("FS Dev website <website@localhost>"),
   /** Who receives new quote requests. */
   QUOTE_TO: z.email({ error: "must be an email address" }).default("owner@localhost"),
@@ -55,9 +57,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success) {
     for (const issue of result.error.issues) problems.push(`${issue.path.join(".")}: ${issue.message}`);
   }
-  if (cleaned.NODE_ENV === "production" && source.ALLOW_DEV_DEFAULTS !== "1") {
+  if (cleaned.NODE_ENV === "production") {
     for (const name of REQUIRED_IN_PRODUCTION) {
       if (!cleaned[name]) problems.push(`${name}: is required in production`);
+    }
+    // Without SMTP the owner would never hear of a lead, unless files are wanted on purpose.
+    if (!cleaned.SMTP_URL && cleaned.MAIL_TRANSPORT !== "file") {
+      problems.push("SMTP_URL: is required in production (or set MAIL_TRANSPORT=file to write .eml files to MAIL_DIR on purpose)");
     }
     if (cleaned.FORM_SECRET === DEV_SECRET) problems.push("FORM_SECRET: must not be the development default");
   }

@@ -1,14 +1,14 @@
 import http from "node:http";
 import { ConfigError, env } from "@/lib/env";
 import { deliverPendingFromEnv } from "@/lib/mail/from-env";
-import { ORIGINAL_XFF_HEADER, PEER_HEADER } from "@/lib/quotes/client-ip";
+import { ORIGINAL_XFF_HEADER, PEER_HEADER, stampValue } from "@/lib/quotes/client-ip";
 
 const RETRY_EVERY_MS = 60_000;
 
 /**
  * Records each request's TCP peer address and the X-Forwarded-For it arrived with, before
  * Next.js fills X-Forwarded-For in when it is missing; lib/quotes/client-ip.ts reads these.
- * Values a client sends under the same names are overwritten.
+ * Values a client sends under the same names are overwritten, and carry no valid stamp anyway.
  */
 function stampPeerAddress() {
   const marker = Symbol.for("fsdev.peer-stamp");
@@ -19,9 +19,9 @@ function stampPeerAddress() {
   proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
       const request = args[0] as http.IncomingMessage;
-      request.headers[PEER_HEADER] = request.socket?.remoteAddress ?? "";
+      request.headers[PEER_HEADER] = stampValue(request.socket?.remoteAddress ?? "");
       const forwarded = request.headers["x-forwarded-for"];
-      request.headers[ORIGINAL_XFF_HEADER] = Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "");
+      request.headers[ORIGINAL_XFF_HEADER] = stampValue(Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""));
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as http.Server["emit"];
@@ -29,10 +29,21 @@ function stampPeerAddress() {
 
 /** Delivers mail left pending by an earlier process or a mail outage, now and every minute. */
 function startOutboxRetries() {
-  const run = () =>
-    deliverPendingFromEnv().catch((error: unknown) => console.error("mail: scheduled outbox delivery failed", error));
-  setTimeout(run, 2_000).unref();
-  setInterval(run, RETRY_EVERY_MS).unref();
+  let running = false;
+  // One pass at a time: a slow or dead mail server must not pile passes up.
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await deliverPendingFromEnv();
+    } catch (error) {
+      console.error("mail: scheduled outbox delivery failed", error);
+    } finally {
+      running = false;
+    }
+  };
+  setTimeout(() => void run(), 2_000).unref();
+  setInterval(() => void run(), RETRY_EVERY_MS).unref();
 }
 
 export async function onServerStart() {

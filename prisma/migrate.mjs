@@ -22,6 +22,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
+import nextEnv from "@next/env";
 
 export const DEFAULT_DATABASE_URL = "file:./.data/fsdev.db";
 const COMMANDS = ["deploy", "status", "diff", "diff-empty", "new", "resolve-rolled-back"];
@@ -228,6 +229,8 @@ export async function migrate(command, options = {}) {
 
 // CLI, only when run as `node prisma/migrate.mjs ...` (not when imported by the app or the tests).
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  // The same .env files `next start` reads, so DATABASE_URL agrees with the app's (the real environment wins).
+  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV === "development", { info: () => {}, error: console.error });
   const args = process.argv.slice(2);
   const option = (flag) => (args.includes(flag) ? args.splice(args.indexOf(flag), 2)[1] : undefined);
   const schemaPath = option("--schema");

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
+import { ContentPage } from "@/components/content-page";
 import { JsonLd } from "@/components/json-ld";
-import { PageHeader } from "@/components/page-header";
-import { Prose } from "@/components/mdx/mdx-content";
 import { getPage } from "@/lib/content";
 import { businessJsonLd, pageMetadata } from "@/lib/seo";
 
@@ -15,12 +14,7 @@ export default function AboutPage() {
   return (
     <>
       <JsonLd data={businessJsonLd()} />
-      <PageHeader heading={page.data.heading} lead={page.data.lead} />
-      <div className="container-page py-12">
-        <div className="max-w-3xl">
-          <Prose source={page.body} file={page.file} />
-        </div>
-      </div>
+      <ContentPage page={page} />
     </>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { ProductCard } from "@/components/cards/product-card";
-import { PageHeader } from "@/components/page-header";
-import { Prose } from "@/components/mdx/mdx-content";
+import { ContentPage } from "@/components/content-page";
 import { getPage, products } from "@/lib/content";
 import { pageMetadata } from "@/lib/seo";
 
@@ -13,20 +12,12 @@ export function generateMetadata(): Metadata {
 export default function ProductsPage() {
   const page = getPage("products");
   return (
-    <>
-      <PageHeader heading={page.data.heading} lead={page.data.lead} />
-      <div className="container-page py-12">
-        {page.body.trim() ? (
-          <div className="mb-10 max-w-3xl">
-            <Prose source={page.body} file={page.file} />
-          </div>
-        ) : null}
-        <div className="grid gap-6 md:grid-cols-2">
-          {products.all().map((product) => (
-            <ProductCard key={product.slug} product={product} headingLevel={2} />
-          ))}
-        </div>
+    <ContentPage page={page} wide>
+      <div className="grid gap-6 md:grid-cols-2">
+        {products.all().map((product) => (
+          <ProductCard key={product.slug} product={product} headingLevel={2} />
+        ))}
       </div>
-    </>
+    </ContentPage>
   );
 }

@@ -6,7 +6,8 @@ import { after } from "next/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { deliverPendingFromEnv } from "@/lib/mail/from-env";
-import { ORIGINAL_XFF_HEADER, PEER_HEADER, clientIp } from "@/lib/quotes/client-ip";
+import { clientIpFromHeaders } from "@/lib/quotes/client-ip";
+import { issueFormToken } from "@/lib/quotes/form-token";
 import type { QuoteFormState } from "@/lib/quotes/form-state";
 import { fromFormData, submitQuote } from "@/lib/quotes/submit";
 
@@ -17,11 +18,7 @@ import { fromFormData, submitQuote } from "@/lib/quotes/submit";
 export async function sendQuote(_previous: QuoteFormState, formData: FormData): Promise<QuoteFormState> {
   const settings = env();
   const requestHeaders = await headers();
-  const ip = clientIp({
-    peer: requestHeaders.get(PEER_HEADER),
-    forwardedFor: requestHeaders.has(PEER_HEADER) ? requestHeaders.get(ORIGINAL_XFF_HEADER) : requestHeaders.get("x-forwarded-for"),
-    trustedHops: settings.TRUSTED_PROXY_HOPS,
-  });
+  const ip = clientIpFromHeaders(requestHeaders, settings.TRUSTED_PROXY_HOPS);
   const raw = fromFormData(formData);
   const result = await submitQuote(raw, { ip, userAgent: requestHeaders.get("user-agent") }, { db: db(), env: settings });
 
@@ -39,8 +36,11 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
       }
       return { status: "ok", reference: result.reference };
     case "invalid":
-      return { status: "invalid", fieldErrors: result.fieldErrors, values: result.values, formToken: raw.formToken, attempt: randomUUID() };
+      return { status: "invalid", fieldErrors: result.fieldErrors, values: result.values, formToken: raw.formToken?.slice(0, 200), attempt: randomUUID() };
+    case "expired":
+      // A fresh token, dated as if the form had been open for the minimum time: the visitor already filled it in.
+      return { status: "expired", values: result.values, formToken: issueFormToken(settings.FORM_SECRET, new Date(Date.now() - settings.MIN_SUBMIT_SECONDS * 1000)), attempt: randomUUID() };
     default:
-      return { status: result.status, values: result.values, formToken: raw.formToken, attempt: randomUUID() };
+      return { status: result.status, values: result.values, formToken: raw.formToken?.slice(0, 200), attempt: randomUUID() };
   }
 }

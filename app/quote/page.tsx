@@ -53,9 +53,9 @@ export default async function QuotePage({ searchParams }: Props) {
         <div className="relative max-w-3xl">
           <QuoteForm copy={quoteCopy} interests={interestGroups()} formToken={issueFormToken(env().FORM_SECRET)} preselect={preselect} hidden={hidden} />
         </div>
-        <aside className="h-fit rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24" aria-label={page.data.heading}>
+        <div className="h-fit rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24">
           <Prose source={page.body} file={page.file} />
-        </aside>
+        </div>
       </div>
     </>
   );

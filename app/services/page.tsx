@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { ServiceCard } from "@/components/cards/service-card";
-import { PageHeader } from "@/components/page-header";
-import { Prose } from "@/components/mdx/mdx-content";
+import { ContentPage } from "@/components/content-page";
 import { getPage, services } from "@/lib/content";
 import { pageMetadata } from "@/lib/seo";
 
@@ -13,20 +12,12 @@ export function generateMetadata(): Metadata {
 export default function ServicesPage() {
   const page = getPage("services");
   return (
-    <>
-      <PageHeader heading={page.data.heading} lead={page.data.lead} />
-      <div className="container-page py-12">
-        {page.body.trim() ? (
-          <div className="mb-10 max-w-3xl">
-            <Prose source={page.body} file={page.file} />
-          </div>
-        ) : null}
-        <div className="grid gap-6 md:grid-cols-2">
-          {services.all().map((service) => (
-            <ServiceCard key={service.slug} service={service} headingLevel={2} />
-          ))}
-        </div>
+    <ContentPage page={page} wide>
+      <div className="grid gap-6 md:grid-cols-2">
+        {services.all().map((service) => (
+          <ServiceCard key={service.slug} service={service} headingLevel={2} />
+        ))}
       </div>
-    </>
+    </ContentPage>
   );
 }

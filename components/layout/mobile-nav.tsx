@@ -2,6 +2,7 @@
 
 import { Link } from "@/components/link";
 import { usePathname } from "next/navigation";
+import { isCurrentPath } from "@/lib/is-current-path";
 import { useEffect, useId, useRef, useState } from "react";
 
 type Item = { label: string; href: string };
@@ -55,7 +56,7 @@ export function MobileNav({ items, openLabel, closeLabel, cta }: { items: Item[]
             <li key={item.href}>
               <Link
                 href={item.href}
-                aria-current={pathname === item.href || pathname.startsWith(`${item.href}/`) ? "page" : undefined}
+                aria-current={isCurrentPath(pathname, item.href) ? "page" : undefined}
                 className="flex min-h-11 items-center rounded-md px-2 font-medium text-ink hover:bg-slate-100 aria-[current=page]:text-brand-800 aria-[current=page]:underline"
               >
                 {item.label}

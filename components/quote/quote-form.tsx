@@ -40,7 +40,7 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
   useEffect(() => {
     if (state.status === "ok") successRef.current?.focus();
     else if (state.status === "invalid" && firstInvalid) document.getElementById(id(firstInvalid))?.focus();
-    else if (state.status === "rate_limited" || state.status === "unavailable") statusRef.current?.focus();
+    else if (state.status !== "idle") statusRef.current?.focus();
   }, [state, firstInvalid]);
 
   if (state.status === "ok") {
@@ -58,9 +58,11 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
             <li key={step}>{step}</li>
           ))}
         </ol>
-        <Link href="/quote" className="button-secondary mt-6">
+        {/* A full page load on purpose: a new form token and a fresh form state (a client-side
+            navigation to the same page would keep this success state). */}
+        <a href="/quote" className="button-secondary mt-6">
           {copy.success.another}
-        </Link>
+        </a>
       </section>
     );
   }
@@ -72,13 +74,15 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
     optionalText: copy.optional,
     errors: errors[field],
   });
-  const message = state.status === "invalid" ? copy.errorSummary : state.status === "rate_limited" ? copy.rateLimited : state.status === "unavailable" ? copy.unavailable : "";
+  const messages = { idle: "", invalid: copy.errorSummary, rate_limited: copy.rateLimited, unavailable: copy.unavailable, expired: copy.expired };
+  const message = messages[state.status];
 
   return (
-    <form key={state.status === "idle" ? "initial" : state.attempt} action={formAction} noValidate className="space-y-6" aria-describedby="quote-intro" data-testid="quote-form">
+    <div className="space-y-6">
       <p id="quote-intro" className="text-slate-700">
         {copy.intro}
       </p>
+      {/* Outside the form, which remounts on every reply: a live region must persist to be announced. */}
       <div ref={statusRef} tabIndex={-1} aria-live="polite" data-testid="form-status" className="focus:outline-none">
         {message ? (
           <div className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">
@@ -98,6 +102,7 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
         ) : null}
       </div>
 
+    <form key={state.status === "idle" ? "initial" : state.attempt} action={formAction} noValidate className="space-y-6" aria-describedby="quote-intro" data-testid="quote-form">
       <input type="hidden" name="formToken" value={token} />
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
@@ -243,5 +248,6 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
         {pending ? copy.pending : copy.submit}
       </button>
     </form>
+    </div>
   );
 }

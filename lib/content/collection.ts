@@ -43,6 +43,9 @@ export function readEntry<S extends z.ZodType>(file: string, schema: S): Entry<z
   }
   const result = schema.safeParse(parsed.data);
   if (!result.success) throw new ContentError(describeIssues(where, result.error));
+  // The page template renders the title as the page's only h1; bodies start at ##.
+  const h1 = /^#\s/m.exec(parsed.content.replace(/^(```|~~~)[\s\S]*?^\1/gm, ""));
+  if (h1) throw new ContentError(`Invalid body in ${where}: use ## for headings; the page title is already the h1`);
   return { slug: name, file: where, data: result.data, body: parsed.content };
 }
 

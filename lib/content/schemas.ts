@@ -54,7 +54,7 @@ const image = z
     width: z.number().int().positive(),
     height: z.number().int().positive(),
     credit: text(120).optional(),
-    creditUrl: z.url().optional(),
+    creditUrl: z.url({ protocol: /^https$/, error: "must be an https:// address" }).optional(),
   })
   .strict();
 
@@ -219,6 +219,7 @@ export const quoteFormSchema = z
     errorSummary: text(200),
     rateLimited: text(300),
     unavailable: text(300),
+    expired: text(300),
     tooLarge: text(300),
     crossSite: text(300),
     backToForm: text(60),

@@ -1,5 +1,7 @@
+import { createHash } from "node:crypto";
 import { mailContextFromEnv } from "@/lib/mail/from-env";
 import { outboxRows } from "@/lib/mail/outbox";
+import type { QuoteForMail } from "@/lib/mail/render";
 import type { Db } from "@/lib/db";
 import type { Env } from "@/lib/env";
 import { labelOf, quoteChoices, quoteCopy, type QuoteChoices } from "./catalog";
@@ -17,9 +19,9 @@ export type RawSubmission = Partial<Record<(typeof QUOTE_FIELDS)[number] | (type
 export type RequestMeta = { ip: string | null; userAgent: string | null };
 
 export type SubmitResult =
-  | { status: "ok"; reference: string; outboxIds: number[]; duplicate: boolean; spam: boolean }
+  | { status: "ok"; id: number; reference: string; outboxIds: number[]; duplicate: boolean; spam: boolean }
   | { status: "invalid"; fieldErrors: FieldErrors; values: QuoteValues }
-  | { status: "rate_limited"; values: QuoteValues }
+  | { status: "rate_limited" | "expired"; values: QuoteValues }
   | { status: "unavailable"; values: QuoteValues };
 
 export type SubmitDeps = {
@@ -31,6 +33,7 @@ export type SubmitDeps = {
 };
 
 const MAX_FIELD_LENGTH = 20_000;
+export const MAX_CONFIRMATIONS_PER_DAY = 3;
 
 /**
  * Turns posted form data into a plain object: only known fields, first value only, strings only.
@@ -96,18 +99,19 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
   }
   const input = parsed.data;
   const token = verifyFormToken(raw.formToken, deps.env.FORM_SECRET, deps.env.FORM_TOKEN_MAX_AGE_HOURS, now());
-  const formToken = token.ok ? raw.formToken! : null;
+  // A genuine form that is too old (or from a clock ahead of ours) is not spam: ask to send it again.
+  if (!token.ok && (token.reason === "expired" || token.reason === "from-the-future")) return { status: "expired", values };
+  const submissionKey = token.ok ? submissionKeyOf(raw.formToken!, input) : null;
   const ipHash = hashIp(meta.ip, deps.env.FORM_SECRET);
+  const since = new Date(now().getTime() - deps.env.RATE_LIMIT_WINDOW_MINUTES * 60_000);
 
   try {
-    if (formToken) {
-      const first = await deps.db.quoteRequest.findUnique({ where: { formToken }, select: { reference: true, status: true } });
-      if (first) return { status: "ok", reference: first.reference, outboxIds: [], duplicate: true, spam: first.status === "spam" };
+    if (submissionKey) {
+      const first = await findSubmission(deps.db, submissionKey);
+      if (first) return first;
     }
-    if (ipHash) {
-      const since = new Date(now().getTime() - deps.env.RATE_LIMIT_WINDOW_MINUTES * 60_000);
-      const recent = await deps.db.quoteRequest.count({ where: { ipHash, createdAt: { gte: since } } });
-      if (recent >= deps.env.RATE_LIMIT_MAX) return { status: "rate_limited", values };
+    if ((await deps.db.quoteRequest.count({ where: { ipHash, createdAt: { gte: since } } })) >= deps.env.RATE_LIMIT_MAX) {
+      return { status: "rate_limited", values };
     }
     const verdict = judge({
       honeypot: raw[HONEYPOT_FIELD],
@@ -115,18 +119,37 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
       minSeconds: deps.env.MIN_SUBMIT_SECONDS,
       text: [input.name, input.company ?? "", input.description].join("\n"),
     });
-    return await store(input, { raw, meta, ipHash, formToken, verdict, choices, now: now(), deps });
+    const result = await store(input, { raw, meta, ipHash, submissionKey, verdict, choices, now: now(), deps });
+    if (result.status !== "ok" || result.duplicate) return result;
+    // Concurrent posts from one address all pass the check above; counting again after the insert,
+    // in insertion order, keeps exactly the first RATE_LIMIT_MAX of them.
+    const ahead = await deps.db.quoteRequest.count({ where: { ipHash, createdAt: { gte: since }, id: { lte: result.id } } });
+    if (ahead > deps.env.RATE_LIMIT_MAX) {
+      await deps.db.quoteRequest.delete({ where: { id: result.id } });
+      return { status: "rate_limited", values };
+    }
+    return result;
   } catch (error) {
     log("quote: could not store a request (the visitor was asked to try again)", error);
     return { status: "unavailable", values };
   }
 }
 
+/** The same rendering of the form sent again with the same values. */
+function submissionKeyOf(formToken: string, input: QuoteInput): string {
+  return createHash("sha256").update(formToken).update("\n").update(JSON.stringify(input)).digest("hex");
+}
+
+async function findSubmission(db: Db, submissionKey: string): Promise<SubmitResult | null> {
+  const first = await db.quoteRequest.findUnique({ where: { submissionKey }, select: { id: true, reference: true, status: true } });
+  return first ? { status: "ok", id: first.id, reference: first.reference, outboxIds: [], duplicate: true, spam: first.status === "spam" } : null;
+}
+
 type StoreContext = {
   raw: RawSubmission;
   meta: RequestMeta;
-  ipHash: string | null;
-  formToken: string | null;
+  ipHash: string;
+  submissionKey: string | null;
   verdict: ReturnType<typeof judge>;
   choices: QuoteChoices;
   now: Date;
@@ -140,6 +163,16 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
   const timeline = labelOf(choices.timelines, input.timeline);
   const sourcePath = cleanPath(ctx.raw.sourcePath);
   const utm = cleanUtm(ctx.raw);
+
+  // The form must not become a way to mail anyone: one address gets a few confirmations a day at most
+  // (the owner is still told about every request).
+  const confirmationsToday = await deps.db.outboxMessage.count({
+    where: { kind: "prospect_confirmation", recipient: input.email, createdAt: { gte: new Date(ctx.now.getTime() - 86_400_000) } },
+  });
+  const rows = (mail: QuoteForMail) =>
+    outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: mailContextFromEnv() }).filter(
+      (row) => row.kind === "owner_notice" || confirmationsToday < MAX_CONFIRMATIONS_PER_DAY,
+    );
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const reference = newReference(ctx.now);
@@ -181,20 +214,20 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
           userAgent: ctx.meta.userAgent?.slice(0, 400) ?? null,
           spamScore: verdict.score,
           spamReason: verdict.reasons.length > 0 ? verdict.reasons.join(", ") : null,
-          formToken: ctx.formToken,
+          submissionKey: ctx.submissionKey,
           createdAt: ctx.now,
           // Spam is kept for review but never mailed.
-          outbox: verdict.spam ? undefined : { create: outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: mailContextFromEnv() }) },
+          outbox: verdict.spam ? undefined : { create: rows(mail) },
         },
-        select: { reference: true, outbox: { select: { id: true } } },
+        select: { id: true, reference: true, outbox: { select: { id: true } } },
       });
-      return { status: "ok", reference: created.reference, outboxIds: created.outbox.map((row) => row.id), duplicate: false, spam: verdict.spam };
+      return { status: "ok", id: created.id, reference: created.reference, outboxIds: created.outbox.map((row) => row.id), duplicate: false, spam: verdict.spam };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Either the same form was posted twice at once (return the first) or the reference collided (draw again).
-      if (ctx.formToken) {
-        const first = await deps.db.quoteRequest.findUnique({ where: { formToken: ctx.formToken }, select: { reference: true, status: true } });
-        if (first) return { status: "ok", reference: first.reference, outboxIds: [], duplicate: true, spam: first.status === "spam" };
+      if (ctx.submissionKey) {
+        const first = await findSubmission(deps.db, ctx.submissionKey);
+        if (first) return first;
       }
     }
   }

@@ -4,13 +4,16 @@ import Database from "better-sqlite3";
 import { expect, type Page } from "@playwright/test";
 import { e2eEnv } from "../../playwright.config";
 
-export type StoredRequest = { id: number; reference: string; name: string; email: string; status: string; description: string; interest: string };
+export type StoredRequest = {
+  id: number; reference: string; name: string; email: string; company: string | null; status: string; description: string; interest: string;
+  sourcePath: string | null; utmSource: string | null; spamScore: number;
+};
 
 /** Reads the e2e server's real SQLite database. */
 export function storedRequests(where = "1=1", ...params: unknown[]): StoredRequest[] {
   const db = new Database(e2eEnv.DATABASE_URL.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare(`SELECT id, reference, name, email, status, description, interest FROM QuoteRequest WHERE ${where} ORDER BY id`).all(...params) as StoredRequest[];
+    return db.prepare(`SELECT id, reference, name, email, company, status, description, interest, sourcePath, utmSource, spamScore FROM QuoteRequest WHERE ${where} ORDER BY id`).all(...params) as StoredRequest[];
   } finally {
     db.close();
   }

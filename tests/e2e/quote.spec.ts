@@ -99,14 +99,41 @@ test("an invalid submit keeps every value, marks each field and moves focus to t
   expect(storedRequests("name = ? AND status = 'new'", name)).toHaveLength(1);
 });
 
-test("a double click sends one request", async ({ page }) => {
+test("while sending, the button is disabled: a double click posts once and stores one row", async ({ page }) => {
   const name = uniqueName("Double");
   await page.goto("/quote");
   await fillValid(page, name);
-  await page.getByRole("button", { name: "Send request" }).dblclick();
+  // Hold the action's response back a moment, so the second click lands while the first is pending.
+  const posts: string[] = [];
+  await page.route("**/quote", async (route) => {
+    if (route.request().method() === "POST") {
+      posts.push(route.request().url());
+      await new Promise((resolve) => setTimeout(resolve, 800));
+    }
+    await route.continue();
+  });
+  const button = page.getByRole("button", { name: "Send request" });
+  await button.click();
+  await expect(page.getByRole("button", { name: "Sending…" })).toBeDisabled();
+  await page.getByRole("button", { name: "Sending…" }).click({ force: true }).catch(() => {});
   await expect(page.getByTestId("quote-success")).toBeVisible();
-  await page.waitForTimeout(500);
+  expect(posts).toHaveLength(1);
   expect(storedRequests("name = ?", name)).toHaveLength(1);
+});
+
+test("'Send another request' after a success shows a fresh, empty form", async ({ page }) => {
+  await page.goto("/quote");
+  await fillValid(page, uniqueName("First"));
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByTestId("quote-success")).toBeVisible();
+  await page.getByRole("link", { name: "Send another request" }).click();
+  await expect(page.getByTestId("quote-form")).toBeVisible();
+  await expect(page.getByLabel(/Your name/)).toHaveValue("");
+  const second = uniqueName("Second");
+  await fillValid(page, second);
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByTestId("quote-success")).toBeVisible();
+  expect(storedRequests("name = ? AND status = 'new'", second)).toHaveLength(1);
 });
 
 test("a service page's call to action preselects that service", async ({ page }) => {

@@ -21,6 +21,7 @@ export async function startQuoteServer(opts: { port: number; env?: Record<string
     QUOTE_TO: "owner@fsdev.test",
     MAIL_FROM: "FS Dev website <website@fsdev.test>",
     MAIL_DIR: path.join(path.dirname(database.file), "mail"),
+    MAIL_TRANSPORT: opts.env?.SMTP_URL ? "smtp" : "file",
     TRUSTED_PROXY_HOPS: "1",
     MIN_SUBMIT_SECONDS: "0",
     ...opts.env,
@@ -86,7 +87,8 @@ export function percentile(values: number[], p: number): number {
 
 export const sampleValues = (name: string): Record<string, string> => ({
   name,
-  email: "load@example.com",
+  // One address per request: the pipeline caps confirmations per address per day.
+  email: `${name.toLowerCase().replace(/[^a-z0-9]+/g, ".")}@example.com`,
   interest: "service:custom-web-applications",
   budget: "not-sure",
   timeline: "asap",

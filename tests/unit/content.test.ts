@@ -105,6 +105,10 @@ describe("schema errors name the file and the field", () => {
     expect(() => readEntry(path.join(fixtures, "broken/unknown-field.mdx"), serviceSchema)).toThrowError(/unknown-field\.mdx[\s\S]*colour/);
   });
 
+  it("rejects an h1 in a body (the title is the page's only h1)", () => {
+    expect(() => readEntry(path.join(fixtures, "broken/h1-in-body.mdx"), serviceSchema)).toThrowError(/h1-in-body\.mdx[\s\S]*## for headings/);
+  });
+
   it("reports broken YAML with the file name", () => {
     expect(() => readEntry(path.join(fixtures, "broken/bad-yaml.mdx"), serviceSchema)).toThrowError(/bad-yaml\.mdx/);
   });

@@ -8,6 +8,7 @@ const production = {
   FORM_SECRET: "a-production-secret-that-is-long-enough-123",
   QUOTE_TO: "owner@example.com",
   MAIL_FROM: "FS Dev <site@example.com>",
+  SMTP_URL: "smtp://user:pass@smtp.example.com:587",
 };
 
 describe("configuration", () => {
@@ -22,6 +23,16 @@ describe("configuration", () => {
 
   it("accepts a complete production configuration", () => {
     expect(parseEnv({ ...production, SMTP_URL: "smtps://u:p@smtp.example.com:465", TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);
+  });
+
+  it("refuses production without SMTP, unless files are chosen on purpose", () => {
+    const { SMTP_URL: _smtp, ...rest } = production;
+    expect(() => parseEnv(rest)).toThrowError(/SMTP_URL: is required in production/);
+    expect(parseEnv({ ...rest, MAIL_TRANSPORT: "file" }).MAIL_TRANSPORT).toBe("file");
+  });
+
+  it("refuses a database it cannot open, naming it", () => {
+    expect(() => parseEnv({ ...production, DATABASE_URL: "postgres://u:p@db/x" })).toThrowError(/DATABASE_URL: must be a SQLite file: URL/);
   });
 
   for (const name of ["SITE_URL", "FORM_SECRET", "QUOTE_TO", "MAIL_FROM"] as const) {

@@ -13,6 +13,11 @@ import { tempDatabaseUrl } from "../helpers/temp-db";
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const migrationsDir = path.join(root, "prisma/migrations");
 const INIT = "20261124000000_init";
+/** Every committed migration, in the order deploy applies them. */
+const ALL = fs
+  .readdirSync(migrationsDir)
+  .filter((name) => /^\d{14}_/.test(name))
+  .sort();
 
 // better-sqlite3 ships no types (and @types/better-sqlite3 is not installed); this is the little used here.
 type Statement = { run(): unknown; all(): unknown[] };
@@ -73,22 +78,24 @@ describe("deploy on a new database file", () => {
   });
   afterAll(() => db.cleanup());
 
-  it("creates the file and applies the init migration", () => {
+  it("creates the file and applies every migration, in order", () => {
+    expect(ALL[0]).toBe(INIT);
     expect(first.stderr).toBe("");
-    expect(first.stdout.trim()).toBe(`applied: ${INIT}`);
+    expect(first.stdout.trim()).toBe(`applied: ${ALL.join(", ")}`);
     expect(first.code).toBe(0);
     const tables = query<{ name: string }>(file, "SELECT name FROM sqlite_master WHERE type = 'table'").map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(["QuoteRequest", "OutboxMessage", "_prisma_migrations"]));
   });
 
-  it("records the migration as prisma migrate deploy does (checksum = sha256 of migration.sql)", () => {
-    const sql = fs.readFileSync(path.join(migrationsDir, INIT, "migration.sql"));
-    const rows = query<Record<string, unknown>>(file, "SELECT * FROM _prisma_migrations");
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ migration_name: INIT, checksum: createHash("sha256").update(sql).digest("hex"),
-      rolled_back_at: null, logs: null });
-    expect(rows[0]?.finished_at).toEqual(expect.any(String));
-    expect(Number(rows[0]?.applied_steps_count)).toBe(1);
+  it("records each migration as prisma migrate deploy does (checksum = sha256 of migration.sql)", () => {
+    const rows = query<Record<string, unknown>>(file, "SELECT * FROM _prisma_migrations ORDER BY migration_name");
+    expect(rows.map((row) => row.migration_name)).toEqual(ALL);
+    for (const [i, name] of ALL.entries()) {
+      const sql = fs.readFileSync(path.join(migrationsDir, name, "migration.sql"));
+      expect(rows[i]).toMatchObject({ checksum: createHash("sha256").update(sql).digest("hex"), rolled_back_at: null, logs: null });
+      expect(rows[i]?.finished_at).toEqual(expect.any(String));
+      expect(Number(rows[i]?.applied_steps_count)).toBe(1);
+    }
   });
 
   it("leaves the database in WAL journal mode", () => {
@@ -104,7 +111,7 @@ describe("deploy on a new database file", () => {
     const again = cli(url, "deploy");
     expect(again.stdout.trim()).toBe("applied: (none pending)");
     expect(again.code).toBe(0);
-    expect(query(file, "SELECT * FROM _prisma_migrations")).toHaveLength(1);
+    expect(query(file, "SELECT * FROM _prisma_migrations")).toHaveLength(ALL.length);
   });
 
   it("status reports up to date and exits 0", () => {

@@ -208,18 +208,54 @@ describe("duplicates, spam and the rate limit", () => {
     expect(await db.outboxMessage.count()).toBe(0);
   });
 
-  it("flags a form sent faster than a person could, and a forged or stale token", async () => {
+  it("flags a form sent faster than a person could, and a forged, malformed or missing token", async () => {
     const fast = await submitQuote(validSubmission({ formToken: tokenFrom(0.5) }), meta(), deps);
     const forged = await submitQuote(validSubmission({ formToken: tokenFrom(30, "some-other-secret-that-is-long-enough") }), meta(), deps);
-    const stale = await submitQuote(validSubmission({ formToken: tokenFrom(25 * 3600) }), meta(), deps);
+    const malformed = await submitQuote(validSubmission({ formToken: "v1.not-a-token" }), meta(), deps);
     const missing = await submitQuote(validSubmission({ formToken: undefined }), meta(), deps);
-    for (const result of [fast, forged, stale, missing]) expect(result).toMatchObject({ status: "ok", spam: true });
+    for (const result of [fast, forged, malformed, missing]) expect(result).toMatchObject({ status: "ok", spam: true });
     const reasons = (await db.quoteRequest.findMany({ orderBy: { id: "asc" } })).map((row) => row.spamReason);
     expect(reasons[0]).toMatch(/too-fast/);
     expect(reasons[1]).toMatch(/token:bad-signature/);
-    expect(reasons[2]).toMatch(/token:expired/);
+    expect(reasons[2]).toMatch(/token:malformed/);
     expect(reasons[3]).toMatch(/token:missing/);
     expect(await db.outboxMessage.count()).toBe(0);
+  });
+
+  it("asks to send again, keeping the values, when a genuine form has expired; stores nothing", async () => {
+    const stale = await submitQuote(validSubmission({ name: "Left Open", formToken: tokenFrom(25 * 3600) }), meta(), deps);
+    expect(stale).toMatchObject({ status: "expired", values: { name: "Left Open" } });
+    expect(await db.quoteRequest.count()).toBe(0);
+  });
+
+  it("the same form sent again with different values is a new request, not a duplicate", async () => {
+    const formToken = tokenFrom(30);
+    const first = await submitQuote(validSubmission({ formToken }), meta(), deps);
+    const edited = await submitQuote(validSubmission({ formToken, description: "A different project, sent from the same page after going back." }), meta(), deps);
+    expect(first).toMatchObject({ status: "ok", duplicate: false });
+    expect(edited).toMatchObject({ status: "ok", duplicate: false });
+    expect((edited as { reference: string }).reference).not.toBe((first as { reference: string }).reference);
+    expect(await db.quoteRequest.count()).toBe(2);
+  });
+
+  it("holds the per-address limit when requests arrive at the same moment", async () => {
+    const ip = { ip: "198.51.100.200", userAgent: "vitest" };
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => submitQuote(validSubmission({ name: `Burst ${i}` }), ip, deps)));
+    expect(results.filter((result) => result.status === "ok")).toHaveLength(5);
+    expect(results.filter((result) => result.status === "rate_limited")).toHaveLength(7);
+    expect(await db.quoteRequest.count()).toBe(5);
+    expect(await db.outboxMessage.count()).toBe(10);
+  });
+
+  it("sends one address at most three confirmations a day; the owner hears of every request", async () => {
+    for (let i = 0; i < 4; i++) {
+      expect((await submitQuote(validSubmission({ email: "target@example.com", name: `Repeat ${i}` }), meta(), deps)).status).toBe("ok");
+    }
+    const kinds = await db.outboxMessage.groupBy({ by: ["kind"], _count: true, orderBy: { kind: "asc" } });
+    expect(kinds.map((row) => [row.kind, row._count])).toEqual([
+      ["owner_notice", 4],
+      ["prospect_confirmation", 3],
+    ]);
   });
 
   it("flags link-stuffed content but keeps an ordinary SEO enquiry", async () => {

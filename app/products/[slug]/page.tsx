@@ -41,7 +41,7 @@ export default async function ProductPage({ params }: Props) {
             <Prose source={product.body} file={product.file} />
           </div>
         </div>
-        <aside aria-labelledby="product-features" className="h-fit space-y-6 rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24">
+        <section aria-labelledby="product-features" className="h-fit space-y-6 rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24">
           <h2 id="product-features" className="font-semibold text-ink">
             {site.labels.features}
           </h2>
@@ -58,7 +58,7 @@ export default async function ProductPage({ params }: Props) {
           <Link href={quoteHref({ product: product.slug })} className="button-primary w-full">
             {site.cta.link.label}
           </Link>
-        </aside>
+        </section>
       </div>
     </>
   );

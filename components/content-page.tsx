@@ -1,0 +1,32 @@
+import type { ReactNode } from "react";
+import { Prose } from "@/components/mdx/mdx-content";
+import { PageHeader } from "@/components/page-header";
+import type { Entry } from "@/lib/content";
+import type { Page } from "@/lib/content/schemas";
+
+/**
+ * A plain page from content/pages: its h1 and lead, then its MDX body (if any) in a reading-width
+ * column, then whatever the route adds (a list of cards, the FAQ). `before` goes above the body.
+ */
+export function ContentPage({ page, before, children, wide = false }: { page: Entry<Page>; before?: ReactNode; children?: ReactNode; wide?: boolean }) {
+  const body = page.body.trim() ? <Prose source={page.body} file={page.file} /> : null;
+  return (
+    <>
+      <PageHeader heading={page.data.heading} lead={page.data.lead} />
+      <div className="container-page py-12">
+        {wide ? (
+          <>
+            {body ? <div className="mb-10 max-w-3xl">{body}</div> : null}
+            {children}
+          </>
+        ) : (
+          <div className="max-w-3xl">
+            {before}
+            {body}
+            {children ? <div className={body ? "mt-8" : undefined}>{children}</div> : null}
+          </div>
+        )}
+      </div>
+    </>
+  );
+}
