@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { interestGroups, quoteCopy, quoteChoices } from "@/lib/quotes/catalog";
 import { issueFormToken } from "@/lib/quotes/form-token";
 import { pageMetadata } from "@/lib/seo";
+import { siteUrl } from "@/lib/site-url";
 
 export function generateMetadata(): Metadata {
   const page = getPage("quote");
@@ -18,15 +19,11 @@ const UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_c
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** The path of the page the visitor came from on this site, if any. */
-function sourcePath(referer: string | null, host: string | null): string | undefined {
-  if (!referer || !host) return undefined;
-  try {
-    const url = new URL(referer);
-    return url.host === host ? url.pathname : undefined;
-  } catch {
-    return undefined;
-  }
+/** The path of the page the visitor came from on this site (SITE_URL's host, or the request's), if any. */
+function sourcePath(referer: string | null, hosts: (string | null)[]): string | undefined {
+  if (!referer || !URL.canParse(referer)) return undefined;
+  const url = new URL(referer);
+  return hosts.includes(url.host) ? url.pathname : undefined;
 }
 
 // Rendered per request: each rendering carries a freshly signed form token.
@@ -39,7 +36,7 @@ export default async function QuotePage({ searchParams }: Props) {
   const wanted = first(params.interest);
   const preselect = quoteChoices().interests.some((choice) => choice.value === wanted) ? wanted : undefined;
   const hidden: Record<string, string> = {};
-  const from = sourcePath(requestHeaders.get("referer"), requestHeaders.get("host"));
+  const from = sourcePath(requestHeaders.get("referer"), [siteUrl().host, requestHeaders.get("x-forwarded-host"), requestHeaders.get("host")]);
   if (from) hidden.sourcePath = from;
   for (const key of UTM_KEYS) {
     const value = first(params[key]);

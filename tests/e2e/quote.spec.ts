@@ -136,11 +136,18 @@ test("'Send another request' after a success shows a fresh, empty form", async (
   expect(storedRequests("name = ? AND status = 'new'", second)).toHaveLength(1);
 });
 
-test("a service page's call to action preselects that service", async ({ page }) => {
+test("a service page's call to action preselects that service, and the request records where it came from", async ({ page }) => {
   await page.goto("/services/seo-tooling");
   await page.locator("main").getByRole("link", { name: "Request a quote" }).first().click();
   await expect(page).toHaveURL(/\/quote\?interest=service%3Aseo-tooling/);
   await expect(page.getByLabel(/What can we help with/)).toHaveValue("service:seo-tooling");
+  // The request records the page it came from.
+  const name = uniqueName("From SEO page");
+  await fillValid(page, name);
+  await page.getByLabel(/What can we help with/).selectOption("service:seo-tooling");
+  await page.getByRole("button", { name: "Send request" }).click();
+  await expect(page.getByTestId("quote-success")).toBeVisible();
+  expect(storedRequests("name = ?", name).map((row) => [row.interest, row.sourcePath])).toEqual([["service:seo-tooling", "/services/seo-tooling"]]);
 });
 
 test("the sixth request in ten minutes from one address gets a polite error and keeps its values", async ({ page, context }) => {
