@@ -4,7 +4,7 @@ import { site } from "@/lib/content";
 export function SiteFooter() {
   const year = new Date().getFullYear();
   return (
-    <footer className="border-t border-slate-200 bg-slate-50">
+    <footer className="defer-render border-t border-slate-200 bg-slate-50">
       <div className="container-page grid gap-8 py-10 md:grid-cols-2">
         <div>
           <p className="text-lg font-bold text-ink">{site.name}</p>

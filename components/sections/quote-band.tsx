@@ -4,7 +4,7 @@ import { site } from "@/lib/content";
 /** The call to action at the foot of every page. */
 export function QuoteBand() {
   return (
-    <section aria-labelledby="quote-band-heading" className="bg-brand-900 text-white">
+    <section aria-labelledby="quote-band-heading" className="defer-render bg-brand-900 text-white">
       <div className="container-page flex flex-col items-start gap-4 py-12 md:flex-row md:items-center md:justify-between">
         <div>
           <h2 id="quote-band-heading" className="text-2xl font-bold">

@@ -7,7 +7,8 @@ import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { startQuoteServer } from "../helpers/quote-server";
 
-const pages = ["/", "/articles/understanding-back-end-developers", "/products/straider-ai", "/quote"];
+const pages = process.env.PERF_PAGES?.split(",") ?? ["/", "/articles/understanding-back-end-developers", "/products/straider-ai", "/quote"];
+const presets = (process.env.PERF_PRESETS?.split(",") ?? ["mobile", "desktop"]) as ("mobile" | "desktop")[];
 const chromePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const runs = Number(process.env.PERF_RUNS ?? 1);
 
@@ -21,7 +22,7 @@ const chrome = await chromeLauncher.launch({
 const rows: Row[] = [];
 try {
   for (const page of pages) {
-    for (const preset of ["mobile", "desktop"] as const) {
+    for (const preset of presets) {
       const samples: Row[] = [];
       for (let run = 0; run < runs; run++) {
         const result = await lighthouse(

@@ -6,7 +6,7 @@ import type { Home } from "@/lib/content/schemas";
  */
 export function VideoShowcase({ video, transcriptLabel }: { video: Home["video"]; transcriptLabel: string }) {
   return (
-    <section aria-labelledby="showcase-heading" className="bg-slate-50 py-16">
+    <section aria-labelledby="showcase-heading" className="defer-render bg-slate-50 py-16">
       <div className="container-page grid items-start gap-10 lg:grid-cols-2">
         <div>
           <h2 id="showcase-heading" className="text-3xl font-bold tracking-tight text-ink">
