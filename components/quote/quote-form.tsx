@@ -177,36 +177,23 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
         </Field>
 
         <div className="grid gap-6 md:grid-cols-2">
-          <Field label={copy.fields.budget.label} hint={copy.fields.budget.hint} {...fieldProps("budget", true)}>
-            {(describedBy, invalid) => (
-              <select
-                id={id("budget")} name="budget" required defaultValue={values.budget ?? ""}
-                aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}
-              >
-                <option value="">{copy.fields.budget.placeholder}</option>
-                {copy.fields.budget.options.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={copy.fields.timeline.label} hint={copy.fields.timeline.hint} {...fieldProps("timeline", true)}>
-            {(describedBy, invalid) => (
-              <select
-                id={id("timeline")} name="timeline" required defaultValue={values.timeline ?? ""}
-                aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}
-              >
-                <option value="">{copy.fields.timeline.placeholder}</option>
-                {copy.fields.timeline.options.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          {(["budget", "timeline"] as const).map((field) => (
+            <Field key={field} label={copy.fields[field].label} hint={copy.fields[field].hint} {...fieldProps(field, true)}>
+              {(describedBy, invalid) => (
+                <select
+                  id={id(field)} name={field} required defaultValue={values[field] ?? ""}
+                  aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}
+                >
+                  <option value="">{copy.fields[field].placeholder}</option>
+                  {copy.fields[field].options.map((choice) => (
+                    <option key={choice.value} value={choice.value}>
+                      {choice.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ))}
         </div>
 
         <Field label={copy.fields.description.label} hint={copy.fields.description.hint} {...fieldProps("description", true)}>
