@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { formHiddenFields } from "./form-html";
 import { tempDatabaseUrl } from "./temp-db";
 
 /**
@@ -64,20 +65,13 @@ export async function startQuoteServer(opts: { port: number; env?: Record<string
 export async function submitThroughServer(baseUrl: string, ip: string, values: Record<string, string>): Promise<{ status: number; html: string; ms: number; reference?: string }> {
   const page = await (await fetch(`${baseUrl}/quote`, { headers: { "X-Forwarded-For": ip } })).text();
   const form = new FormData();
-  const formHtml = page.slice(page.indexOf('data-testid="quote-form"'));
-  for (const match of formHtml.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)) {
-    form.append(unescape(match[1]!), unescape(match[2] ?? ""));
-  }
+  for (const [name, value] of Object.entries(formHiddenFields(page))) form.append(name, value);
   for (const [name, value] of Object.entries(values)) form.append(name, value);
   const started = performance.now();
   const response = await fetch(`${baseUrl}/quote`, { method: "POST", body: form, headers: { "X-Forwarded-For": ip, Origin: baseUrl } });
   const html = await response.text();
   const ms = performance.now() - started;
   return { status: response.status, html, ms, reference: /data-testid="quote-reference">([^<]+)</.exec(html)?.[1] };
-}
-
-function unescape(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
 export function percentile(values: number[], p: number): number {
