@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from "next";
-import { GeistSans } from "geist/font/sans";
+import { geistSans } from "./fonts/geist-sans";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -28,7 +28,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en-ZA" className={GeistSans.variable}>
+    <html lang="en-ZA" className={geistSans.variable}>
       <body className="flex min-h-dvh flex-col font-sans">
         <a
           href="#main"
