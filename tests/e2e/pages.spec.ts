@@ -68,11 +68,16 @@ test("home carries every section the brief lists", async ({ page }) => {
   await expect(page.getByTestId("quote-band-heading").or(page.locator("#quote-band-heading"))).toBeVisible();
 });
 
-test("the video loads nothing but its poster until the visitor plays it, and has a text alternative", async ({ page }) => {
+test("the video loads nothing until played, its poster only when scrolled near, and has a text alternative", async ({ page }) => {
   const requests: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
   await page.goto("/");
+  await page.waitForLoadState("networkidle");
+  // Far below the fold the lazy poster is not fetched during the first load.
+  expect(await page.locator("video").evaluate((video) => video.getBoundingClientRect().top)).toBeGreaterThan(3500);
+  expect(requests.filter((url) => url.includes("showcase-poster"))).toEqual([]);
   await page.locator("video").scrollIntoViewIfNeeded();
+  await expect.poll(() => page.getByTestId("video-poster").evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
   await page.waitForLoadState("networkidle");
   const video = page.locator("video");
   await expect(video).toHaveAttribute("preload", "none");

@@ -1,10 +1,25 @@
+import { getImageProps } from "next/image";
 import type { Home } from "@/lib/content/schemas";
 
 /**
- * A self-hosted video: nothing but the poster loads until the visitor presses play
- * (preload="none"), no third party is contacted, and the transcript is the text alternative.
+ * A self-hosted video: nothing loads until the visitor presses play (preload="none"), no third
+ * party is contacted, and the transcript is the text alternative. The poster is a lazily loaded
+ * image behind the (transparent until played) video rather than its `poster` attribute, which
+ * browsers fetch at once: this one is far below the fold and would compete with the first paint.
  */
+/** A 1×1 transparent GIF: with a poster set the player draws no dark scrim, so the image behind shows. */
+const TRANSPARENT_POSTER = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+
 export function VideoShowcase({ video, transcriptLabel }: { video: Home["video"]; transcriptLabel: string }) {
+  const { props: poster } = getImageProps({
+    src: video.poster,
+    alt: "",
+    width: video.width,
+    height: video.height,
+    loading: "lazy",
+    sizes: "(min-width: 1024px) 560px, 100vw",
+    className: "absolute inset-0 size-full object-cover",
+  });
   return (
     <section aria-labelledby="showcase-heading" className="defer-render bg-slate-50 py-16">
       <div className="container-page grid items-start gap-10 lg:grid-cols-2">
@@ -20,20 +35,24 @@ export function VideoShowcase({ video, transcriptLabel }: { video: Home["video"]
             </div>
           </details>
         </div>
-        <video
-          className="aspect-video w-full rounded-lg border border-slate-200 bg-ink"
-          controls
-          preload="none"
-          playsInline
-          poster={video.poster}
-          width={video.width}
-          height={video.height}
-          title={video.title}
-          aria-label={video.title}
-        >
-          <source src={video.src} type={video.type} />
-          <track kind="captions" src={video.captions} srcLang="en" label="English" default />
-        </video>
+        <div className="relative overflow-hidden rounded-lg border border-slate-200 bg-ink">
+          {/* eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- getImageProps supplies src, srcset and sizes; alt="" as the video itself is labelled */}
+          <img {...poster} data-testid="video-poster" />
+          <video
+            className="relative block aspect-video w-full"
+            controls
+            preload="none"
+            playsInline
+            poster={TRANSPARENT_POSTER}
+            width={video.width}
+            height={video.height}
+            title={video.title}
+            aria-label={video.title}
+          >
+            <source src={video.src} type={video.type} />
+            <track kind="captions" src={video.captions} srcLang="en" label="English" default />
+          </video>
+        </div>
       </div>
     </section>
   );
