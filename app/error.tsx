@@ -10,7 +10,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     console.error(error);
   }, [error]);
   return (
-    <div className="container-page py-16">
+    <main id="main" tabIndex={-1} className="container-page flex-1 py-16 focus:outline-none">
       <h1 className="text-3xl font-bold tracking-tight text-ink md:text-5xl">{site.messages.errorHeading}</h1>
       <p className="mt-4 max-w-2xl text-lg text-slate-700">{site.messages.errorText}</p>
       {error.digest ? <p className="mt-2 text-sm text-slate-600">{site.labels.errorReference}: {error.digest}</p> : null}
@@ -22,6 +22,6 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           {site.name}
         </Link>
       </div>
-    </div>
+    </main>
   );
 }

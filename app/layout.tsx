@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next";
 import { geistSans } from "./fonts/geist-sans";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
-import { SiteHeader } from "@/components/layout/site-header";
 import { QuoteBand } from "@/components/sections/quote-band";
 import { site } from "@/lib/content";
 import { feedAlternates } from "@/lib/seo";
@@ -36,10 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           {site.messages.skipLink}
         </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
-          {children}
-        </main>
+        {children}
         <QuoteBand />
         <SiteFooter />
       </body>

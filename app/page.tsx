@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageFrame } from "@/components/layout/page-frame";
 import { Link } from "@/components/link";
 import { ServiceCard } from "@/components/cards/service-card";
 import { FaqList } from "@/components/faq-list";
@@ -18,7 +19,7 @@ export function generateMetadata(): Metadata {
 export default function HomePage() {
   const { data: home } = getHome();
   return (
-    <>
+    <PageFrame path="/">
       <JsonLd data={businessJsonLd()} />
       <Hero hero={home.hero} />
 
@@ -91,6 +92,6 @@ export default function HomePage() {
           </Link>
         </div>
       </Section>
-    </>
+    </PageFrame>
   );
 }

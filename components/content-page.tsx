@@ -1,17 +1,34 @@
 import type { ReactNode } from "react";
+import { PageFrame } from "@/components/layout/page-frame";
 import { Prose } from "@/components/mdx/mdx-content";
 import { PageHeader } from "@/components/page-header";
 import type { Entry } from "@/lib/content";
 import type { Page } from "@/lib/content/schemas";
 
 /**
- * A plain page from content/pages: its h1 and lead, then its MDX body (if any) in a reading-width
- * column, then whatever the route adds (a list of cards, the FAQ). `before` goes above the body.
+ * A plain page from content/pages at `path`: its h1 and lead, then its MDX body (if any) in a
+ * reading-width column, then whatever the route adds (a list of cards, the FAQ). `before` goes
+ * above the body; `head` (JSON-LD) goes first in the main landmark.
  */
-export function ContentPage({ page, before, children, wide = false }: { page: Entry<Page>; before?: ReactNode; children?: ReactNode; wide?: boolean }) {
+export function ContentPage({
+  page,
+  path,
+  head,
+  before,
+  children,
+  wide = false,
+}: {
+  page: Entry<Page>;
+  path?: string;
+  head?: ReactNode;
+  before?: ReactNode;
+  children?: ReactNode;
+  wide?: boolean;
+}) {
   const body = page.body.trim() ? <Prose source={page.body} file={page.file} /> : null;
   return (
-    <>
+    <PageFrame path={path}>
+      {head}
       <PageHeader heading={page.data.heading} lead={page.data.lead} />
       <div className="container-page py-12">
         {wide ? (
@@ -27,6 +44,6 @@ export function ContentPage({ page, before, children, wide = false }: { page: En
           </div>
         )}
       </div>
-    </>
+    </PageFrame>
   );
 }

@@ -1,11 +1,17 @@
-import NextLink from "next/link";
 import type { ComponentProps } from "react";
 
+type Props = Omit<ComponentProps<"a">, "href"> & { href: string };
+
 /**
- * next/link without prefetching. The pages are small static files, so a click fetches the next
- * one quickly, while viewport prefetching would download every linked route's payload and code
- * during the first load of each page (the performance budget counts that against the page).
+ * Internal links are plain anchors: every page is a static document, so following a link is an
+ * ordinary page load served from the CDN or cache. next/link would add its client code (and,
+ * with prefetching, other routes' payloads) to every first load; the performance budget counts
+ * both against the page.
  */
-export function Link(props: ComponentProps<typeof NextLink>) {
-  return <NextLink prefetch={false} {...props} />;
+export function Link({ href, children, ...props }: Props) {
+  return (
+    <a href={href} {...props}>
+      {children}
+    </a>
+  );
 }

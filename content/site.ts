@@ -38,8 +38,7 @@ export const site: SiteFacts = {
   footerNote: "FS Dev is based in Stilbaai, South Africa, and builds software for clients all over the world.",
   messages: {
     skipLink: "Skip to main content",
-    menuOpen: "Menu",
-    menuClose: "Close menu",
+    menu: "Menu",
     errorHeading: "Something went wrong",
     errorText: "This page could not be loaded just now. Please try again, or come back in a few minutes.",
     errorRetry: "Try again",

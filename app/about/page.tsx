@@ -11,10 +11,5 @@ export function generateMetadata(): Metadata {
 
 export default function AboutPage() {
   const page = getPage("about");
-  return (
-    <>
-      <JsonLd data={businessJsonLd()} />
-      <ContentPage page={page} />
-    </>
-  );
+  return <ContentPage page={page} path="/about" head={<JsonLd data={businessJsonLd()} />} />;
 }

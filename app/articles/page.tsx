@@ -12,7 +12,7 @@ export function generateMetadata(): Metadata {
 export default function ArticlesPage() {
   const page = getPage("articles");
   return (
-    <ContentPage page={page} wide>
+    <ContentPage page={page} path="/articles" wide>
       <div className="grid max-w-3xl gap-6">
         {articles.all().map((article) => (
           <ArticleCard key={article.slug} article={article} />

@@ -15,11 +15,8 @@ export default function FaqPage() {
   const page = getPage("faq");
   const items = faqs.all();
   return (
-    <>
-      <JsonLd data={faqPageJsonLd(items, jsonLdContext())} />
-      <ContentPage page={page}>
-        <FaqList items={items} />
-      </ContentPage>
-    </>
+    <ContentPage page={page} path="/faq" head={<JsonLd data={faqPageJsonLd(items, jsonLdContext())} />}>
+      <FaqList items={items} />
+    </ContentPage>
   );
 }

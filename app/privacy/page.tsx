@@ -16,5 +16,5 @@ export default function PrivacyPage() {
       {site.labels.lastUpdated} <time dateTime={page.data.updated}>{formatDate(page.data.updated)}</time>
     </p>
   ) : null;
-  return <ContentPage page={page} before={updated} />;
+  return <ContentPage page={page} path="/privacy" before={updated} />;
 }

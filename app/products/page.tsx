@@ -12,7 +12,7 @@ export function generateMetadata(): Metadata {
 export default function ProductsPage() {
   const page = getPage("products");
   return (
-    <ContentPage page={page} wide>
+    <ContentPage page={page} path="/products" wide>
       <div className="grid gap-6 md:grid-cols-2">
         {products.all().map((product) => (
           <ProductCard key={product.slug} product={product} headingLevel={2} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageFrame } from "@/components/layout/page-frame";
 import { headers } from "next/headers";
 import { PageHeader } from "@/components/page-header";
 import { Prose } from "@/components/mdx/mdx-content";
@@ -44,7 +45,7 @@ export default async function QuotePage({ searchParams }: Props) {
   }
 
   return (
-    <>
+    <PageFrame path="/quote">
       <PageHeader heading={page.data.heading} lead={page.data.lead} />
       <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="relative max-w-3xl">
@@ -54,6 +55,6 @@ export default async function QuotePage({ searchParams }: Props) {
           <Prose source={page.body} file={page.file} />
         </div>
       </div>
-    </>
+    </PageFrame>
   );
 }

@@ -12,7 +12,7 @@ export function generateMetadata(): Metadata {
 export default function ServicesPage() {
   const page = getPage("services");
   return (
-    <ContentPage page={page} wide>
+    <ContentPage page={page} path="/services" wide>
       <div className="grid gap-6 md:grid-cols-2">
         {services.all().map((service) => (
           <ServiceCard key={service.slug} service={service} headingLevel={2} />

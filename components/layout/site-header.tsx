@@ -1,24 +1,78 @@
 import { Link } from "@/components/link";
 import { site } from "@/lib/content";
-import { MobileNav } from "./mobile-nav";
-import { NavLinks } from "./nav-links";
+import { isCurrentPath } from "@/lib/is-current-path";
 
-export function SiteHeader() {
+const MENU_ID = "site-menu";
+
+/**
+ * The site header, rendered on the server for the page it heads (`currentPath` marks the current
+ * section with aria-current). At phone size the links sit in a native popover: the button opens
+ * and closes it, Escape or a click elsewhere closes it and focus returns to the button, and the
+ * browser tells assistive technology whether it is expanded. None of it needs JavaScript.
+ */
+export function SiteHeader({ currentPath }: { currentPath?: string }) {
+  const current = (href: string) => (currentPath && isCurrentPath(currentPath, href) ? "page" : undefined);
   return (
-    <header className="sticky top-0 z-40 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/85">
+    <header className="group sticky top-0 z-40 border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="container-page relative flex h-16 items-center justify-between gap-4">
-        <Link href="/" className="inline-flex min-h-11 items-center text-xl font-bold tracking-tight text-ink">
+        <Link href="/" aria-current={current("/")} className="inline-flex min-h-11 items-center text-xl font-bold tracking-tight text-ink">
           <span aria-hidden="true" className="mr-2 inline-block size-3 rounded-sm bg-brand-700" />
           {site.name}
           <span className="sr-only"> home</span>
         </Link>
         <div className="hidden items-center gap-4 md:flex">
-          <NavLinks items={site.navigation} />
+          <ul className="flex items-center gap-1">
+            {site.navigation.map((item) => (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  aria-current={current(item.href)}
+                  className="nav-link"
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
           <Link href={site.cta.link.href} className="button-primary">
             {site.cta.link.label}
           </Link>
         </div>
-        <MobileNav items={site.navigation} openLabel={site.messages.menuOpen} closeLabel={site.messages.menuClose} cta={site.cta.link} />
+        <button
+          type="button"
+          popoverTarget={MENU_ID}
+          className="inline-flex min-h-11 min-w-11 items-center justify-center gap-2 rounded-md border border-slate-300 px-3 font-semibold text-ink md:hidden"
+        >
+          <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="2">
+            <path className="group-has-[:popover-open]:hidden" d="M3 6h14M3 10h14M3 14h14" />
+            <path className="hidden group-has-[:popover-open]:inline" d="M5 5l10 10M15 5L5 15" />
+          </svg>
+          {site.messages.menu}
+        </button>
+        <div
+          id={MENU_ID}
+          popover="auto"
+          className="inset-x-0 top-16 bottom-auto m-0 w-full max-w-none border-0 border-b border-slate-200 bg-white p-0 text-ink shadow-lg md:hidden"
+        >
+          <ul className="container-page flex flex-col py-2">
+            {site.navigation.map((item) => (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  aria-current={current(item.href)}
+                  className="menu-link"
+                >
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+            <li className="py-2">
+              <Link href={site.cta.link.href} className="button-primary w-full">
+                {site.cta.link.label}
+              </Link>
+            </li>
+          </ul>
+        </div>
       </nav>
     </header>
   );

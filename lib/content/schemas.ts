@@ -156,8 +156,7 @@ export const siteSchema = z
     messages: z
       .object({
         skipLink: text(60),
-        menuOpen: text(40),
-        menuClose: text(40),
+        menu: text(40),
         errorHeading: text(120),
         errorText: text(300),
         errorRetry: text(40),

@@ -1,30 +1,51 @@
 import { expect, test } from "@playwright/test";
+import { menuExpanded } from "../helpers/menu";
 
-test("at phone size the menu button opens the navigation and it works by keyboard", async ({ page }) => {
+test("at phone size the menu button opens the navigation, works by keyboard and reports its state to assistive technology", async ({ page }) => {
   await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Main" });
   const button = nav.getByRole("button", { name: "Menu" });
   await expect(button).toBeVisible();
-  await expect(button).toHaveAttribute("aria-expanded", "false");
-  // Desktop links are hidden at this size.
+  await expect.poll(() => menuExpanded(page)).toBe(false);
+  // Desktop links are hidden at this size, and so is the closed menu.
   await expect(nav.getByRole("link", { name: "Products" })).toHaveCount(0);
 
   await button.focus();
   await page.keyboard.press("Enter");
-  await expect(nav.getByRole("button", { name: "Close menu" })).toHaveAttribute("aria-expanded", "true");
+  await expect(page.locator("#site-menu")).toBeVisible();
+  await expect.poll(() => menuExpanded(page)).toBe(true);
   await page.keyboard.press("Escape");
-  await expect(button).toHaveAttribute("aria-expanded", "false");
+  await expect(page.locator("#site-menu")).toBeHidden();
+  await expect.poll(() => menuExpanded(page)).toBe(false);
   await expect(button).toBeFocused();
 
   await page.keyboard.press("Enter");
   await page.keyboard.press("Tab");
-  await expect(nav.getByRole("link", { name: "Services" }).last()).toBeFocused();
+  await expect(nav.getByRole("link", { name: "Services" })).toBeFocused();
   await page.keyboard.press("Tab");
-  await expect(nav.getByRole("link", { name: "Products" }).last()).toBeFocused();
+  await expect(nav.getByRole("link", { name: "Products" })).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/products$/);
   await expect(page.locator("h1")).toBeVisible();
-  await expect(nav.getByRole("button", { name: "Menu" })).toHaveAttribute("aria-expanded", "false");
+  await expect(page.locator("#site-menu")).toBeHidden();
+  await button.click();
+  await expect(nav.getByRole("link", { name: "Products" })).toHaveAttribute("aria-current", "page");
+  // A click outside it (below the open panel) closes it.
+  const panel = await page.locator("#site-menu").boundingBox();
+  await page.mouse.click(20, panel!.y + panel!.height + 40);
+  await expect(page.locator("#site-menu")).toBeHidden();
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the menu still opens and closes", async ({ page }) => {
+    await page.goto("/about");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await nav.getByRole("button", { name: "Menu" }).click();
+    await expect(nav.getByRole("link", { name: "About" })).toHaveAttribute("aria-current", "page");
+    await page.keyboard.press("Escape");
+    await expect(page.locator("#site-menu")).toBeHidden();
+  });
 });
 
 test("pages do not scroll sideways at phone size", async ({ page }) => {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageFrame } from "@/components/layout/page-frame";
 import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/json-ld";
 import { Breadcrumbs } from "@/components/breadcrumbs";
@@ -42,31 +43,33 @@ export default async function ArticlePage({ params }: Props) {
   const related = relatedProducts(article);
   const { heroImage } = article.data;
   return (
-    <article className="container-page py-10">
-      <JsonLd data={[articleJsonLd(article, jsonLdContext(), { images: [ogImagePath(path)] }), breadcrumbs(crumbs)]} />
-      <div className="mx-auto max-w-3xl">
-        <Breadcrumbs items={crumbs} />
-        <header>
-          <h1 className="text-3xl font-bold tracking-tight text-ink md:text-5xl">{article.data.title}</h1>
-          <p className="mt-4 text-lg text-slate-700">{article.data.description}</p>
-          <p className="mt-4 text-sm text-slate-600">
-            {article.data.author} · <time dateTime={article.data.published}>{formatDate(article.data.published)}</time>
-          </p>
-        </header>
-        <Figure {...heroImage} priority sizes="(min-width: 768px) 768px, 100vw" />
-        <Prose source={article.body} file={article.file} />
-        {related.length > 0 ? (
-          <section aria-labelledby="related-products" className="mt-12">
-            <h2 id="related-products" className="text-2xl font-bold text-ink">
-              {site.labels.relatedProducts}
-            </h2>
-            <div className="mt-6">
-              <ProductCards items={related} />
-            </div>
-          </section>
-        ) : null}
-        <QuoteCta />
-      </div>
-    </article>
+    <PageFrame path={path}>
+      <article className="container-page py-10">
+        <JsonLd data={[articleJsonLd(article, jsonLdContext(), { images: [ogImagePath(path)] }), breadcrumbs(crumbs)]} />
+        <div className="mx-auto max-w-3xl">
+          <Breadcrumbs items={crumbs} />
+          <header>
+            <h1 className="text-3xl font-bold tracking-tight text-ink md:text-5xl">{article.data.title}</h1>
+            <p className="mt-4 text-lg text-slate-700">{article.data.description}</p>
+            <p className="mt-4 text-sm text-slate-600">
+              {article.data.author} · <time dateTime={article.data.published}>{formatDate(article.data.published)}</time>
+            </p>
+          </header>
+          <Figure {...heroImage} priority sizes="(min-width: 768px) 768px, 100vw" />
+          <Prose source={article.body} file={article.file} />
+          {related.length > 0 ? (
+            <section aria-labelledby="related-products" className="mt-12">
+              <h2 id="related-products" className="text-2xl font-bold text-ink">
+                {site.labels.relatedProducts}
+              </h2>
+              <div className="mt-6">
+                <ProductCards items={related} />
+              </div>
+            </section>
+          ) : null}
+          <QuoteCta />
+        </div>
+      </article>
+    </PageFrame>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageFrame } from "@/components/layout/page-frame";
 import { Link } from "@/components/link";
 import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/json-ld";
@@ -29,7 +30,7 @@ export default async function ProductPage({ params }: Props) {
   if (!product) notFound();
   const crumbs = entryCrumbs("products", product);
   return (
-    <>
+    <PageFrame path={`/products/${product.slug}`}>
       <JsonLd data={[softwareApplicationJsonLd(product, jsonLdContext()), breadcrumbs(crumbs)]} />
       <PageHeader heading={product.data.title} lead={product.data.tagline}>
         <Breadcrumbs items={crumbs} />
@@ -60,6 +61,6 @@ export default async function ProductPage({ params }: Props) {
           </Link>
         </section>
       </div>
-    </>
+    </PageFrame>
   );
 }

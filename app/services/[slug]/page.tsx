@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PageFrame } from "@/components/layout/page-frame";
 import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/json-ld";
 import { Breadcrumbs } from "@/components/breadcrumbs";
@@ -29,7 +30,7 @@ export default async function ServicePage({ params }: Props) {
   if (!service) notFound();
   const crumbs = entryCrumbs("services", service);
   return (
-    <>
+    <PageFrame path={`/services/${service.slug}`}>
       <JsonLd data={[serviceJsonLd(service, jsonLdContext()), breadcrumbs(crumbs)]} />
       <PageHeader heading={service.data.title} lead={service.data.summary}>
         <Breadcrumbs items={crumbs} />
@@ -65,6 +66,6 @@ export default async function ServicePage({ params }: Props) {
           </Link>
         </section>
       </div>
-    </>
+    </PageFrame>
   );
 }
