@@ -27,13 +27,16 @@ export async function startQuoteServer(opts: { port: number; env?: Record<string
     MIN_SUBMIT_SECONDS: "0",
     ...opts.env,
   } as NodeJS.ProcessEnv;
+  const url = `http://127.0.0.1:${opts.port}`;
+  // Something already answering there would be measured instead of this build, silently.
+  const occupied = await fetch(url).then(() => true, () => false);
+  if (occupied) throw new Error(`port ${opts.port} is already in use: stop whatever listens on ${url} first`);
   execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], { env, stdio: "pipe" });
   await opts.beforeStart?.(database.url);
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
-  const url = `http://127.0.0.1:${opts.port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}:\n${output}`);
