@@ -4,6 +4,19 @@ import { isCurrentPath } from "@/lib/is-current-path";
 
 const MENU_ID = "site-menu";
 
+type Current = (href: string) => "page" | undefined;
+
+/** The main navigation's items, shared by the desktop bar and the phone menu. */
+function NavItems({ linkClassName, current }: { linkClassName: string; current: Current }) {
+  return site.navigation.map((item) => (
+    <li key={item.href}>
+      <Link href={item.href} aria-current={current(item.href)} className={linkClassName}>
+        {item.label}
+      </Link>
+    </li>
+  ));
+}
+
 /**
  * The site header, rendered on the server for the page it heads (`currentPath` marks the current
  * section with aria-current). At phone size the links sit in a native popover: the button opens
@@ -11,7 +24,7 @@ const MENU_ID = "site-menu";
  * browser tells assistive technology whether it is expanded. None of it needs JavaScript.
  */
 export function SiteHeader({ currentPath }: { currentPath?: string }) {
-  const current = (href: string) => (currentPath && isCurrentPath(currentPath, href) ? "page" : undefined);
+  const current: Current = (href) => (currentPath && isCurrentPath(currentPath, href) ? "page" : undefined);
   return (
     <header className="group sticky top-0 z-40 border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="container-page relative flex h-16 items-center justify-between gap-4">
@@ -22,17 +35,7 @@ export function SiteHeader({ currentPath }: { currentPath?: string }) {
         </Link>
         <div className="hidden items-center gap-4 md:flex">
           <ul className="flex items-center gap-1">
-            {site.navigation.map((item) => (
-              <li key={item.href}>
-                <Link
-                  href={item.href}
-                  aria-current={current(item.href)}
-                  className="nav-link"
-                >
-                  {item.label}
-                </Link>
-              </li>
-            ))}
+            <NavItems linkClassName="nav-link" current={current} />
           </ul>
           <Link href={site.cta.link.href} className="button-primary">
             {site.cta.link.label}
@@ -55,17 +58,7 @@ export function SiteHeader({ currentPath }: { currentPath?: string }) {
           className="inset-x-0 top-16 bottom-auto m-0 w-full max-w-none border-0 border-b border-slate-200 bg-white p-0 text-ink shadow-lg md:hidden"
         >
           <ul className="container-page flex flex-col py-2">
-            {site.navigation.map((item) => (
-              <li key={item.href}>
-                <Link
-                  href={item.href}
-                  aria-current={current(item.href)}
-                  className="menu-link"
-                >
-                  {item.label}
-                </Link>
-              </li>
-            ))}
+            <NavItems linkClassName="menu-link" current={current} />
             <li className="py-2">
               <Link href={site.cta.link.href} className="button-primary w-full">
                 {site.cta.link.label}
