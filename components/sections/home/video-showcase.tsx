@@ -1,15 +1,15 @@
 import { getImageProps } from "next/image";
 import type { Home } from "@/lib/content/schemas";
 
+/** A 1×1 transparent GIF: with a poster set the player draws no dark scrim, so the image behind shows. */
+const TRANSPARENT_POSTER = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
+
 /**
  * A self-hosted video: nothing loads until the visitor presses play (preload="none"), no third
  * party is contacted, and the transcript is the text alternative. The poster is a lazily loaded
  * image behind the (transparent until played) video rather than its `poster` attribute, which
  * browsers fetch at once: this one is far below the fold and would compete with the first paint.
  */
-/** A 1×1 transparent GIF: with a poster set the player draws no dark scrim, so the image behind shows. */
-const TRANSPARENT_POSTER = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7";
-
 export function VideoShowcase({ video, transcriptLabel }: { video: Home["video"]; transcriptLabel: string }) {
   const { props: poster } = getImageProps({
     src: video.poster,
