@@ -1,7 +1,7 @@
 import { Link } from "@/components/link";
 import type { ComponentPropsWithoutRef } from "react";
 
-/** Internal links go through next/link; external ones open normally with safe rel values. */
+/** Internal links go through the site's Link; external ones open normally with safe rel values. */
 export function SmartLink({ href = "", children, ...rest }: ComponentPropsWithoutRef<"a">) {
   if (href.startsWith("/") && !href.startsWith("//")) {
     return (
