@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { articles, getPage, services, site, type Entry } from "@/lib/content";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
 import { breadcrumbJsonLd, knowsAbout, organizationJsonLd, type Crumb, type JsonLdContext, type JsonLdObject } from "@/lib/seo/json-ld";
+import { entryPath, type EntrySection } from "@/lib/seo/entry-path";
 
 export type PageSeo = {
   title: string;
@@ -88,11 +89,11 @@ export function businessJsonLd(): JsonLdObject {
 }
 
 /** Home › section index › entry: the visible trail and the BreadcrumbList of a nested page. */
-export function entryCrumbs(section: "services" | "products" | "articles", entry: Entry<{ title: string }>): Crumb[] {
+export function entryCrumbs(section: EntrySection, entry: Entry<{ title: string }>): Crumb[] {
   return [
     { label: site.labels.home, href: "/" },
     { label: getPage(section).data.heading, href: `/${section}` },
-    { label: entry.data.title, href: `/${section}/${entry.slug}` },
+    { label: entry.data.title, href: entryPath(section, entry.slug) },
   ];
 }
 

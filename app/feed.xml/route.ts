@@ -2,6 +2,7 @@ import { articles, getPage, site } from "@/lib/content";
 import { FEED_PATH } from "@/lib/seo";
 import { buildRssFeed } from "@/lib/seo/feed";
 import { siteUrl } from "@/lib/site-url";
+import { entryPath } from "@/lib/seo/entry-path";
 
 export const dynamic = "force-static";
 
@@ -17,7 +18,7 @@ export function GET() {
     base: siteUrl(),
     items: articles.all().map((article) => ({
       title: article.data.title,
-      path: `/articles/${article.slug}`,
+      path: entryPath("articles", article.slug),
       description: article.data.description,
       published: article.data.published,
       author: article.data.author,

@@ -2,6 +2,7 @@ import { Link } from "@/components/link";
 import type { Entry } from "@/lib/content";
 import type { Article } from "@/lib/content/schemas";
 import { formatDate } from "@/lib/format-date";
+import { entryPath } from "@/lib/seo/entry-path";
 
 export function ArticleCard({ article, headingLevel = 2 }: { article: Entry<Article>; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -13,7 +14,7 @@ export function ArticleCard({ article, headingLevel = 2 }: { article: Entry<Arti
         {article.data.author}
       </p>
       <Heading className="mt-2 text-xl font-semibold text-ink">
-        <Link href={`/articles/${article.slug}`} className="after:absolute after:inset-0 hover:text-brand-800">
+        <Link href={entryPath("articles", article.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
           {article.data.title}
         </Link>
       </Heading>

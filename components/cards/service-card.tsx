@@ -1,13 +1,14 @@
 import { Link } from "@/components/link";
 import { site, type Entry } from "@/lib/content";
 import type { Service } from "@/lib/content/schemas";
+import { entryPath } from "@/lib/seo/entry-path";
 
 export function ServiceCard({ service, headingLevel = 3 }: { service: Entry<Service>; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="relative flex flex-col rounded-lg border border-slate-200 bg-white p-6 shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
       <Heading className="text-xl font-semibold text-ink">
-        <Link href={`/services/${service.slug}`} className="after:absolute after:inset-0 hover:text-brand-800">
+        <Link href={entryPath("services", service.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
           {service.data.title}
         </Link>
       </Heading>

@@ -1,6 +1,7 @@
 import type { Entry } from "@/lib/content/collection";
 import type { Article, Faq, Product, Service, SiteFacts } from "@/lib/content/schemas";
 import { mdxToPlainText } from "./plain-text";
+import { entryPath } from "./entry-path";
 
 /**
  * schema.org structured data, built from the content collections. Every builder is a pure
@@ -85,7 +86,7 @@ export function organizationJsonLd(ctx: JsonLdContext, options: { knowsAbout: st
 }
 
 export function serviceJsonLd(service: Entry<Service>, ctx: JsonLdContext): JsonLdObject {
-  const url = abs(`/services/${service.slug}`, ctx.base);
+  const url = abs(entryPath("services", service.slug), ctx.base);
   return {
     "@context": CONTEXT,
     "@type": "Service",
@@ -100,7 +101,7 @@ export function serviceJsonLd(service: Entry<Service>, ctx: JsonLdContext): Json
 }
 
 export function softwareApplicationJsonLd(product: Entry<Product>, ctx: JsonLdContext): JsonLdObject {
-  const url = abs(`/products/${product.slug}`, ctx.base);
+  const url = abs(entryPath("products", product.slug), ctx.base);
   return {
     "@context": CONTEXT,
     "@type": "SoftwareApplication",
@@ -133,7 +134,7 @@ export function faqPageJsonLd(faqs: Entry<Faq>[], ctx: JsonLdContext, path = "/f
 
 export function articleJsonLd(article: Entry<Article>, ctx: JsonLdContext, options: { images?: string[] } = {}): JsonLdObject {
   const { base, site } = ctx;
-  const url = abs(`/articles/${article.slug}`, base);
+  const url = abs(entryPath("articles", article.slug), base);
   const { data } = article;
   const author =
     data.author === site.owner.name ? founder(ctx) : { "@type": "Person", name: data.author };

@@ -1,4 +1,5 @@
 import { articles, getHome, getPage, products, services, type Entry } from "@/lib/content";
+import { entryPath } from "./entry-path";
 
 /** One indexable URL of the site and the date its content last changed, when known. */
 export type SiteRoute = { path: string; lastModified?: string };
@@ -32,11 +33,11 @@ export function publishedRoutes(): SiteRoute[] {
   const routes: SiteRoute[] = [
     { path: "/", lastModified: newest([contentDate(getHome().data), ...serviceDates, ...productDates, ...articleDates]) },
     { path: "/services", lastModified: newest([page("services"), ...serviceDates]) },
-    ...services.all().map((entry) => ({ path: `/services/${entry.slug}`, lastModified: contentDate(entry.data) })),
+    ...services.all().map((entry) => ({ path: entryPath("services", entry.slug), lastModified: contentDate(entry.data) })),
     { path: "/products", lastModified: newest([page("products"), ...productDates]) },
-    ...products.all().map((entry) => ({ path: `/products/${entry.slug}`, lastModified: contentDate(entry.data) })),
+    ...products.all().map((entry) => ({ path: entryPath("products", entry.slug), lastModified: contentDate(entry.data) })),
     { path: "/articles", lastModified: newest([page("articles"), ...articleDates]) },
-    ...articles.all().map((entry) => ({ path: `/articles/${entry.slug}`, lastModified: contentDate(entry.data) })),
+    ...articles.all().map((entry) => ({ path: entryPath("articles", entry.slug), lastModified: contentDate(entry.data) })),
     { path: "/faq", lastModified: page("faq") },
     { path: "/about", lastModified: page("about") },
     { path: "/quote", lastModified: page("quote") },

@@ -11,6 +11,7 @@ import { articles, relatedProducts, site } from "@/lib/content";
 import { formatDate } from "@/lib/format-date";
 import { breadcrumbs, entryCrumbs, jsonLdContext, ogImagePath, pageMetadata } from "@/lib/seo";
 import { articleJsonLd } from "@/lib/seo/json-ld";
+import { entryPath } from "@/lib/seo/entry-path";
 
 export const dynamicParams = false;
 
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!article) return {};
   return pageMetadata({
     ...article.data,
-    path: `/articles/${article.slug}`,
+    path: entryPath("articles", article.slug),
     type: "article",
     publishedTime: article.data.published,
     modifiedTime: article.data.updated ?? article.data.published,
@@ -38,7 +39,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = articles.get((await params).slug);
   if (!article) notFound();
-  const path = `/articles/${article.slug}`;
+  const path = entryPath("articles", article.slug);
   const crumbs = entryCrumbs("articles", article);
   const related = relatedProducts(article);
   const { heroImage } = article.data;

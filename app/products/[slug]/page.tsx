@@ -10,6 +10,7 @@ import { quoteHref } from "@/components/mdx/quote-cta";
 import { products, site } from "@/lib/content";
 import { breadcrumbs, entryCrumbs, jsonLdContext, pageMetadata } from "@/lib/seo";
 import { softwareApplicationJsonLd } from "@/lib/seo/json-ld";
+import { entryPath } from "@/lib/seo/entry-path";
 
 export const dynamicParams = false;
 
@@ -22,7 +23,7 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = products.get((await params).slug);
   if (!product) return {};
-  return pageMetadata({ ...product.data, path: `/products/${product.slug}`, ownImage: true });
+  return pageMetadata({ ...product.data, path: entryPath("products", product.slug), ownImage: true });
 }
 
 export default async function ProductPage({ params }: Props) {
@@ -30,7 +31,7 @@ export default async function ProductPage({ params }: Props) {
   if (!product) notFound();
   const crumbs = entryCrumbs("products", product);
   return (
-    <PageFrame path={`/products/${product.slug}`}>
+    <PageFrame path={entryPath("products", product.slug)}>
       <JsonLd data={[softwareApplicationJsonLd(product, jsonLdContext()), breadcrumbs(crumbs)]} />
       <PageHeader heading={product.data.title} lead={product.data.tagline}>
         <Breadcrumbs items={crumbs} />

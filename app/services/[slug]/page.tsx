@@ -10,6 +10,7 @@ import { services, site } from "@/lib/content";
 import { breadcrumbs, entryCrumbs, jsonLdContext, pageMetadata } from "@/lib/seo";
 import { serviceJsonLd } from "@/lib/seo/json-ld";
 import { Link } from "@/components/link";
+import { entryPath } from "@/lib/seo/entry-path";
 
 export const dynamicParams = false;
 
@@ -22,7 +23,7 @@ type Props = { params: Promise<{ slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const service = services.get((await params).slug);
   if (!service) return {};
-  return pageMetadata({ ...service.data, path: `/services/${service.slug}`, ownImage: true });
+  return pageMetadata({ ...service.data, path: entryPath("services", service.slug), ownImage: true });
 }
 
 export default async function ServicePage({ params }: Props) {
@@ -30,7 +31,7 @@ export default async function ServicePage({ params }: Props) {
   if (!service) notFound();
   const crumbs = entryCrumbs("services", service);
   return (
-    <PageFrame path={`/services/${service.slug}`}>
+    <PageFrame path={entryPath("services", service.slug)}>
       <JsonLd data={[serviceJsonLd(service, jsonLdContext()), breadcrumbs(crumbs)]} />
       <PageHeader heading={service.data.title} lead={service.data.summary}>
         <Breadcrumbs items={crumbs} />

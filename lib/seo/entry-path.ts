@@ -1,0 +1,6 @@
+export type EntrySection = "services" | "products" | "articles";
+
+/** The URL path of one service, product or article page: the one place that spells the scheme. */
+export function entryPath(section: EntrySection, slug: string): string {
+  return `/${section}/${slug}`;
+}
