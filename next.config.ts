@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { MAX_BODY_BYTES } from "./lib/quotes/fields";
-import { securityHeaders } from "./lib/security-headers";
+import { formPageHeaders, securityHeaders } from "./lib/security-headers";
 
 /** SITE_URL's host; a malformed value is reported by lib/env.ts when the server starts. */
 function siteHost(): string[] {
@@ -30,7 +30,10 @@ const nextConfig: NextConfig = {
     },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") }];
+    return [
+      { source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") },
+      { source: "/quote", headers: formPageHeaders },
+    ];
   },
 };
 

@@ -131,4 +131,9 @@ test("security headers are sent with every page", async ({ request }) => {
   expect(headers["permissions-policy"]).toContain("camera=()");
   expect(headers["strict-transport-security"]).toContain("max-age=");
   expect(headers["x-powered-by"]).toBeUndefined();
+  // Opener isolation only where personal data is typed: elsewhere it would only slow the first paint.
+  expect(headers["cross-origin-opener-policy"]).toBeUndefined();
+  const quote = (await request.get("/quote")).headers();
+  expect(quote["cross-origin-opener-policy"]).toBe("same-origin");
+  expect(quote["content-security-policy"]).toContain("form-action 'self'");
 });
