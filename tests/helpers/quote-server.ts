@@ -10,6 +10,27 @@ import { tempDatabaseUrl } from "./temp-db";
  */
 export type QuoteServer = { url: string; databaseUrl: string; databaseFile: string; logs: () => string; stop: () => Promise<void> };
 
+/** Something already answering there would be measured instead of this build, silently. */
+export async function assertPortFree(url: string): Promise<void> {
+  const occupied = await fetch(url).then(() => true, () => false);
+  if (occupied) throw new Error(`${url} already answers: stop whatever listens there first`);
+}
+
+/** Waits until `next start` answers `probe` (any status below 500), for at most 60 s. */
+export async function waitUntilServing(child: ChildProcess, probe: string, logs: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}:\n${logs()}`);
+    try {
+      if ((await fetch(probe)).status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`next start did not answer in 60 s:\n${logs()}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 export async function startQuoteServer(opts: { port: number; env?: Record<string, string>; beforeStart?: (databaseUrl: string) => Promise<void> }): Promise<QuoteServer> {
   const database = tempDatabaseUrl(`server-${opts.port}`);
   const env: NodeJS.ProcessEnv = {
@@ -28,26 +49,14 @@ export async function startQuoteServer(opts: { port: number; env?: Record<string
     ...opts.env,
   } as NodeJS.ProcessEnv;
   const url = `http://127.0.0.1:${opts.port}`;
-  // Something already answering there would be measured instead of this build, silently.
-  const occupied = await fetch(url).then(() => true, () => false);
-  if (occupied) throw new Error(`port ${opts.port} is already in use: stop whatever listens on ${url} first`);
+  await assertPortFree(url);
   execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], { env, stdio: "pipe" });
   await opts.beforeStart?.(database.url);
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${url}/robots.txt`)).status < 500) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`next start did not answer in 60 s:\n${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await waitUntilServing(child, `${url}/robots.txt`, () => output);
   return {
     url,
     databaseUrl: database.url,
