@@ -8,7 +8,7 @@ const fixture = path.join(import.meta.dirname, "floor-app");
 const nodeModules = path.resolve("node_modules");
 
 /** The deepest folder that holds both paths: Turbopack must see the app and the node_modules it links to. */
-function commonRoot(a: string, b: string): string {
+export function commonRoot(a: string, b: string): string {
   const left = a.split(path.sep);
   const right = b.split(path.sep);
   let shared = 0;
