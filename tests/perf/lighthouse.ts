@@ -22,9 +22,11 @@ const withFloor = process.env.PERF_FLOOR !== "0";
 type Row = { page: string; preset: string; perf: number; a11y: number; bp: number; seo: number; fcp: number; lcp: number; tbt: number; cls: number; scriptKb: number; totalKb: number; jsBeforeLcpKb: number };
 type Target = { label: string; url: string };
 
-async function measure(port: number, target: Target, preset: "mobile" | "desktop"): Promise<Row> {
+/** One Lighthouse run; a run Lighthouse could not complete (it reports a runtime error) gives no row. */
+async function measure(port: number, target: Target, preset: "mobile" | "desktop"): Promise<Row | string> {
   const result = await lighthouse(target.url, { port, output: "json", logLevel: "error" }, preset === "desktop" ? desktopConfig : undefined);
   const { lhr, artifacts } = result!;
+  if (lhr.runtimeError) return `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`;
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
   const items = (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] })?.items ?? [];
@@ -54,6 +56,10 @@ try {
     for (const target of targets) {
       for (const preset of presets) {
         const row = await measure(chrome.port, target, preset);
+        if (typeof row === "string") {
+          console.log(`run ${run + 1}, ${target.label}, ${preset}: Lighthouse failed, run left out (${row})`);
+          continue;
+        }
         samples.set(`${target.label} ${preset}`, [...(samples.get(`${target.label} ${preset}`) ?? []), row]);
         console.log(`run ${run + 1}, ${target.label}, ${preset}: performance ${row.perf}, LCP ${row.lcp.toFixed(0)} ms, TBT ${row.tbt.toFixed(0)} ms, JS run before the LCP frame ${row.jsBeforeLcpKb.toFixed(1)} KB`);
       }
@@ -66,7 +72,8 @@ try {
 }
 
 const header = "| page | preset | perf | a11y | best practices | SEO | FCP | LCP | TBT | CLS | script (KB) | total (KB) | JS before LCP (KB) |";
-console.log(`\nLighthouse ${new Date().toISOString().slice(0, 10)}, ${runs} run(s) each (the median run by performance score), node ${process.version}\n`);
+const completed = [...samples.values()].map((rows) => rows.length);
+console.log(`\nLighthouse ${new Date().toISOString().slice(0, 10)}, ${runs} run(s) each, ${Math.min(...completed)}-${Math.max(...completed)} completed (the median run by performance score), node ${process.version}\n`);
 console.log(header);
 console.log(header.replace(/[^|]+/g, "---"));
 for (const rows of samples.values()) {
