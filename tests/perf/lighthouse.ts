@@ -10,7 +10,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { startQuoteServer } from "../helpers/quote-server";
-import { startFloorApp } from "./floor-app";
+import { startFloorApp } from "./floor-server";
 import { scriptsBeforeLcp } from "./scripts-before-lcp";
 
 const pages = process.env.PERF_PAGES?.split(",") ?? ["/", "/articles/understanding-back-end-developers", "/products/straider-ai", "/quote"];

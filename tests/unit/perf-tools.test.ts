@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commonRoot } from "../perf/floor-app";
+import { commonRoot } from "../perf/floor-server";
 import { scriptsBeforeLcp } from "../perf/scripts-before-lcp";
 
 // Trace timestamps are microseconds; DevTools log timestamps are seconds on the same clock.
