@@ -43,7 +43,9 @@ const nextConfig: NextConfig = {
  */
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD && !process.env.SITE_URL) {
-    throw new Error("SITE_URL is not set: `next build` needs the public origin, e.g. SITE_URL=https://www.example.com npm run build (for a local try-out: SITE_URL=http://localhost:3000).");
+    throw new Error(
+      "SITE_URL is not set: `next build` needs the public origin, e.g. SITE_URL=https://www.example.com npm run build (for a local try-out: SITE_URL=http://localhost:3000).",
+    );
   }
   return nextConfig;
 }

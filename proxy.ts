@@ -34,10 +34,15 @@ function escape(value: string): string {
 
 function refusal(status: 403 | 413, message: string) {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(message.split(".")[0]!)}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#0f172a"><main><h1 style="font-size:1.5rem">${escape(message)}</h1><p><a href="/quote" style="color:#115e59">${escape(quoteForm.backToForm)}</a></p></main></body></html>`;
-  return new NextResponse(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return new NextResponse(html, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 export const config = {
   // Every page route (a server action can be posted to any of them); never static files.
-  matcher: ["/((?!_next/static|_next/image|images/|media/|favicon|icon|opengraph-image|robots.txt|sitemap.xml|feed.xml).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|images/|media/|favicon|icon|opengraph-image|robots.txt|sitemap.xml|feed.xml).*)",
+  ],
 };

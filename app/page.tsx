@@ -56,7 +56,10 @@ export default function HomePage() {
       </Section>
 
       <Section id="outcomes" heading={home.outcomes.heading} intro={home.outcomes.intro}>
-        <p className="mb-6 max-w-3xl rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950" data-testid="outcomes-disclaimer">
+        <p
+          className="mb-6 max-w-3xl rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950"
+          data-testid="outcomes-disclaimer"
+        >
           {home.outcomes.disclaimer}
         </p>
         <ul className="grid gap-6 lg:grid-cols-3">

@@ -17,7 +17,10 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
                 </span>
               ) : (
                 <>
-                  <Link href={item.href} className="inline-flex min-h-6 items-center underline underline-offset-2 hover:text-brand-800">
+                  <Link
+                    href={item.href}
+                    className="inline-flex min-h-6 items-center underline underline-offset-2 hover:text-brand-800"
+                  >
                     {item.label}
                   </Link>
                   <span aria-hidden="true">/</span>

@@ -9,7 +9,11 @@ export function JsonLd({ data }: { data: JsonLdObject | JsonLdObject[] }) {
   return (
     <>
       {items.map((item, index) => (
-        <script key={`${item["@type"]}-${index}`} type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(item) }} />
+        <script
+          key={`${item["@type"]}-${index}`}
+          type="application/ld+json"
+          dangerouslySetInnerHTML={{ __html: serializeJsonLd(item) }}
+        />
       ))}
     </>
   );

@@ -13,7 +13,9 @@ export function createDb(url: string, options: { busyTimeoutMs?: number } = {}):
     // A busy writer makes others wait (10 s by default) instead of failing at once with SQLITE_BUSY.
     return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: options.busyTimeoutMs ?? 10_000 }) });
   }
-  throw new Error(`DATABASE_URL: unsupported database "${url.split(":")[0]}" (only SQLite file: URLs are wired in this build)`);
+  throw new Error(
+    `DATABASE_URL: unsupported database "${url.split(":")[0]}" (only SQLite file: URLs are wired in this build)`,
+  );
 }
 
 const holder = globalThis as unknown as { fsDevDb?: Db };

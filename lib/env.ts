@@ -11,7 +11,9 @@ const boolean = z.enum(["true", "false", "1", "0"]).transform((value) => value =
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  SITE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://www.example.com" }).default("http://localhost:3000"),
+  SITE_URL: z
+    .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://www.example.com" })
+    .default("http://localhost:3000"),
   DATABASE_URL: z
     .string()
     .regex(/^file:/, { error: "must be a SQLite file: URL (the PostgreSQL adapter is not wired into this build)" })
@@ -34,7 +36,11 @@ const schema = z.object({
   /** A person takes longer than this to fill the form; faster submissions are flagged as spam. */
   MIN_SUBMIT_SECONDS: z.coerce.number().min(0).max(120).default(3),
   /** Oldest form token accepted. */
-  FORM_TOKEN_MAX_AGE_HOURS: z.coerce.number().min(1).max(24 * 30).default(24),
+  FORM_TOKEN_MAX_AGE_HOURS: z.coerce
+    .number()
+    .min(1)
+    .max(24 * 30)
+    .default(24),
   /** How long a SQLite write waits for another writer before it fails. */
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
   /** Deliver mail right after each submission (off only in tests that drive delivery themselves). */
@@ -63,7 +69,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     }
     // Without SMTP the owner would never hear of a lead, unless files are wanted on purpose.
     if (!cleaned.SMTP_URL && cleaned.MAIL_TRANSPORT !== "file") {
-      problems.push("SMTP_URL: is required in production (or set MAIL_TRANSPORT=file to write .eml files to MAIL_DIR on purpose)");
+      problems.push(
+        "SMTP_URL: is required in production (or set MAIL_TRANSPORT=file to write .eml files to MAIL_DIR on purpose)",
+      );
     }
     if (cleaned.FORM_SECRET === DEV_SECRET) problems.push("FORM_SECRET: must not be the development default");
   }

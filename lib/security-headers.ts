@@ -50,4 +50,6 @@ export function securityHeaders(production: boolean): { key: string; value: stri
  * later (see PERFORMANCE.md). Content pages hold nothing that a cross-window attack could reach, so they
  * leave the header out. Framing is refused everywhere by `frame-ancestors 'none'` and X-Frame-Options.
  */
-export const formPageHeaders: { key: string; value: string }[] = [{ key: "Cross-Origin-Opener-Policy", value: "same-origin" }];
+export const formPageHeaders: { key: string; value: string }[] = [
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];

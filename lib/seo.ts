@@ -1,7 +1,14 @@
 import type { Metadata } from "next";
 import { articles, getPage, services, site, type Entry } from "@/lib/content";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
-import { breadcrumbJsonLd, knowsAbout, organizationJsonLd, type Crumb, type JsonLdContext, type JsonLdObject } from "@/lib/seo/json-ld";
+import {
+  breadcrumbJsonLd,
+  knowsAbout,
+  organizationJsonLd,
+  type Crumb,
+  type JsonLdContext,
+  type JsonLdObject,
+} from "@/lib/seo/json-ld";
 import { entryPath, type EntrySection } from "@/lib/seo/entry-path";
 
 export type PageSeo = {

@@ -21,7 +21,9 @@ function stampPeerAddress() {
       const request = args[0] as http.IncomingMessage;
       request.headers[PEER_HEADER] = stampValue(request.socket?.remoteAddress ?? "");
       const forwarded = request.headers["x-forwarded-for"];
-      request.headers[ORIGINAL_XFF_HEADER] = stampValue(Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""));
+      request.headers[ORIGINAL_XFF_HEADER] = stampValue(
+        Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""),
+      );
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as http.Server["emit"];

@@ -33,9 +33,11 @@ const ADAPTERS = { postgres: "@prisma/adapter-pg", postgresql: "@prisma/adapter-
 export function sqliteFileFromUrl(url) {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? "";
   if (scheme !== "file") {
-    throw new Error(ADAPTERS[scheme]
-      ? `DATABASE_URL is a ${scheme}: URL, which needs the ${ADAPTERS[scheme]} driver adapter; migrate.mjs supports only SQLite file: URLs so far`
-      : `DATABASE_URL must be a SQLite file: URL (got ${scheme ? `"${scheme}:"` : "no scheme"})`);
+    throw new Error(
+      ADAPTERS[scheme]
+        ? `DATABASE_URL is a ${scheme}: URL, which needs the ${ADAPTERS[scheme]} driver adapter; migrate.mjs supports only SQLite file: URLs so far`
+        : `DATABASE_URL must be a SQLite file: URL (got ${scheme ? `"${scheme}:"` : "no scheme"})`,
+    );
   }
   const file = url.startsWith("file://") ? fileURLToPath(url.split("?")[0]) : url.slice(5).split("?")[0];
   if (!file) throw new Error("DATABASE_URL has an empty file path");
@@ -87,11 +89,16 @@ function readMigrations(migrationsDir) {
   const baseDir = path.resolve(migrationsDir);
   const read = (file) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null);
   const names = fs.existsSync(baseDir)
-    ? fs.readdirSync(baseDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    ? fs
+        .readdirSync(baseDir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort()
     : [];
   const migrationDirectories = names.map((name) => {
     const sql = read(path.join(baseDir, name, "migration.sql"));
-    const content = sql === null ? { tag: "error", value: `${name}/migration.sql is missing` } : { tag: "ok", value: sql };
+    const content =
+      sql === null ? { tag: "error", value: `${name}/migration.sql is missing` } : { tag: "ok", value: sql };
     return { path: name, migrationFile: { path: "migration.sql", content } };
   });
   const lockfile = { path: "migration_lock.toml", content: read(path.join(baseDir, "migration_lock.toml")) };
@@ -103,8 +110,12 @@ function unfinishedMigrations(dbFile) {
   if (!fs.existsSync(dbFile)) return null;
   const db = new Database(dbFile, { readonly: true });
   try {
-    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get()) return null;
-    return db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL").pluck().all();
+    if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get())
+      return null;
+    return db
+      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL")
+      .pluck()
+      .all();
   } finally {
     db.close();
   }
@@ -115,21 +126,31 @@ function statusLines(d) {
   const h = d.history ?? {};
   const list = (names) => (names?.length ? names.join(", ") : "-");
   const lines = [];
-  if (h.diagnostic === "databaseIsBehind") lines.push(`Pending migrations (not yet applied): ${list(h.unappliedMigrationNames)}`);
-  if (h.diagnostic === "migrationsDirectoryIsBehind") lines.push(`Applied but missing from the migrations folder: ${list(h.unpersistedMigrationNames)}`);
+  if (h.diagnostic === "databaseIsBehind")
+    lines.push(`Pending migrations (not yet applied): ${list(h.unappliedMigrationNames)}`);
+  if (h.diagnostic === "migrationsDirectoryIsBehind")
+    lines.push(`Applied but missing from the migrations folder: ${list(h.unpersistedMigrationNames)}`);
   if (h.diagnostic === "historiesDiverge") {
-    lines.push(`Histories diverge after ${h.lastCommonMigrationName ?? "the start"}: only in the database: ` +
-      `${list(h.unpersistedMigrationNames)}; only in the folder: ${list(h.unappliedMigrationNames)}`);
+    lines.push(
+      `Histories diverge after ${h.lastCommonMigrationName ?? "the start"}: only in the database: ` +
+        `${list(h.unpersistedMigrationNames)}; only in the folder: ${list(h.unappliedMigrationNames)}`,
+    );
   }
-  if (d.failedMigrationNames.length) lines.push(`Failed migrations: ${list(d.failedMigrationNames)} (clean up, then resolve-rolled-back <name>)`);
-  if (d.editedMigrationNames.length) lines.push(`Edited after being applied (checksum differs): ${list(d.editedMigrationNames)}`);
+  if (d.failedMigrationNames.length)
+    lines.push(`Failed migrations: ${list(d.failedMigrationNames)} (clean up, then resolve-rolled-back <name>)`);
+  if (d.editedMigrationNames.length)
+    lines.push(`Edited after being applied (checksum differs): ${list(d.editedMigrationNames)}`);
   return lines;
 }
 
 /** `YYYYMMDDHHMMSS` (UTC) for a new migration, bumped past the newest existing one so it always sorts last. */
 function nextTimestamp(existing) {
   const stamp = (ms) => new Date(ms).toISOString().replace(/\D/g, "").slice(0, 14);
-  const last = existing.map((n) => n.slice(0, 14)).filter((s) => /^\d{14}$/.test(s)).sort().at(-1);
+  const last = existing
+    .map((n) => n.slice(0, 14))
+    .filter((s) => /^\d{14}$/.test(s))
+    .sort()
+    .at(-1);
   const lastMs = last ? Date.parse(last.replace(/^(\d{4})(\d\d)(\d\d)(\d\d)(\d\d)(\d\d)$/, "$1-$2-$3T$4:$5:$6Z")) : 0;
   return stamp(Math.max(Date.now(), lastMs + 1000));
 }
@@ -143,17 +164,28 @@ function nextTimestamp(existing) {
  *   edited?: string[], sql?: string, changed?: boolean, file?: string | null }>}
  */
 export async function migrate(command, options = {}) {
-  const { url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL, schemaPath = "prisma/schema.prisma",
-    migrationsDir = "prisma/migrations", name, log = () => {} } = options;
+  const {
+    url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    schemaPath = "prisma/schema.prisma",
+    migrationsDir = "prisma/migrations",
+    name,
+    log = () => {},
+  } = options;
   if (!COMMANDS.includes(command)) throw new Error(`unknown command "${command}"; use one of ${COMMANDS.join(", ")}`);
-  if ((command === "new" || command === "resolve-rolled-back") && !name) throw new Error(`usage: migrate.mjs ${command} <name>`);
+  if ((command === "new" || command === "resolve-rolled-back") && !name)
+    throw new Error(`usage: migrate.mjs ${command} <name>`);
   const dbFile = sqliteFileFromUrl(url);
   const migrations = readMigrations(migrationsDir);
   const schema = { path: path.resolve(schemaPath), content: fs.readFileSync(schemaPath, "utf8") };
 
-  if (command === "status" && !unfinishedMigrations(dbFile)) { // the engine's history check errors out without the table
+  if (command === "status" && !unfinishedMigrations(dbFile)) {
+    // the engine's history check errors out without the table
     const pending = migrations.migrationDirectories.map((m) => m.path);
-    log(pending.length ? `No migration applied yet. Pending migrations: ${pending.join(", ")}` : "No migrations to apply.");
+    log(
+      pending.length
+        ? `No migration applied yet. Pending migrations: ${pending.join(", ")}`
+        : "No migrations to apply.",
+    );
     return { exitCode: pending.length ? 1 : 0, upToDate: !pending.length, pending, failed: [], edited: [] };
   }
   // The diff commands never touch the database: they run on in-memory SQLite (the shadow is in memory too).
@@ -161,29 +193,53 @@ export async function migrate(command, options = {}) {
   if (usesDatabase) fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   const factory = sqliteFactory(usesDatabase ? `file:${dbFile}` : ":memory:");
   const { SchemaEngine } = await loadEngine();
-  const engine = await SchemaEngine.new({ datamodels: [[schema.path, schema.content]] }, () => {},
-    bindMigrationAwareSqlAdapterFactory(factory));
+  const engine = await SchemaEngine.new(
+    { datamodels: [[schema.path, schema.content]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(factory),
+  );
   let result, failure;
   try {
     if (command === "deploy") {
-      const { appliedMigrationNames: applied } = await engine.applyMigrations({ migrationsList: migrations, filters: FILTERS });
+      const { appliedMigrationNames: applied } = await engine.applyMigrations({
+        migrationsList: migrations,
+        filters: FILTERS,
+      });
       log(`applied: ${applied.length ? applied.join(", ") : "(none pending)"}`);
       result = { exitCode: 0, applied };
     } else if (command === "status") {
-      const d = await engine.diagnoseMigrationHistory({ migrationsList: migrations, optInToShadowDatabase: false, filters: FILTERS });
+      const d = await engine.diagnoseMigrationHistory({
+        migrationsList: migrations,
+        optInToShadowDatabase: false,
+        filters: FILTERS,
+      });
       const upToDate = !d.history && !d.failedMigrationNames.length && !d.editedMigrationNames.length;
       const count = migrations.migrationDirectories.length;
-      const lines = upToDate ? [`Database schema is up to date (${count} migration${count === 1 ? "" : "s"} applied).`] : statusLines(d);
+      const lines = upToDate
+        ? [`Database schema is up to date (${count} migration${count === 1 ? "" : "s"} applied).`]
+        : statusLines(d);
       (lines.length ? lines : [`Migration history: ${JSON.stringify(d.history)}`]).forEach((line) => log(line));
       const pending = d.history?.unappliedMigrationNames ?? [];
-      result = { exitCode: upToDate ? 0 : 1, upToDate, pending, failed: d.failedMigrationNames, edited: d.editedMigrationNames };
+      result = {
+        exitCode: upToDate ? 0 : 1,
+        upToDate,
+        pending,
+        failed: d.failedMigrationNames,
+        edited: d.editedMigrationNames,
+      };
     } else if (command === "resolve-rolled-back") {
       await engine.markMigrationRolledBack({ migrationName: name });
       log(`marked rolled back: ${name}`);
       result = { exitCode: 0 };
     } else {
       const from = command === "diff-empty" ? { tag: "empty" } : { tag: "migrations", ...migrations };
-      const diff = await engine.diff({ from, to: { tag: "schemaDatamodel", files: [schema] }, script: true, exitCode: true, filters: FILTERS });
+      const diff = await engine.diff({
+        from,
+        to: { tag: "schemaDatamodel", files: [schema] },
+        script: true,
+        exitCode: true,
+        filters: FILTERS,
+      });
       const sql = diff.stdout ?? "";
       const changed = diff.exitCode === 2; // the engine's `--exit-code` convention: 2 = the schemas differ
       if (command !== "new") {
@@ -193,9 +249,15 @@ export async function migrate(command, options = {}) {
         log("No schema changes: the migrations already match schema.prisma; nothing written.");
         result = { exitCode: 0, sql, changed, file: null };
       } else {
-        const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_+|_+$/g, "");
+        const slug = name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "_")
+          .replace(/^_+|_+$/g, "");
         if (!slug) throw new Error(`migration name "${name}" has no letters or digits`);
-        const dir = path.join(migrations.baseDir, `${nextTimestamp(migrations.migrationDirectories.map((m) => m.path))}_${slug}`);
+        const dir = path.join(
+          migrations.baseDir,
+          `${nextTimestamp(migrations.migrationDirectories.map((m) => m.path))}_${slug}`,
+        );
         const file = path.join(dir, "migration.sql");
         fs.mkdirSync(dir, { recursive: true });
         fs.writeFileSync(file, sql.endsWith("\n") ? sql : `${sql}\n`);
@@ -213,7 +275,8 @@ export async function migrate(command, options = {}) {
     // The engine's message is the database error alone; name the migration that failed and the way out.
     const failed = unfinishedMigrations(dbFile) ?? [];
     if (failed.length && !failed.some((n) => failure.message.includes(n))) {
-      failure.message = `migration ${failed.join(", ")} failed: ${failure.message} (SQLite keeps the statements that ran ` +
+      failure.message =
+        `migration ${failed.join(", ")} failed: ${failure.message} (SQLite keeps the statements that ran ` +
         `before the error; undo them, then: node prisma/migrate.mjs resolve-rolled-back ${failed[0]})`;
     }
   }
@@ -222,7 +285,11 @@ export async function migrate(command, options = {}) {
     // WAL journal: readers keep reading while the app's writers commit (the default rollback journal blocks them).
     // The mode is stored in the file; it must be set after the engine's exclusive connection is closed.
     const db = new Database(dbFile);
-    try { db.pragma("journal_mode = WAL"); } finally { db.close(); }
+    try {
+      db.pragma("journal_mode = WAL");
+    } finally {
+      db.close();
+    }
   }
   return result;
 }
@@ -230,7 +297,10 @@ export async function migrate(command, options = {}) {
 // CLI, only when run as `node prisma/migrate.mjs ...` (not when imported by the app or the tests).
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   // The same .env files `next start` reads, so DATABASE_URL agrees with the app's (the real environment wins).
-  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV === "development", { info: () => {}, error: console.error });
+  nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV === "development", {
+    info: () => {},
+    error: console.error,
+  });
   const args = process.argv.slice(2);
   const option = (flag) => (args.includes(flag) ? args.splice(args.indexOf(flag), 2)[1] : undefined);
   const schemaPath = option("--schema");
@@ -238,11 +308,19 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const [command = "", name] = args;
   let code = 1;
   try {
-    const result = await migrate(command, { schemaPath, migrationsDir, name, log: (line) => process.stdout.write(`${line}\n`) });
+    const result = await migrate(command, {
+      schemaPath,
+      migrationsDir,
+      name,
+      log: (line) => process.stdout.write(`${line}\n`),
+    });
     code = result.exitCode;
   } catch (error) {
     // One line, no stack trace: engine errors span several lines (error, migration name, database message).
-    const message = (error instanceof Error ? error.message : String(error)).split("\n").map((s) => s.trim()).filter(Boolean);
+    const message = (error instanceof Error ? error.message : String(error))
+      .split("\n")
+      .map((s) => s.trim())
+      .filter(Boolean);
     process.stderr.write(`migrate ${command || "(no command)"} failed: ${message.join(" | ")}\n`);
   }
   process.exit(code);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test, in order of cost: types, lint, unit and integration (vitest), production build, browser (Playwright).
+# Every test, in order of cost: types, lint, format, unit and integration (vitest), production build, browser (Playwright).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -12,6 +12,7 @@ passed() { sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -oE "$2" | grep -oE '[0-9]+' | 
 
 step "type check";          npx next typegen >/dev/null && npx tsc --noEmit
 step "lint";                npx eslint --max-warnings 0 .
+step "format";              npx prettier --check . >/dev/null && echo "prettier: all files formatted"
 step "unit + integration";  npx vitest run 2>&1 | tee "$logs/vitest.log"
 # Static pages carry absolute URLs (canonical, Open Graph, sitemap) from SITE_URL at build time, so the
 # build gets the origin the browser tests serve it on.

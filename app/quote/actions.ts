@@ -20,7 +20,11 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
   const requestHeaders = await headers();
   const ip = clientIpFromHeaders(requestHeaders, settings.TRUSTED_PROXY_HOPS);
   const raw = fromFormData(formData);
-  const result = await submitQuote(raw, { ip, userAgent: requestHeaders.get("user-agent") }, { db: db(), env: settings });
+  const result = await submitQuote(
+    raw,
+    { ip, userAgent: requestHeaders.get("user-agent") },
+    { db: db(), env: settings },
+  );
 
   switch (result.status) {
     case "ok":
@@ -36,11 +40,27 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
       }
       return { status: "ok", reference: result.reference };
     case "invalid":
-      return { status: "invalid", fieldErrors: result.fieldErrors, values: result.values, formToken: raw.formToken?.slice(0, 200), attempt: randomUUID() };
+      return {
+        status: "invalid",
+        fieldErrors: result.fieldErrors,
+        values: result.values,
+        formToken: raw.formToken?.slice(0, 200),
+        attempt: randomUUID(),
+      };
     case "expired":
       // A fresh token, dated as if the form had been open for the minimum time: the visitor already filled it in.
-      return { status: "expired", values: result.values, formToken: issueFormToken(settings.FORM_SECRET, new Date(Date.now() - settings.MIN_SUBMIT_SECONDS * 1000)), attempt: randomUUID() };
+      return {
+        status: "expired",
+        values: result.values,
+        formToken: issueFormToken(settings.FORM_SECRET, new Date(Date.now() - settings.MIN_SUBMIT_SECONDS * 1000)),
+        attempt: randomUUID(),
+      };
     default:
-      return { status: result.status, values: result.values, formToken: raw.formToken?.slice(0, 200), attempt: randomUUID() };
+      return {
+        status: result.status,
+        values: result.values,
+        formToken: raw.formToken?.slice(0, 200),
+        attempt: randomUUID(),
+      };
   }
 }

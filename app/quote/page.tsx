@@ -37,7 +37,11 @@ export default async function QuotePage({ searchParams }: Props) {
   const wanted = first(params.interest);
   const preselect = quoteChoices().interests.some((choice) => choice.value === wanted) ? wanted : undefined;
   const hidden: Record<string, string> = {};
-  const from = sourcePath(requestHeaders.get("referer"), [siteUrl().host, requestHeaders.get("x-forwarded-host"), requestHeaders.get("host")]);
+  const from = sourcePath(requestHeaders.get("referer"), [
+    siteUrl().host,
+    requestHeaders.get("x-forwarded-host"),
+    requestHeaders.get("host"),
+  ]);
   if (from) hidden.sourcePath = from;
   for (const key of UTM_KEYS) {
     const value = first(params[key]);
@@ -49,7 +53,13 @@ export default async function QuotePage({ searchParams }: Props) {
       <PageHeader heading={page.data.heading} lead={page.data.lead} />
       <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="relative max-w-3xl">
-          <QuoteForm copy={quoteCopy} interests={interestGroups()} formToken={issueFormToken(env().FORM_SECRET)} preselect={preselect} hidden={hidden} />
+          <QuoteForm
+            copy={quoteCopy}
+            interests={interestGroups()}
+            formToken={issueFormToken(env().FORM_SECRET)}
+            preselect={preselect}
+            hidden={hidden}
+          />
         </div>
         <div className="h-fit rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24">
           <Prose source={page.body} file={page.file} />

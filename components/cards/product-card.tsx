@@ -7,7 +7,7 @@ export function ProductCard({ product, headingLevel = 3 }: { product: Entry<Prod
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="relative flex flex-col rounded-lg border border-slate-200 bg-white p-6 shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
-      <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">{site.labels.product}</p>
+      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{site.labels.product}</p>
       <Heading className="mt-2 text-xl font-semibold text-ink">
         <Link href={entryPath("products", product.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
           {product.data.title}

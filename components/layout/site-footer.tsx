@@ -17,7 +17,10 @@ export function SiteFooter() {
           <ul className="grid grid-cols-2 gap-x-6 gap-y-1">
             {site.footerNavigation.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="inline-flex min-h-11 items-center text-slate-700 underline-offset-4 hover:text-brand-800 hover:underline">
+                <Link
+                  href={item.href}
+                  className="inline-flex min-h-11 items-center text-slate-700 underline-offset-4 hover:text-brand-800 hover:underline"
+                >
                   {item.label}
                 </Link>
               </li>

@@ -28,7 +28,11 @@ export function SiteHeader({ currentPath }: { currentPath?: string }) {
   return (
     <header className="group sticky top-0 z-40 border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="container-page relative flex h-16 items-center justify-between gap-4">
-        <Link href="/" aria-current={current("/")} className="inline-flex min-h-11 items-center text-xl font-bold tracking-tight text-ink">
+        <Link
+          href="/"
+          aria-current={current("/")}
+          className="inline-flex min-h-11 items-center text-xl font-bold tracking-tight text-ink"
+        >
           <span aria-hidden="true" className="mr-2 inline-block size-3 rounded-sm bg-brand-700" />
           {site.name}
           <span className="sr-only"> home</span>
@@ -46,7 +50,15 @@ export function SiteHeader({ currentPath }: { currentPath?: string }) {
           popoverTarget={MENU_ID}
           className="inline-flex min-h-11 min-w-11 items-center justify-center gap-2 rounded-md border border-slate-300 px-3 font-semibold text-ink md:hidden"
         >
-          <svg aria-hidden="true" width="20" height="20" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="2">
+          <svg
+            aria-hidden="true"
+            width="20"
+            height="20"
+            viewBox="0 0 20 20"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          >
             <path className="group-has-[:popover-open]:hidden" d="M3 6h14M3 10h14M3 14h14" />
             <path className="hidden group-has-[:popover-open]:inline" d="M5 5l10 10M15 5L5 15" />
           </svg>

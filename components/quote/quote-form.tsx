@@ -45,7 +45,11 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
 
   if (state.status === "ok") {
     return (
-      <section aria-labelledby="quote-success-heading" className="rounded-lg border border-brand-700 bg-brand-50 p-6" data-testid="quote-success">
+      <section
+        aria-labelledby="quote-success-heading"
+        className="rounded-lg border border-brand-700 bg-brand-50 p-6"
+        data-testid="quote-success"
+      >
         <h2 id="quote-success-heading" ref={successRef} tabIndex={-1} className="text-2xl font-bold text-ink">
           {copy.success.heading}
         </h2>
@@ -74,7 +78,13 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
     optionalText: copy.optional,
     errors: errors[field],
   });
-  const messages = { idle: "", invalid: copy.errorSummary, rate_limited: copy.rateLimited, unavailable: copy.unavailable, expired: copy.expired };
+  const messages = {
+    idle: "",
+    invalid: copy.errorSummary,
+    rate_limited: copy.rateLimited,
+    unavailable: copy.unavailable,
+    expired: copy.expired,
+  };
   const message = messages[state.status];
 
   return (
@@ -102,139 +112,213 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
         ) : null}
       </div>
 
-    <form key={state.status === "idle" ? "initial" : state.attempt} action={formAction} noValidate className="space-y-6" aria-describedby="quote-intro" data-testid="quote-form">
-      <input type="hidden" name="formToken" value={token} />
-      {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      {/* A trap for bots: hidden from sight, from screen readers and from the tab order. */}
-      <div aria-hidden="true" className="absolute -left-[9999px] top-auto h-px w-px overflow-hidden">
-        <label htmlFor="quote-hp">{copy.fields.honeypot.label}</label>
-        <input id="quote-hp" type="text" name="hp_a7k" tabIndex={-1} autoComplete="off" defaultValue="" />
-      </div>
-
-      <fieldset className="space-y-6">
-        <legend className="sr-only">{copy.legend}</legend>
-        <div className="grid gap-6 md:grid-cols-2">
-          <Field label={copy.fields.name.label} hint={copy.fields.name.hint} {...fieldProps("name", true)}>
-            {(describedBy, invalid) => (
-              <input
-                id={id("name")} name="name" type="text" autoComplete="name" required minLength={LIMITS.name.min} maxLength={LIMITS.name.max}
-                defaultValue={values.name ?? ""} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}
-              />
-            )}
-          </Field>
-          <Field label={copy.fields.email.label} hint={copy.fields.email.hint} {...fieldProps("email", true)}>
-            {(describedBy, invalid) => (
-              <input
-                id={id("email")} name="email" type="email" autoComplete="email" required maxLength={LIMITS.email.max} spellCheck={false}
-                defaultValue={values.email ?? ""} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}
-              />
-            )}
-          </Field>
-          <Field label={copy.fields.company.label} hint={copy.fields.company.hint} {...fieldProps("company", false)}>
-            {(describedBy, invalid) => (
-              <input
-                id={id("company")} name="company" type="text" autoComplete="organization" maxLength={LIMITS.company.max}
-                defaultValue={values.company ?? ""} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}
-              />
-            )}
-          </Field>
-          <Field label={copy.fields.phone.label} hint={copy.fields.phone.hint} {...fieldProps("phone", false)}>
-            {(describedBy, invalid) => (
-              <input
-                id={id("phone")} name="phone" type="tel" autoComplete="tel" pattern={PHONE_PATTERN} maxLength={LIMITS.phone.max}
-                defaultValue={values.phone ?? ""} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}
-              />
-            )}
-          </Field>
+      <form
+        key={state.status === "idle" ? "initial" : state.attempt}
+        action={formAction}
+        noValidate
+        className="space-y-6"
+        aria-describedby="quote-intro"
+        data-testid="quote-form"
+      >
+        <input type="hidden" name="formToken" value={token} />
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        {/* A trap for bots: hidden from sight, from screen readers and from the tab order. */}
+        <div aria-hidden="true" className="absolute top-auto -left-[9999px] h-px w-px overflow-hidden">
+          <label htmlFor="quote-hp">{copy.fields.honeypot.label}</label>
+          <input id="quote-hp" type="text" name="hp_a7k" tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
 
-        <Field label={copy.fields.interest.label} hint={copy.fields.interest.hint} {...fieldProps("interest", true)}>
-          {(describedBy, invalid) => (
-            <select
-              id={id("interest")} name="interest" required defaultValue={values.interest ?? preselect ?? ""}
-              aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}
-            >
-              <option value="">{copy.fields.interest.placeholder}</option>
-              <optgroup label={copy.servicesGroup}>
-                {interests.services.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </optgroup>
-              <optgroup label={copy.productsGroup}>
-                {interests.products.map((choice) => (
-                  <option key={choice.value} value={choice.value}>
-                    {choice.label}
-                  </option>
-                ))}
-              </optgroup>
-              <option value={interests.other.value}>{interests.other.label}</option>
-            </select>
-          )}
-        </Field>
-
-        <div className="grid gap-6 md:grid-cols-2">
-          {(["budget", "timeline"] as const).map((field) => (
-            <Field key={field} label={copy.fields[field].label} hint={copy.fields[field].hint} {...fieldProps(field, true)}>
+        <fieldset className="space-y-6">
+          <legend className="sr-only">{copy.legend}</legend>
+          <div className="grid gap-6 md:grid-cols-2">
+            <Field label={copy.fields.name.label} hint={copy.fields.name.hint} {...fieldProps("name", true)}>
               {(describedBy, invalid) => (
-                <select
-                  id={id(field)} name={field} required defaultValue={values[field] ?? ""}
-                  aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}
-                >
-                  <option value="">{copy.fields[field].placeholder}</option>
-                  {copy.fields[field].options.map((choice) => (
+                <input
+                  id={id("name")}
+                  name="name"
+                  type="text"
+                  autoComplete="name"
+                  required
+                  minLength={LIMITS.name.min}
+                  maxLength={LIMITS.name.max}
+                  defaultValue={values.name ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+            <Field label={copy.fields.email.label} hint={copy.fields.email.hint} {...fieldProps("email", true)}>
+              {(describedBy, invalid) => (
+                <input
+                  id={id("email")}
+                  name="email"
+                  type="email"
+                  autoComplete="email"
+                  required
+                  maxLength={LIMITS.email.max}
+                  spellCheck={false}
+                  defaultValue={values.email ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+            <Field label={copy.fields.company.label} hint={copy.fields.company.hint} {...fieldProps("company", false)}>
+              {(describedBy, invalid) => (
+                <input
+                  id={id("company")}
+                  name="company"
+                  type="text"
+                  autoComplete="organization"
+                  maxLength={LIMITS.company.max}
+                  defaultValue={values.company ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+            <Field label={copy.fields.phone.label} hint={copy.fields.phone.hint} {...fieldProps("phone", false)}>
+              {(describedBy, invalid) => (
+                <input
+                  id={id("phone")}
+                  name="phone"
+                  type="tel"
+                  autoComplete="tel"
+                  pattern={PHONE_PATTERN}
+                  maxLength={LIMITS.phone.max}
+                  defaultValue={values.phone ?? ""}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+          </div>
+
+          <Field label={copy.fields.interest.label} hint={copy.fields.interest.hint} {...fieldProps("interest", true)}>
+            {(describedBy, invalid) => (
+              <select
+                id={id("interest")}
+                name="interest"
+                required
+                defaultValue={values.interest ?? preselect ?? ""}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                className={inputClass}
+              >
+                <option value="">{copy.fields.interest.placeholder}</option>
+                <optgroup label={copy.servicesGroup}>
+                  {interests.services.map((choice) => (
                     <option key={choice.value} value={choice.value}>
                       {choice.label}
                     </option>
                   ))}
-                </select>
-              )}
-            </Field>
-          ))}
-        </div>
+                </optgroup>
+                <optgroup label={copy.productsGroup}>
+                  {interests.products.map((choice) => (
+                    <option key={choice.value} value={choice.value}>
+                      {choice.label}
+                    </option>
+                  ))}
+                </optgroup>
+                <option value={interests.other.value}>{interests.other.label}</option>
+              </select>
+            )}
+          </Field>
 
-        <Field label={copy.fields.description.label} hint={copy.fields.description.hint} {...fieldProps("description", true)}>
-          {(describedBy, invalid) => (
-            <textarea
-              id={id("description")} name="description" required rows={7} minLength={LIMITS.description.min} maxLength={LIMITS.description.max}
-              defaultValue={values.description ?? ""} aria-describedby={describedBy} aria-invalid={invalid || undefined} className={inputClass}
-            />
-          )}
-        </Field>
-
-        <div className="rounded-md border border-slate-200 bg-slate-50 p-4">
-          <p id="quote-consent-notice" className="text-sm text-slate-700">
-            {copy.consentNotice}{" "}
-            <Link href="/privacy" className="font-medium text-brand-800 underline">
-              {copy.privacyLink}
-            </Link>
-          </p>
-          <div className="mt-3 flex items-start gap-3">
-            <input
-              id={id("consent")} name="consent" type="checkbox" value="yes" required defaultChecked={values.consent === "yes"}
-              aria-describedby={["quote-consent-notice", errors.consent?.length ? "quote-consent-error" : ""].filter(Boolean).join(" ")}
-              aria-invalid={errors.consent?.length ? true : undefined}
-              className="mt-1 size-5 shrink-0 accent-brand-700"
-            />
-            <label htmlFor={id("consent")} className="font-medium text-ink">
-              {copy.fields.consent.label} <span className="font-normal text-slate-600">{copy.required}</span>
-            </label>
+          <div className="grid gap-6 md:grid-cols-2">
+            {(["budget", "timeline"] as const).map((field) => (
+              <Field
+                key={field}
+                label={copy.fields[field].label}
+                hint={copy.fields[field].hint}
+                {...fieldProps(field, true)}
+              >
+                {(describedBy, invalid) => (
+                  <select
+                    id={id(field)}
+                    name={field}
+                    required
+                    defaultValue={values[field] ?? ""}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid || undefined}
+                    className={inputClass}
+                  >
+                    <option value="">{copy.fields[field].placeholder}</option>
+                    {copy.fields[field].options.map((choice) => (
+                      <option key={choice.value} value={choice.value}>
+                        {choice.label}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+            ))}
           </div>
-          {errors.consent?.length ? (
-            <p id="quote-consent-error" className="mt-2 text-sm font-medium text-red-700" data-testid="error-consent">
-              {errors.consent.join(" ")}
-            </p>
-          ) : null}
-        </div>
-      </fieldset>
 
-      <button type="submit" className="button-primary min-w-40" disabled={pending} aria-disabled={pending}>
-        {pending ? copy.pending : copy.submit}
-      </button>
-    </form>
+          <Field
+            label={copy.fields.description.label}
+            hint={copy.fields.description.hint}
+            {...fieldProps("description", true)}
+          >
+            {(describedBy, invalid) => (
+              <textarea
+                id={id("description")}
+                name="description"
+                required
+                rows={7}
+                minLength={LIMITS.description.min}
+                maxLength={LIMITS.description.max}
+                defaultValue={values.description ?? ""}
+                aria-describedby={describedBy}
+                aria-invalid={invalid || undefined}
+                className={inputClass}
+              />
+            )}
+          </Field>
+
+          <div className="rounded-md border border-slate-200 bg-slate-50 p-4">
+            <p id="quote-consent-notice" className="text-sm text-slate-700">
+              {copy.consentNotice}{" "}
+              <Link href="/privacy" className="font-medium text-brand-800 underline">
+                {copy.privacyLink}
+              </Link>
+            </p>
+            <div className="mt-3 flex items-start gap-3">
+              <input
+                id={id("consent")}
+                name="consent"
+                type="checkbox"
+                value="yes"
+                required
+                defaultChecked={values.consent === "yes"}
+                aria-describedby={["quote-consent-notice", errors.consent?.length ? "quote-consent-error" : ""]
+                  .filter(Boolean)
+                  .join(" ")}
+                aria-invalid={errors.consent?.length ? true : undefined}
+                className="mt-1 size-5 shrink-0 accent-brand-700"
+              />
+              <label htmlFor={id("consent")} className="font-medium text-ink">
+                {copy.fields.consent.label} <span className="font-normal text-slate-600">{copy.required}</span>
+              </label>
+            </div>
+            {errors.consent?.length ? (
+              <p id="quote-consent-error" className="mt-2 text-sm font-medium text-red-700" data-testid="error-consent">
+                {errors.consent.join(" ")}
+              </p>
+            ) : null}
+          </div>
+        </fieldset>
+
+        <button type="submit" className="button-primary min-w-40" disabled={pending} aria-disabled={pending}>
+          {pending ? copy.pending : copy.submit}
+        </button>
+      </form>
     </div>
   );
 }

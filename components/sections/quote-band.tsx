@@ -12,7 +12,10 @@ export function QuoteBand() {
           </h2>
           <p className="mt-2 max-w-2xl text-brand-50">{site.cta.text}</p>
         </div>
-        <Link href={site.cta.link.href} className="inline-flex min-h-11 items-center justify-center rounded-md bg-white px-5 py-2.5 font-semibold text-brand-900 hover:bg-brand-50">
+        <Link
+          href={site.cta.link.href}
+          className="inline-flex min-h-11 items-center justify-center rounded-md bg-white px-5 py-2.5 font-semibold text-brand-900 hover:bg-brand-50"
+        >
           {site.cta.link.label}
         </Link>
       </div>

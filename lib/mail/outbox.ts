@@ -25,7 +25,10 @@ export type OutboxRow = {
  * `from` is accepted but not stored: the sender address is applied at delivery, so a changed MAIL_FROM
  * also applies to mail still queued.
  */
-export function outboxRows(q: QuoteForMail, opts: { ownerTo: string; from?: string; ctx: MailContext }): [OutboxRow, OutboxRow] {
+export function outboxRows(
+  q: QuoteForMail,
+  opts: { ownerTo: string; from?: string; ctx: MailContext },
+): [OutboxRow, OutboxRow] {
   const notice = renderOwnerNotice(q, opts.ctx);
   const confirmation = renderConfirmation(q, opts.ctx);
   return [
@@ -88,7 +91,8 @@ export function retryDelayMs(failures: number): number {
 
 /** The error's message on one line, without a stack, short enough for a column and a log line. */
 export function describeError(error: unknown): string {
-  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim() || "unknown error";
+  const message =
+    (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim() || "unknown error";
   return message.length > ERROR_MAX_LENGTH ? `${message.slice(0, ERROR_MAX_LENGTH - 1)}…` : message;
 }
 
@@ -130,7 +134,11 @@ async function attemptSend(transport: MailTransport, mail: OutgoingMail): Promis
  * claimed by a conditional update, and only the sender whose update changed it goes on to send it.
  * Mail failures are recorded on the row, never thrown; database errors are thrown.
  */
-export async function deliverPending(db: PrismaClient, transport: MailTransport, opts: DeliverOptions): Promise<DeliverResult> {
+export async function deliverPending(
+  db: PrismaClient,
+  transport: MailTransport,
+  opts: DeliverOptions,
+): Promise<DeliverResult> {
   const now = opts.now ?? (() => new Date());
   const maxAttempts = opts.maxAttempts ?? 8;
   const lockMs = opts.lockMs ?? 120_000;

@@ -37,8 +37,9 @@ export function escapeHtml(value: string): string {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]+/g;
 // The same, minus LF and tab, for multi-line text.
-// eslint-disable-next-line no-control-regex -- as above
-const UNSAFE_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]+/g;
+const UNSAFE_IN_TEXT =
+  // eslint-disable-next-line no-control-regex -- as above
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]+/g;
 
 /** One line of text: control and bidi characters become a single space. */
 export function oneLine(value: string): string {
@@ -54,7 +55,10 @@ function multiLine(value: string): string {
 export function safeSubject(value: string): string {
   const chars = Array.from(oneLine(value));
   if (chars.length <= SUBJECT_MAX_LENGTH) return chars.join("");
-  return `${chars.slice(0, SUBJECT_MAX_LENGTH - 1).join("").trimEnd()}…`;
+  return `${chars
+    .slice(0, SUBJECT_MAX_LENGTH - 1)
+    .join("")
+    .trimEnd()}…`;
 }
 
 function formatReceived(date: Date): string {

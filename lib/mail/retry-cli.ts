@@ -33,7 +33,8 @@ async function main(args: string[]): Promise<number> {
     const left = await client.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } });
     console.log(`mail:retry sent ${result.sent}, failed ${result.failed}, left ${left} pending`);
     const gaveUp = await client.outboxMessage.count({ where: { status: "failed" } });
-    if (gaveUp > 0) console.log(`mail:retry ${gaveUp} message(s) ran out of attempts; "npm run mail:retry -- --failed" retries them`);
+    if (gaveUp > 0)
+      console.log(`mail:retry ${gaveUp} message(s) ran out of attempts; "npm run mail:retry -- --failed" retries them`);
     return result.failed > 0 ? 1 : 0;
   } finally {
     mailTransportFromEnv().close();

@@ -114,7 +114,11 @@ let fromEnv: MailTransport | undefined;
 export function mailTransportFromEnv(): MailTransport {
   if (!fromEnv) {
     const settings = env();
-    fromEnv = createMailTransport({ smtpUrl: settings.MAIL_TRANSPORT === "file" ? undefined : settings.SMTP_URL, mailDir: settings.MAIL_DIR, timeoutMs: settings.SMTP_TIMEOUT_MS });
+    fromEnv = createMailTransport({
+      smtpUrl: settings.MAIL_TRANSPORT === "file" ? undefined : settings.SMTP_URL,
+      mailDir: settings.MAIL_DIR,
+      timeoutMs: settings.SMTP_TIMEOUT_MS,
+    });
   }
   return fromEnv;
 }

@@ -27,10 +27,13 @@ export function readStamp(header: string | null | undefined): string | undefined
 /** The client address of a request from its headers, using the stamps when this process wrote them. */
 export function clientIpFromHeaders(headers: { get(name: string): string | null }, trustedHops: number): string | null {
   const peer = readStamp(headers.get(PEER_HEADER));
-  if (peer !== undefined) return clientIp({ peer, forwardedFor: readStamp(headers.get(ORIGINAL_XFF_HEADER)) ?? "", trustedHops });
+  if (peer !== undefined)
+    return clientIp({ peer, forwardedFor: readStamp(headers.get(ORIGINAL_XFF_HEADER)) ?? "", trustedHops });
   // Not stamped (e.g. the development server): Next.js set X-Forwarded-For to the peer unless the
   // client sent one, so only a configured proxy chain makes it meaningful.
-  return trustedHops > 0 ? clientIp({ forwardedFor: headers.get("x-forwarded-for"), trustedHops: trustedHops - 1 }) : null;
+  return trustedHops > 0
+    ? clientIp({ forwardedFor: headers.get("x-forwarded-for"), trustedHops: trustedHops - 1 })
+    : null;
 }
 
 /**
@@ -38,7 +41,11 @@ export function clientIpFromHeaders(headers: { get(name: string): string | null 
  * outermost trusted proxy appended to X-Forwarded-For. Entries further left were written by
  * the client and are ignored, so a forged header gains nothing.
  */
-export function clientIp(input: { peer?: string | null; forwardedFor?: string | null; trustedHops: number }): string | null {
+export function clientIp(input: {
+  peer?: string | null;
+  forwardedFor?: string | null;
+  trustedHops: number;
+}): string | null {
   const chain = (input.forwardedFor ?? "")
     .split(",")
     .map((part) => part.trim())
@@ -73,6 +80,11 @@ function ipv6Prefix64(address: string): string {
   const [head = "", tail = ""] = address.split("::");
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
-  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((group) => parseInt(group || "0", 16).toString(16)).join(":")}::/64`;
+  const groups = address.includes("::")
+    ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group || "0", 16).toString(16))
+    .join(":")}::/64`;
 }

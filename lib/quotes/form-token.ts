@@ -20,14 +20,20 @@ export type TokenCheck =
   | { ok: true; issuedAt: Date; ageSeconds: number }
   | { ok: false; reason: "missing" | "malformed" | "bad-signature" | "from-the-future" | "expired" };
 
-export function verifyFormToken(token: string | undefined, secret: string, maxAgeHours: number, now: Date = new Date()): TokenCheck {
+export function verifyFormToken(
+  token: string | undefined,
+  secret: string,
+  maxAgeHours: number,
+  now: Date = new Date(),
+): TokenCheck {
   if (!token) return { ok: false, reason: "missing" };
   const parts = token.split(".");
   if (parts.length !== 4 || parts[0] !== VERSION || token.length > 200) return { ok: false, reason: "malformed" };
   const payload = parts.slice(0, 3).join(".");
   const expected = Buffer.from(sign(payload, secret));
   const given = Buffer.from(parts[3]!);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: "bad-signature" };
+  if (expected.length !== given.length || !timingSafeEqual(expected, given))
+    return { ok: false, reason: "bad-signature" };
   const issuedAt = new Date(parseInt(parts[1]!, 36));
   if (Number.isNaN(issuedAt.getTime())) return { ok: false, reason: "malformed" };
   const ageSeconds = (now.getTime() - issuedAt.getTime()) / 1000;

@@ -19,7 +19,9 @@ function singleLine(label: string, min: number, max: number) {
     .pipe(
       z
         .string()
-        .min(min, { error: min <= 1 ? `Please enter ${label}.` : `Please enter ${label} (at least ${min} characters).` })
+        .min(min, {
+          error: min <= 1 ? `Please enter ${label}.` : `Please enter ${label} (at least ${min} characters).`,
+        })
         .max(max, { error: `Please keep ${label} under ${max + 1} characters.` })
         .refine((value) => !CONTROL.test(value) && !LINE_BREAK.test(value) && !BIDI.test(value), {
           error: `Please use only letters, numbers and ordinary punctuation in ${label}.`,
@@ -72,17 +74,30 @@ export function quoteSchema(choices: QuoteChoices) {
       (value) => value === null || new RegExp(`^${PHONE_PATTERN}$`).test(value),
       { error: "Please enter a phone number using digits, spaces and + ( ) - only." },
     ),
-    interest: choice(choices.interests.map((item) => item.value), "Please choose what we can help with."),
-    budget: choice(choices.budgets.map((item) => item.value), "Please choose a budget range."),
-    timeline: choice(choices.timelines.map((item) => item.value), "Please choose when you would like to start."),
+    interest: choice(
+      choices.interests.map((item) => item.value),
+      "Please choose what we can help with.",
+    ),
+    budget: choice(
+      choices.budgets.map((item) => item.value),
+      "Please choose a budget range.",
+    ),
+    timeline: choice(
+      choices.timelines.map((item) => item.value),
+      "Please choose when you would like to start.",
+    ),
     description: z
       .string({ error: "Please describe your project." })
       .transform((value) => clean(value.replace(/\r\n?/g, "\n")))
       .pipe(
         z
           .string()
-          .min(LIMITS.description.min, { error: `Please describe your project in at least ${LIMITS.description.min} characters.` })
-          .max(LIMITS.description.max, { error: `Please keep the description under ${LIMITS.description.max + 1} characters.` })
+          .min(LIMITS.description.min, {
+            error: `Please describe your project in at least ${LIMITS.description.min} characters.`,
+          })
+          .max(LIMITS.description.max, {
+            error: `Please keep the description under ${LIMITS.description.max + 1} characters.`,
+          })
           .refine((value) => !CONTROL.test(value) && !BIDI.test(value), {
             error: "The description contains invisible control characters; please remove them.",
           }),

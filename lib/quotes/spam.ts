@@ -3,10 +3,22 @@ import type { TokenCheck } from "./form-token";
 /** Content signals, each with a weight; a request scoring SPAM_THRESHOLD or more is flagged. */
 const PATTERNS: { pattern: RegExp; weight: number; reason: string }[] = [
   { pattern: /\b(viagra|cialis|casino|porn|xxx|escort|replica watches)\b/i, weight: 5, reason: "blocked-words" },
-  { pattern: /\b(crypto ?currency|bitcoin|forex|binary options)\b.{0,40}\b(invest|profit|signals|earn)/i, weight: 4, reason: "finance-pitch" },
-  { pattern: /\b(buy|cheap|guaranteed)\b.{0,30}\bbacklinks?\b|\bbacklinks?\b.{0,30}\b(package|for sale|cheap)\b/i, weight: 4, reason: "backlink-pitch" },
+  {
+    pattern: /\b(crypto ?currency|bitcoin|forex|binary options)\b.{0,40}\b(invest|profit|signals|earn)/i,
+    weight: 4,
+    reason: "finance-pitch",
+  },
+  {
+    pattern: /\b(buy|cheap|guaranteed)\b.{0,30}\bbacklinks?\b|\bbacklinks?\b.{0,30}\b(package|for sale|cheap)\b/i,
+    weight: 4,
+    reason: "backlink-pitch",
+  },
   { pattern: /\[url=|<a\s+href=|\[link=/i, weight: 4, reason: "link-markup" },
-  { pattern: /\b(we|i) (can|will) (rank|get) your (website|site) (on|to) (the )?first page\b/i, weight: 3, reason: "seo-pitch" },
+  {
+    pattern: /\b(we|i) (can|will) (rank|get) your (website|site) (on|to) (the )?first page\b/i,
+    weight: 3,
+    reason: "seo-pitch",
+  },
   { pattern: /\b(payday|instant) loans?\b/i, weight: 4, reason: "loan-pitch" },
 ];
 
@@ -37,7 +49,12 @@ export function contentScore(text: string): { score: number; reasons: string[] }
 export type SpamVerdict = { spam: boolean; score: number; reasons: string[] };
 
 /** Every signal together: the honeypot, the token's age and integrity, and the content score. */
-export function judge(input: { honeypot: string | undefined; token: TokenCheck; minSeconds: number; text: string }): SpamVerdict {
+export function judge(input: {
+  honeypot: string | undefined;
+  token: TokenCheck;
+  minSeconds: number;
+  text: string;
+}): SpamVerdict {
   const content = contentScore(input.text);
   const reasons = [...content.reasons];
   let score = content.score;

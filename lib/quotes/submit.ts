@@ -12,7 +12,16 @@ import { LIMITS, QUOTE_FIELDS, quoteSchema, type FieldErrors, type QuoteInput, t
 import { judge } from "./spam";
 
 /** Hidden fields the form posts besides the visitor's own. */
-export const META_FIELDS = ["formToken", "hp_a7k", "sourcePath", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
+export const META_FIELDS = [
+  "formToken",
+  "hp_a7k",
+  "sourcePath",
+  "utm_source",
+  "utm_medium",
+  "utm_campaign",
+  "utm_term",
+  "utm_content",
+] as const;
 export const HONEYPOT_FIELD = "hp_a7k";
 
 export type RawSubmission = Partial<Record<(typeof QUOTE_FIELDS)[number] | (typeof META_FIELDS)[number], string>>;
@@ -26,7 +35,15 @@ export type SubmitResult =
 
 export type SubmitDeps = {
   db: Db;
-  env: Pick<Env, "FORM_SECRET" | "FORM_TOKEN_MAX_AGE_HOURS" | "MIN_SUBMIT_SECONDS" | "RATE_LIMIT_MAX" | "RATE_LIMIT_WINDOW_MINUTES" | "QUOTE_TO">;
+  env: Pick<
+    Env,
+    | "FORM_SECRET"
+    | "FORM_TOKEN_MAX_AGE_HOURS"
+    | "MIN_SUBMIT_SECONDS"
+    | "RATE_LIMIT_MAX"
+    | "RATE_LIMIT_WINDOW_MINUTES"
+    | "QUOTE_TO"
+  >;
   now?: () => Date;
   choices?: QuoteChoices;
   log?: (line: string, error?: unknown) => void;
@@ -43,7 +60,8 @@ export function fromFormData(form: FormData): RawSubmission {
   const raw: RawSubmission = {};
   for (const key of [...QUOTE_FIELDS, ...META_FIELDS]) {
     const value = form.get(key);
-    if (typeof value === "string") raw[key] = value.length > MAX_FIELD_LENGTH ? value.slice(0, MAX_FIELD_LENGTH + 1) : value;
+    if (typeof value === "string")
+      raw[key] = value.length > MAX_FIELD_LENGTH ? value.slice(0, MAX_FIELD_LENGTH + 1) : value;
   }
   return raw;
 }
@@ -51,7 +69,8 @@ export function fromFormData(form: FormData): RawSubmission {
 /** The visitor's own values, echoed back on any rejection (capped, so a huge post is not sent back whole). */
 export function echoValues(raw: RawSubmission): QuoteValues {
   const values: QuoteValues = {};
-  for (const key of QUOTE_FIELDS) if (raw[key] !== undefined) values[key] = raw[key]!.slice(0, LIMITS.description.max + 100);
+  for (const key of QUOTE_FIELDS)
+    if (raw[key] !== undefined) values[key] = raw[key]!.slice(0, LIMITS.description.max + 100);
   return values;
 }
 
@@ -100,7 +119,8 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
   const input = parsed.data;
   const token = verifyFormToken(raw.formToken, deps.env.FORM_SECRET, deps.env.FORM_TOKEN_MAX_AGE_HOURS, now());
   // A genuine form that is too old (or from a clock ahead of ours) is not spam: ask to send it again.
-  if (!token.ok && (token.reason === "expired" || token.reason === "from-the-future")) return { status: "expired", values };
+  if (!token.ok && (token.reason === "expired" || token.reason === "from-the-future"))
+    return { status: "expired", values };
   const submissionKey = token.ok ? submissionKeyOf(raw.formToken!, input) : null;
   const ipHash = hashIp(meta.ip, deps.env.FORM_SECRET);
   const since = new Date(now().getTime() - deps.env.RATE_LIMIT_WINDOW_MINUTES * 60_000);
@@ -110,7 +130,9 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
       const first = await findSubmission(deps.db, submissionKey);
       if (first) return first;
     }
-    if ((await deps.db.quoteRequest.count({ where: { ipHash, createdAt: { gte: since } } })) >= deps.env.RATE_LIMIT_MAX) {
+    if (
+      (await deps.db.quoteRequest.count({ where: { ipHash, createdAt: { gte: since } } })) >= deps.env.RATE_LIMIT_MAX
+    ) {
       return { status: "rate_limited", values };
     }
     const verdict = judge({
@@ -123,7 +145,9 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
     if (result.status !== "ok" || result.duplicate) return result;
     // Concurrent posts from one address all pass the check above; counting again after the insert,
     // in insertion order, keeps exactly the first RATE_LIMIT_MAX of them.
-    const ahead = await deps.db.quoteRequest.count({ where: { ipHash, createdAt: { gte: since }, id: { lte: result.id } } });
+    const ahead = await deps.db.quoteRequest.count({
+      where: { ipHash, createdAt: { gte: since }, id: { lte: result.id } },
+    });
     if (ahead > deps.env.RATE_LIMIT_MAX) {
       await deps.db.quoteRequest.delete({ where: { id: result.id } });
       return { status: "rate_limited", values };
@@ -141,8 +165,20 @@ function submissionKeyOf(formToken: string, input: QuoteInput): string {
 }
 
 async function findSubmission(db: Db, submissionKey: string): Promise<SubmitResult | null> {
-  const first = await db.quoteRequest.findUnique({ where: { submissionKey }, select: { id: true, reference: true, status: true } });
-  return first ? { status: "ok", id: first.id, reference: first.reference, outboxIds: [], duplicate: true, spam: first.status === "spam" } : null;
+  const first = await db.quoteRequest.findUnique({
+    where: { submissionKey },
+    select: { id: true, reference: true, status: true },
+  });
+  return first
+    ? {
+        status: "ok",
+        id: first.id,
+        reference: first.reference,
+        outboxIds: [],
+        duplicate: true,
+        spam: first.status === "spam",
+      }
+    : null;
 }
 
 type StoreContext = {
@@ -167,7 +203,11 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
   // The form must not become a way to mail anyone: one address gets a few confirmations a day at most
   // (the owner is still told about every request).
   const confirmationsToday = await deps.db.outboxMessage.count({
-    where: { kind: "prospect_confirmation", recipient: input.email, createdAt: { gte: new Date(ctx.now.getTime() - 86_400_000) } },
+    where: {
+      kind: "prospect_confirmation",
+      recipient: input.email,
+      createdAt: { gte: new Date(ctx.now.getTime() - 86_400_000) },
+    },
   });
   const rows = (mail: QuoteForMail) =>
     outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: mailContextFromEnv() }).filter(
@@ -221,7 +261,14 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
         },
         select: { id: true, reference: true, outbox: { select: { id: true } } },
       });
-      return { status: "ok", id: created.id, reference: created.reference, outboxIds: created.outbox.map((row) => row.id), duplicate: false, spam: verdict.spam };
+      return {
+        status: "ok",
+        id: created.id,
+        reference: created.reference,
+        outboxIds: created.outbox.map((row) => row.id),
+        duplicate: false,
+        spam: verdict.spam,
+      };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Either the same form was posted twice at once (return the first) or the reference collided (draw again).

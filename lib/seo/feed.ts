@@ -26,8 +26,12 @@ const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
 
 /** Text safe in XML content and attribute values; characters XML 1.0 forbids are dropped. */
 export function escapeXml(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+      .replace(/[&<>"']/g, (c) => ENTITIES[c]!)
+  );
 }
 
 /** "2026-11-24" -> "Tue, 24 Nov 2026 00:00:00 GMT" (RFC 822, as RSS 2.0 requires). */
@@ -39,7 +43,10 @@ const element = (name: string, value: string, attributes = "") => `<${name}${att
 
 export function buildRssFeed(feed: FeedInput): string {
   const abs = (path: string) => new URL(path, feed.base).toString();
-  const newest = feed.items.map((item) => item.published).sort().at(-1);
+  const newest = feed.items
+    .map((item) => item.published)
+    .sort()
+    .at(-1);
   const items = feed.items.map((item) => {
     const url = abs(item.path);
     return [

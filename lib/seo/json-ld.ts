@@ -35,7 +35,10 @@ function founder({ site, base }: JsonLdContext) {
 }
 
 /** A short reference to the business for `provider`, `publisher` and `author`. */
-function businessRef({ site, base }: JsonLdContext, type: "ProfessionalService" | "Organization" = "ProfessionalService") {
+function businessRef(
+  { site, base }: JsonLdContext,
+  type: "ProfessionalService" | "Organization" = "ProfessionalService",
+) {
   return { "@type": type, "@id": organizationId(base), name: site.name, url: abs("/", base) };
 }
 
@@ -61,7 +64,10 @@ export function knowsAbout(services: Entry<Service>[], articles: Entry<Article>[
 }
 
 /** The business (home and about): a ProfessionalService, which schema.org counts as an Organization. */
-export function organizationJsonLd(ctx: JsonLdContext, options: { knowsAbout: string[]; image?: string }): JsonLdObject {
+export function organizationJsonLd(
+  ctx: JsonLdContext,
+  options: { knowsAbout: string[]; image?: string },
+): JsonLdObject {
   const { site, base } = ctx;
   return {
     "@context": CONTEXT,
@@ -132,12 +138,15 @@ export function faqPageJsonLd(faqs: Entry<Faq>[], ctx: JsonLdContext, path = "/f
   };
 }
 
-export function articleJsonLd(article: Entry<Article>, ctx: JsonLdContext, options: { images?: string[] } = {}): JsonLdObject {
+export function articleJsonLd(
+  article: Entry<Article>,
+  ctx: JsonLdContext,
+  options: { images?: string[] } = {},
+): JsonLdObject {
   const { base, site } = ctx;
   const url = abs(entryPath("articles", article.slug), base);
   const { data } = article;
-  const author =
-    data.author === site.owner.name ? founder(ctx) : { "@type": "Person", name: data.author };
+  const author = data.author === site.owner.name ? founder(ctx) : { "@type": "Person", name: data.author };
   return {
     "@context": CONTEXT,
     "@type": "Article",

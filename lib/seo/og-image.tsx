@@ -17,9 +17,10 @@ const INK = "#0f172a";
 const FONT_DIR = path.join(process.cwd(), "node_modules", "geist", "dist", "fonts", "geist-sans");
 let fonts: Promise<{ regular: Buffer; bold: Buffer }> | undefined;
 function loadFonts() {
-  fonts ??= Promise.all([readFile(path.join(FONT_DIR, "Geist-Regular.ttf")), readFile(path.join(FONT_DIR, "Geist-Bold.ttf"))]).then(
-    ([regular, bold]) => ({ regular, bold }),
-  );
+  fonts ??= Promise.all([
+    readFile(path.join(FONT_DIR, "Geist-Regular.ttf")),
+    readFile(path.join(FONT_DIR, "Geist-Bold.ttf")),
+  ]).then(([regular, bold]) => ({ regular, bold }));
   return fonts;
 }
 
@@ -38,39 +39,46 @@ export async function renderOgImage({ title, eyebrow, footer, siteName }: OgImag
   const { regular, bold } = await loadFonts();
   const titleSize = title.length > 70 ? 56 : title.length > 40 ? 66 : 80;
   return new ImageResponse(
-    (
-      <div
-        style={{
-          width: "100%",
-          height: "100%",
-          display: "flex",
-          flexDirection: "column",
-          justifyContent: "space-between",
-          background: INK,
-          color: "white",
-          fontFamily: "Geist",
-          padding: "64px 72px",
-          borderTop: `16px solid ${BRAND}`,
-        }}
-      >
-        <div style={{ display: "flex", alignItems: "center", fontSize: 36, fontWeight: 700 }}>
-          <div style={{ width: 40, height: 40, borderRadius: 10, background: BRAND, marginRight: 18 }} />
-          {siteName}
-        </div>
-        <div style={{ display: "flex", flexDirection: "column" }}>
-          {eyebrow ? (
-            <div style={{ fontSize: 28, fontWeight: 700, color: BRAND_LIGHT, textTransform: "uppercase", letterSpacing: 2, marginBottom: 20 }}>
-              {eyebrow}
-            </div>
-          ) : null}
-          <div style={{ fontSize: titleSize, fontWeight: 700, lineHeight: 1.12, maxWidth: 1040 }}>{title}</div>
-        </div>
-        <div style={{ display: "flex", alignItems: "center", fontSize: 28, color: "#cbd5e1" }}>
-          <div style={{ width: 64, height: 6, background: BRAND, marginRight: 20 }} />
-          {footer}
-        </div>
+    <div
+      style={{
+        width: "100%",
+        height: "100%",
+        display: "flex",
+        flexDirection: "column",
+        justifyContent: "space-between",
+        background: INK,
+        color: "white",
+        fontFamily: "Geist",
+        padding: "64px 72px",
+        borderTop: `16px solid ${BRAND}`,
+      }}
+    >
+      <div style={{ display: "flex", alignItems: "center", fontSize: 36, fontWeight: 700 }}>
+        <div style={{ width: 40, height: 40, borderRadius: 10, background: BRAND, marginRight: 18 }} />
+        {siteName}
       </div>
-    ),
+      <div style={{ display: "flex", flexDirection: "column" }}>
+        {eyebrow ? (
+          <div
+            style={{
+              fontSize: 28,
+              fontWeight: 700,
+              color: BRAND_LIGHT,
+              textTransform: "uppercase",
+              letterSpacing: 2,
+              marginBottom: 20,
+            }}
+          >
+            {eyebrow}
+          </div>
+        ) : null}
+        <div style={{ fontSize: titleSize, fontWeight: 700, lineHeight: 1.12, maxWidth: 1040 }}>{title}</div>
+      </div>
+      <div style={{ display: "flex", alignItems: "center", fontSize: 28, color: "#cbd5e1" }}>
+        <div style={{ width: 64, height: 6, background: BRAND, marginRight: 20 }} />
+        {footer}
+      </div>
+    </div>,
     {
       ...ogImageSize,
       fonts: [

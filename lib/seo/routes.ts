@@ -13,7 +13,10 @@ export function contentDate(data: Dated): string | undefined {
 
 /** The newest of some YYYY-MM-DD dates (they sort as strings), or undefined when there are none. */
 export function newest(dates: (string | undefined)[]): string | undefined {
-  return dates.filter((date): date is string => Boolean(date)).sort().at(-1);
+  return dates
+    .filter((date): date is string => Boolean(date))
+    .sort()
+    .at(-1);
 }
 
 const datesOf = (entries: Entry<Dated>[]) => entries.map((entry) => contentDate(entry.data));
@@ -31,13 +34,22 @@ export function publishedRoutes(): SiteRoute[] {
   const articleDates = datesOf(articles.all());
 
   const routes: SiteRoute[] = [
-    { path: "/", lastModified: newest([contentDate(getHome().data), ...serviceDates, ...productDates, ...articleDates]) },
+    {
+      path: "/",
+      lastModified: newest([contentDate(getHome().data), ...serviceDates, ...productDates, ...articleDates]),
+    },
     { path: "/services", lastModified: newest([page("services"), ...serviceDates]) },
-    ...services.all().map((entry) => ({ path: entryPath("services", entry.slug), lastModified: contentDate(entry.data) })),
+    ...services
+      .all()
+      .map((entry) => ({ path: entryPath("services", entry.slug), lastModified: contentDate(entry.data) })),
     { path: "/products", lastModified: newest([page("products"), ...productDates]) },
-    ...products.all().map((entry) => ({ path: entryPath("products", entry.slug), lastModified: contentDate(entry.data) })),
+    ...products
+      .all()
+      .map((entry) => ({ path: entryPath("products", entry.slug), lastModified: contentDate(entry.data) })),
     { path: "/articles", lastModified: newest([page("articles"), ...articleDates]) },
-    ...articles.all().map((entry) => ({ path: entryPath("articles", entry.slug), lastModified: contentDate(entry.data) })),
+    ...articles
+      .all()
+      .map((entry) => ({ path: entryPath("articles", entry.slug), lastModified: contentDate(entry.data) })),
     { path: "/faq", lastModified: page("faq") },
     { path: "/about", lastModified: page("about") },
     { path: "/quote", lastModified: page("quote") },

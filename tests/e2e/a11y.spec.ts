@@ -35,7 +35,9 @@ async function expectNoViolations(page: Page, label: string, include?: string) {
     .map((violation) =>
       [
         `${violation.id} (${violation.impact ?? "?"}): ${violation.help}`,
-        ...violation.nodes.map((node) => `  - ${node.target.join(" ")}\n    ${node.failureSummary?.replace(/\n/g, "\n    ")}`),
+        ...violation.nodes.map(
+          (node) => `  - ${node.target.join(" ")}\n    ${node.failureSummary?.replace(/\n/g, "\n    ")}`,
+        ),
       ].join("\n"),
     )
     .join("\n");
@@ -119,7 +121,9 @@ async function smallTargets(page: Page) {
   return page.evaluate(() => {
     const found: string[] = [];
     const seen = new Set<Element>();
-    for (const element of document.querySelectorAll("header a, header button, footer a, footer button, nav a, nav button, [role=navigation] a")) {
+    for (const element of document.querySelectorAll(
+      "header a, header button, footer a, footer button, nav a, nav button, [role=navigation] a",
+    )) {
       if (seen.has(element)) continue;
       seen.add(element);
       if (element.closest("p")) continue;
@@ -128,7 +132,9 @@ async function smallTargets(page: Page) {
       if (style.visibility === "hidden" || style.display === "none" || box.width === 0 || box.height === 0) continue;
       if (element.closest(".sr-only") || (box.width <= 1 && box.height <= 1)) continue;
       if (box.width < 24 || box.height < 24) {
-        found.push(`${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim()}" ${box.width.toFixed(1)}×${box.height.toFixed(1)}`);
+        found.push(
+          `${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim()}" ${box.width.toFixed(1)}×${box.height.toFixed(1)}`,
+        );
       }
     }
     return found;

@@ -21,7 +21,11 @@ test("200 requests from 20 parallel clients: each stored once, each email delive
     // A request committed by an earlier process that died before delivering its mail.
     beforeStart: async (url) => {
       const db = createDb(url);
-      const result = await submitQuote(validSubmission({ name: "Before The Crash", formToken: tokenFrom(30, migratedDbEnv.FORM_SECRET) }), { ip: "192.0.2.99", userAgent: null }, { db, env: migratedDbEnv });
+      const result = await submitQuote(
+        validSubmission({ name: "Before The Crash", formToken: tokenFrom(30, migratedDbEnv.FORM_SECRET) }),
+        { ip: "192.0.2.99", userAgent: null },
+        { db, env: migratedDbEnv },
+      );
       await db.$disconnect();
       if (result.status !== "ok") throw new Error(result.status);
       crashed = result.reference;
@@ -58,12 +62,18 @@ test("200 requests from 20 parallel clients: each stored once, each email delive
     expect(new Set(references).size).toBe(CLIENTS * PER_CLIENT);
 
     const sqlite = new Database(server.databaseFile, { readonly: true });
-    const rows = sqlite.prepare("SELECT reference FROM QuoteRequest WHERE name LIKE 'Load %'").all() as { reference: string }[];
+    const rows = sqlite.prepare("SELECT reference FROM QuoteRequest WHERE name LIKE 'Load %'").all() as {
+      reference: string;
+    }[];
     expect(rows.map((row) => row.reference).sort()).toEqual([...references].sort());
 
     // Every outbox message ends up sent, by the after-response delivery or the retry loop.
     await expect
-      .poll(() => (sqlite.prepare("SELECT COUNT(*) AS n FROM OutboxMessage WHERE status <> 'sent'").get() as { n: number }).n, { timeout: 120_000, intervals: [500] })
+      .poll(
+        () =>
+          (sqlite.prepare("SELECT COUNT(*) AS n FROM OutboxMessage WHERE status <> 'sent'").get() as { n: number }).n,
+        { timeout: 120_000, intervals: [500] },
+      )
       .toBe(0);
     const sent = (sqlite.prepare("SELECT COUNT(*) AS n FROM OutboxMessage").get() as { n: number }).n;
     sqlite.close();
@@ -72,7 +82,10 @@ test("200 requests from 20 parallel clients: each stored once, each email delive
     const messageIds = smtp.received.map((mail) => parseMail(mail.raw).headers["message-id"]);
     expect(new Set(messageIds).size).toBe(sent);
     for (const reference of [...references, crashed]) {
-      expect(smtp.received.filter((mail) => mail.raw.includes(reference)), reference).toHaveLength(2);
+      expect(
+        smtp.received.filter((mail) => mail.raw.includes(reference)),
+        reference,
+      ).toHaveLength(2);
     }
     expect(server.logs()).not.toMatch(/SQLITE_BUSY|database is locked/);
   } finally {

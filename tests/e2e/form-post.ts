@@ -9,7 +9,12 @@ export async function renderedForm(request: APIRequestContext, ip: string): Prom
 /** Posts the form the way a browser without JavaScript does: multipart to the page, with the action's hidden fields. */
 export async function postForm(
   request: APIRequestContext,
-  opts: { ip: string; origin: string; hidden: Record<string, string>; fields: [string, string | { name: string; mimeType: string; buffer: Buffer }][] },
+  opts: {
+    ip: string;
+    origin: string;
+    hidden: Record<string, string>;
+    fields: [string, string | { name: string; mimeType: string; buffer: Buffer }][];
+  },
 ) {
   const form = new FormData();
   for (const [name, value] of Object.entries(opts.hidden)) form.append(name, value);
@@ -17,5 +22,9 @@ export async function postForm(
     if (typeof value === "string") form.append(name, value);
     else form.append(name, new Blob([new Uint8Array(value.buffer)], { type: value.mimeType }), value.name);
   }
-  return request.post("/quote", { multipart: form, headers: { "X-Forwarded-For": opts.ip, Origin: opts.origin }, maxRedirects: 0 });
+  return request.post("/quote", {
+    multipart: form,
+    headers: { "X-Forwarded-For": opts.ip, Origin: opts.origin },
+    maxRedirects: 0,
+  });
 }

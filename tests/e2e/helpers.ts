@@ -5,15 +5,28 @@ import { expect, type Page } from "@playwright/test";
 import { e2eEnv } from "../../playwright.config";
 
 export type StoredRequest = {
-  id: number; reference: string; name: string; email: string; company: string | null; status: string; description: string; interest: string;
-  sourcePath: string | null; utmSource: string | null; spamScore: number;
+  id: number;
+  reference: string;
+  name: string;
+  email: string;
+  company: string | null;
+  status: string;
+  description: string;
+  interest: string;
+  sourcePath: string | null;
+  utmSource: string | null;
+  spamScore: number;
 };
 
 /** Reads the e2e server's real SQLite database. */
 export function storedRequests(where = "1=1", ...params: unknown[]): StoredRequest[] {
   const db = new Database(e2eEnv.DATABASE_URL.replace(/^file:/, ""), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare(`SELECT id, reference, name, email, company, status, description, interest, sourcePath, utmSource, spamScore FROM QuoteRequest WHERE ${where} ORDER BY id`).all(...params) as StoredRequest[];
+    return db
+      .prepare(
+        `SELECT id, reference, name, email, company, status, description, interest, sourcePath, utmSource, spamScore FROM QuoteRequest WHERE ${where} ORDER BY id`,
+      )
+      .all(...params) as StoredRequest[];
   } finally {
     db.close();
   }
@@ -46,7 +59,8 @@ export function uniqueIp(): string {
   return `198.18.${Math.floor(Math.random() * 200) + 1}.${(ipCounter % 250) + 1}`;
 }
 
-export const uniqueName = (label: string) => `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+export const uniqueName = (label: string) =>
+  `${label} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 
 /** Fills every field with valid values and waits past the minimum fill time. */
 export async function fillValid(page: Page, name: string) {
@@ -57,7 +71,9 @@ export async function fillValid(page: Page, name: string) {
   await page.getByLabel(/What can we help with/).selectOption({ label: "Straider.ai" });
   await page.getByLabel(/Budget range/).selectOption({ index: 2 });
   await page.getByLabel(/When would you like to start/).selectOption({ index: 1 });
-  await page.getByLabel(/About the project/).fill("We want our product feed cleaned up before the holiday season starts.");
+  await page
+    .getByLabel(/About the project/)
+    .fill("We want our product feed cleaned up before the holiday season starts.");
   await page.getByLabel(/I agree/).check();
   await page.waitForTimeout(1_100);
 }

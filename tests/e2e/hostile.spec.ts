@@ -10,7 +10,14 @@ import { mailsMentioning, storedRequests, type StoredRequest } from "./helpers";
 type Fields = [string, string | { name: string; mimeType: string; buffer: Buffer }][];
 type Expect =
   | { kind: "error"; fields: string[] }
-  | { kind: "stored"; status?: "new" | "spam"; name?: string; email?: string; company?: string | null; check?: (row: StoredRequest) => void }
+  | {
+      kind: "stored";
+      status?: "new" | "spam";
+      name?: string;
+      email?: string;
+      company?: string | null;
+      check?: (row: StoredRequest) => void;
+    }
   | { kind: "refused"; code: number };
 
 const valid: Record<string, string> = {
@@ -30,59 +37,216 @@ let counter = 0;
 function fields(overrides: Record<string, string | undefined> = {}, extra: Fields = []): Fields {
   counter += 1;
   // A name and an address per case (the pipeline caps confirmations per address per day).
-  const merged: Record<string, string | undefined> = { ...valid, name: `Hostile ${counter} ${Date.now().toString(36)}`, email: `tester+${counter}@example.com`, ...overrides };
+  const merged: Record<string, string | undefined> = {
+    ...valid,
+    name: `Hostile ${counter} ${Date.now().toString(36)}`,
+    email: `tester+${counter}@example.com`,
+    ...overrides,
+  };
   return [...Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined), ...extra];
 }
 
 const script = "<script>alert('x')</script>";
 const cases: { title: string; fields: Fields; expect: Expect }[] = [
   // Size
-  { title: "name one character over the limit", fields: fields({ name: "N".repeat(101) }), expect: { kind: "error", fields: ["name"] } },
-  { title: "name of 10,000 characters", fields: fields({ name: "N".repeat(10_000) }), expect: { kind: "error", fields: ["name"] } },
-  { title: "description one over 5,000", fields: fields({ description: "d".repeat(5001) }), expect: { kind: "error", fields: ["description"] } },
-  { title: "description of exactly 5,000", fields: fields({ description: "d".repeat(5000) }), expect: { kind: "stored", status: "new" } },
-  { title: "description of 2,500 emoji (20 kB of UTF-8)", fields: fields({ description: "🚀".repeat(2500) }), expect: { kind: "stored", status: "new" } },
-  { title: "a 100 kB body", fields: fields({ description: "x".repeat(100_000) }), expect: { kind: "refused", code: 413 } },
-  { title: "company over 120", fields: fields({ company: "C".repeat(121) }), expect: { kind: "error", fields: ["company"] } },
+  {
+    title: "name one character over the limit",
+    fields: fields({ name: "N".repeat(101) }),
+    expect: { kind: "error", fields: ["name"] },
+  },
+  {
+    title: "name of 10,000 characters",
+    fields: fields({ name: "N".repeat(10_000) }),
+    expect: { kind: "error", fields: ["name"] },
+  },
+  {
+    title: "description one over 5,000",
+    fields: fields({ description: "d".repeat(5001) }),
+    expect: { kind: "error", fields: ["description"] },
+  },
+  {
+    title: "description of exactly 5,000",
+    fields: fields({ description: "d".repeat(5000) }),
+    expect: { kind: "stored", status: "new" },
+  },
+  {
+    title: "description of 2,500 emoji (20 kB of UTF-8)",
+    fields: fields({ description: "🚀".repeat(2500) }),
+    expect: { kind: "stored", status: "new" },
+  },
+  {
+    title: "a 100 kB body",
+    fields: fields({ description: "x".repeat(100_000) }),
+    expect: { kind: "refused", code: 413 },
+  },
+  {
+    title: "company over 120",
+    fields: fields({ company: "C".repeat(121) }),
+    expect: { kind: "error", fields: ["company"] },
+  },
   // Control characters and Unicode tricks
-  { title: "NUL in the name", fields: fields({ name: "Ada\u0000Lovelace" }), expect: { kind: "error", fields: ["name"] } },
-  { title: "CR/LF header injection in the name", fields: fields({ name: "Ada\r\nBcc: victim@example.com" }), expect: { kind: "error", fields: ["name"] } },
-  { title: "CR/LF header injection in the email", fields: fields({ email: "ada@example.com\r\nBcc: victim@example.com" }), expect: { kind: "error", fields: ["email"] } },
-  { title: "bare LF in the company", fields: fields({ company: "Evil\nCorp" }), expect: { kind: "error", fields: ["company"] } },
-  { title: "right-to-left override in the name", fields: fields({ name: "Invoice \u202Efdp.exe" }), expect: { kind: "error", fields: ["name"] } },
-  { title: "bidi isolate in the description", fields: fields({ description: "Looks normal \u2067but is not\u2069 at all, really." }), expect: { kind: "error", fields: ["description"] } },
-  { title: "line separator in the name", fields: fields({ name: "Ada\u2028Lovelace" }), expect: { kind: "error", fields: ["name"] } },
-  { title: "escape sequence in the description", fields: fields({ description: "Terminal trick \u001b[31mred\u001b[0m in the text." }), expect: { kind: "error", fields: ["description"] } },
+  {
+    title: "NUL in the name",
+    fields: fields({ name: "Ada\u0000Lovelace" }),
+    expect: { kind: "error", fields: ["name"] },
+  },
+  {
+    title: "CR/LF header injection in the name",
+    fields: fields({ name: "Ada\r\nBcc: victim@example.com" }),
+    expect: { kind: "error", fields: ["name"] },
+  },
+  {
+    title: "CR/LF header injection in the email",
+    fields: fields({ email: "ada@example.com\r\nBcc: victim@example.com" }),
+    expect: { kind: "error", fields: ["email"] },
+  },
+  {
+    title: "bare LF in the company",
+    fields: fields({ company: "Evil\nCorp" }),
+    expect: { kind: "error", fields: ["company"] },
+  },
+  {
+    title: "right-to-left override in the name",
+    fields: fields({ name: "Invoice \u202Efdp.exe" }),
+    expect: { kind: "error", fields: ["name"] },
+  },
+  {
+    title: "bidi isolate in the description",
+    fields: fields({ description: "Looks normal \u2067but is not\u2069 at all, really." }),
+    expect: { kind: "error", fields: ["description"] },
+  },
+  {
+    title: "line separator in the name",
+    fields: fields({ name: "Ada\u2028Lovelace" }),
+    expect: { kind: "error", fields: ["name"] },
+  },
+  {
+    title: "escape sequence in the description",
+    fields: fields({ description: "Terminal trick \u001b[31mred\u001b[0m in the text." }),
+    expect: { kind: "error", fields: ["description"] },
+  },
   { title: "only spaces as a name", fields: fields({ name: "     " }), expect: { kind: "error", fields: ["name"] } },
-  { title: "emoji in the name", fields: fields({ name: "Zoë 🚀 Ndlovu" }), expect: { kind: "stored", status: "new", name: "Zoë 🚀 Ndlovu" } },
-  { title: "combining marks are normalised (NFC)", fields: fields({ name: "Zoe\u0308 Mbeki" }), expect: { kind: "stored", status: "new", name: "Zo\u00eb Mbeki" } },
-  { title: "non-Latin scripts in the name", fields: fields({ name: "Þórr Ωmega 李小龍" }), expect: { kind: "stored", status: "new", name: "Þórr Ωmega 李小龍" } },
+  {
+    title: "emoji in the name",
+    fields: fields({ name: "Zoë 🚀 Ndlovu" }),
+    expect: { kind: "stored", status: "new", name: "Zoë 🚀 Ndlovu" },
+  },
+  {
+    title: "combining marks are normalised (NFC)",
+    fields: fields({ name: "Zoe\u0308 Mbeki" }),
+    expect: { kind: "stored", status: "new", name: "Zo\u00eb Mbeki" },
+  },
+  {
+    title: "non-Latin scripts in the name",
+    fields: fields({ name: "Þórr Ωmega 李小龍" }),
+    expect: { kind: "stored", status: "new", name: "Þórr Ωmega 李小龍" },
+  },
   // Markup and script
-  { title: "script in the name", fields: fields({ name: `Ada ${script}` }), expect: { kind: "stored", status: "new", name: `Ada ${script}` } },
-  { title: "script in the company", fields: fields({ company: `<img src=x onerror=alert(1)>` }), expect: { kind: "stored", status: "new", company: "<img src=x onerror=alert(1)>" } },
-  { title: "HTML in the description", fields: fields({ description: `<b>bold</b> <iframe src="//evil"></iframe> ${script} and enough text` }), expect: { kind: "stored", status: "new" } },
+  {
+    title: "script in the name",
+    fields: fields({ name: `Ada ${script}` }),
+    expect: { kind: "stored", status: "new", name: `Ada ${script}` },
+  },
+  {
+    title: "script in the company",
+    fields: fields({ company: `<img src=x onerror=alert(1)>` }),
+    expect: { kind: "stored", status: "new", company: "<img src=x onerror=alert(1)>" },
+  },
+  {
+    title: "HTML in the description",
+    fields: fields({ description: `<b>bold</b> <iframe src="//evil"></iframe> ${script} and enough text` }),
+    expect: { kind: "stored", status: "new" },
+  },
   { title: "script in the phone", fields: fields({ phone: script }), expect: { kind: "error", fields: ["phone"] } },
-  { title: "script in the email", fields: fields({ email: `${script}@example.com` }), expect: { kind: "error", fields: ["email"] } },
-  { title: "SQL in the name is stored as text", fields: fields({ name: "Robert'); DROP TABLE QuoteRequest;--" }), expect: { kind: "stored", status: "new", name: "Robert'); DROP TABLE QuoteRequest;--" } },
+  {
+    title: "script in the email",
+    fields: fields({ email: `${script}@example.com` }),
+    expect: { kind: "error", fields: ["email"] },
+  },
+  {
+    title: "SQL in the name is stored as text",
+    fields: fields({ name: "Robert'); DROP TABLE QuoteRequest;--" }),
+    expect: { kind: "stored", status: "new", name: "Robert'); DROP TABLE QuoteRequest;--" },
+  },
   // Emails
-  { title: "look-alike (Cyrillic) email", fields: fields({ email: "аdmin@example.com" }), expect: { kind: "error", fields: ["email"] } },
-  { title: "email without a dot in the domain", fields: fields({ email: "ada@localhost" }), expect: { kind: "error", fields: ["email"] } },
+  {
+    title: "look-alike (Cyrillic) email",
+    fields: fields({ email: "аdmin@example.com" }),
+    expect: { kind: "error", fields: ["email"] },
+  },
+  {
+    title: "email without a dot in the domain",
+    fields: fields({ email: "ada@localhost" }),
+    expect: { kind: "error", fields: ["email"] },
+  },
   { title: "two @ signs", fields: fields({ email: "ada@@example.com" }), expect: { kind: "error", fields: ["email"] } },
-  { title: "space in the email", fields: fields({ email: "ada lovelace@example.com" }), expect: { kind: "error", fields: ["email"] } },
-  { title: "double dot in the domain", fields: fields({ email: "ada@example..com" }), expect: { kind: "error", fields: ["email"] } },
-  { title: "two addresses in one field", fields: fields({ email: "ada@example.com, eve@example.com" }), expect: { kind: "error", fields: ["email"] } },
-  { title: "display-name form", fields: fields({ email: "Ada <ada@example.com>" }), expect: { kind: "error", fields: ["email"] } },
-  { title: "upper-case domain is lower-cased", fields: fields({ email: "Ada.L@EXAMPLE.COM" }), expect: { kind: "stored", status: "new", email: "Ada.L@example.com" } },
+  {
+    title: "space in the email",
+    fields: fields({ email: "ada lovelace@example.com" }),
+    expect: { kind: "error", fields: ["email"] },
+  },
+  {
+    title: "double dot in the domain",
+    fields: fields({ email: "ada@example..com" }),
+    expect: { kind: "error", fields: ["email"] },
+  },
+  {
+    title: "two addresses in one field",
+    fields: fields({ email: "ada@example.com, eve@example.com" }),
+    expect: { kind: "error", fields: ["email"] },
+  },
+  {
+    title: "display-name form",
+    fields: fields({ email: "Ada <ada@example.com>" }),
+    expect: { kind: "error", fields: ["email"] },
+  },
+  {
+    title: "upper-case domain is lower-cased",
+    fields: fields({ email: "Ada.L@EXAMPLE.COM" }),
+    expect: { kind: "stored", status: "new", email: "Ada.L@example.com" },
+  },
   // Types, missing, repeated and unknown fields
-  { title: "everything missing", fields: [], expect: { kind: "error", fields: ["name", "email", "interest", "budget", "timeline", "description", "consent"] } },
-  { title: "a file where the name should be", fields: fields({ name: undefined }, [["name", { name: "x.txt", mimeType: "text/plain", buffer: Buffer.from("file") }]]), expect: { kind: "error", fields: ["name"] } },
-  { title: "a choice that is not offered", fields: fields({ interest: "service:../../etc/passwd" }), expect: { kind: "error", fields: ["interest"] } },
-  { title: "a budget that is not offered", fields: fields({ budget: "1000000" }), expect: { kind: "error", fields: ["budget"] } },
+  {
+    title: "everything missing",
+    fields: [],
+    expect: { kind: "error", fields: ["name", "email", "interest", "budget", "timeline", "description", "consent"] },
+  },
+  {
+    title: "a file where the name should be",
+    fields: fields({ name: undefined }, [
+      ["name", { name: "x.txt", mimeType: "text/plain", buffer: Buffer.from("file") }],
+    ]),
+    expect: { kind: "error", fields: ["name"] },
+  },
+  {
+    title: "a choice that is not offered",
+    fields: fields({ interest: "service:../../etc/passwd" }),
+    expect: { kind: "error", fields: ["interest"] },
+  },
+  {
+    title: "a budget that is not offered",
+    fields: fields({ budget: "1000000" }),
+    expect: { kind: "error", fields: ["budget"] },
+  },
   { title: "consent given as 'on'", fields: fields({ consent: "on" }), expect: { kind: "error", fields: ["consent"] } },
-  { title: "repeated fields: the first value counts", fields: fields({ email: "first@example.com" }, [["email", "second@example.com"], ["status", "contacted"]]), expect: { kind: "stored", status: "new", email: "first@example.com" } },
+  {
+    title: "repeated fields: the first value counts",
+    fields: fields({ email: "first@example.com" }, [
+      ["email", "second@example.com"],
+      ["status", "contacted"],
+    ]),
+    expect: { kind: "stored", status: "new", email: "first@example.com" },
+  },
   {
     title: "unknown and privileged fields are ignored",
-    fields: fields({}, [["status", "contacted"], ["reference", "FS-2000-AAAAAA"], ["isAdmin", "true"], ["__proto__", "{}"], ["constructor", "x"], ["spamScore", "-100"]]),
+    fields: fields({}, [
+      ["status", "contacted"],
+      ["reference", "FS-2000-AAAAAA"],
+      ["isAdmin", "true"],
+      ["__proto__", "{}"],
+      ["constructor", "x"],
+      ["spamScore", "-100"],
+    ]),
     expect: {
       kind: "stored",
       status: "new",
@@ -94,7 +258,10 @@ const cases: { title: string; fields: Fields; expect: Expect }[] = [
   },
   {
     title: "hidden fields: a javascript: source path and scripted UTM tags are dropped",
-    fields: fields({}, [["sourcePath", "javascript:alert(1)"], ["utm_source", script]]),
+    fields: fields({}, [
+      ["sourcePath", "javascript:alert(1)"],
+      ["utm_source", script],
+    ]),
     expect: {
       kind: "stored",
       status: "new",
@@ -106,7 +273,10 @@ const cases: { title: string; fields: Fields; expect: Expect }[] = [
   },
   {
     title: "hidden fields: an ordinary source path and UTM tag are kept",
-    fields: fields({}, [["sourcePath", "/services/automation"], ["utm_source", "newsletter"]]),
+    fields: fields({}, [
+      ["sourcePath", "/services/automation"],
+      ["utm_source", "newsletter"],
+    ]),
     expect: {
       kind: "stored",
       status: "new",
@@ -117,9 +287,23 @@ const cases: { title: string; fields: Fields; expect: Expect }[] = [
     },
   },
   // Spam signals (stored, flagged, never mailed)
-  { title: "honeypot filled", fields: fields({}, [["hp_a7k", "https://spam.example"]]), expect: { kind: "stored", status: "spam" } },
-  { title: "a forged form token", fields: fields({}, [["formToken", "v1.zzzz.nonce.forged-signature"]]), expect: { kind: "stored", status: "spam" } },
-  { title: "link stuffing", fields: fields({ description: "Cheap backlinks http://a.example http://b.example http://c.example http://d.example" }), expect: { kind: "stored", status: "spam" } },
+  {
+    title: "honeypot filled",
+    fields: fields({}, [["hp_a7k", "https://spam.example"]]),
+    expect: { kind: "stored", status: "spam" },
+  },
+  {
+    title: "a forged form token",
+    fields: fields({}, [["formToken", "v1.zzzz.nonce.forged-signature"]]),
+    expect: { kind: "stored", status: "spam" },
+  },
+  {
+    title: "link stuffing",
+    fields: fields({
+      description: "Cheap backlinks http://a.example http://b.example http://c.example http://d.example",
+    }),
+    expect: { kind: "stored", status: "spam" },
+  },
 ];
 
 test.describe.configure({ mode: "serial" });
@@ -172,7 +356,11 @@ test(`hostile corpus: ${cases.length} cases through the real server action`, asy
     if (item.expect.email) expect(row.email, label).toBe(item.expect.email);
     if (item.expect.company) expect(row.company, label).toBe(item.expect.company);
     item.expect.check?.(row);
-    if (row.status === "new") mailChecks.push({ reference: row.reference, values: item.fields.map(([, value]) => (typeof value === "string" ? value : "")) });
+    if (row.status === "new")
+      mailChecks.push({
+        reference: row.reference,
+        values: item.fields.map(([, value]) => (typeof value === "string" ? value : "")),
+      });
   }
 
   // Every email of a stored request: both parts present, user markup escaped in HTML, no injected headers.
@@ -201,7 +389,10 @@ test("a forged action id is refused without a 500 and stores nothing", async ({ 
   const ip = "198.51.110.1";
   const hidden = await renderedForm(request, ip);
   const forged = Object.fromEntries(
-    Object.entries(hidden).map(([name, value]) => [name, name.endsWith(":0") ? value.replace(/"id":"[0-9a-f]+"/, `"id":"${"ab".repeat(21)}"`) : value]),
+    Object.entries(hidden).map(([name, value]) => [
+      name,
+      name.endsWith(":0") ? value.replace(/"id":"[0-9a-f]+"/, `"id":"${"ab".repeat(21)}"`) : value,
+    ]),
   );
   const before = storedRequests().length;
   const response = await postForm(request, { ip, origin: new URL(baseURL!).origin, hidden: forged, fields: fields() });

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { menuExpanded } from "../helpers/menu";
 
-test("at phone size the menu button opens the navigation, works by keyboard and reports its state to assistive technology", async ({ page }) => {
+test("at phone size the menu button opens the navigation, works by keyboard and reports its state to assistive technology", async ({
+  page,
+}) => {
   await page.goto("/");
   const nav = page.getByRole("navigation", { name: "Main" });
   const button = nav.getByRole("button", { name: "Menu" });
@@ -49,9 +51,16 @@ test.describe("without JavaScript", () => {
 });
 
 test("pages do not scroll sideways at phone size", async ({ page }) => {
-  for (const path of ["/", "/articles/understanding-back-end-developers", "/services/custom-web-applications", "/quote"]) {
+  for (const path of [
+    "/",
+    "/articles/understanding-back-end-developers",
+    "/services/custom-web-applications",
+    "/quote",
+  ]) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });

@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
 
 const routes: { path: string; h1: RegExp; facts: (string | RegExp)[] }[] = [
-  { path: "/", h1: /./, facts: ["Straider.ai", "Shopify SEO Fixer", "Stilbaai", "Francois Schoeman", /Python/, /Django/] },
+  {
+    path: "/",
+    h1: /./,
+    facts: ["Straider.ai", "Shopify SEO Fixer", "Stilbaai", "Francois Schoeman", /Python/, /Django/],
+  },
   { path: "/services", h1: /./, facts: ["SEO", "Automation", /Shopify/] },
   { path: "/services/custom-web-applications", h1: /./, facts: ["Python", "Django", "Next.js", "React"] },
   { path: "/services/seo-tooling", h1: /SEO/, facts: [] },
@@ -10,8 +14,16 @@ const routes: { path: string; h1: RegExp; facts: (string | RegExp)[] }[] = [
   { path: "/products", h1: /./, facts: ["Straider.ai", "Shopify SEO Fixer"] },
   { path: "/products/straider-ai", h1: /Straider\.ai/, facts: [/feed/i] },
   { path: "/products/shopify-seo-fixer", h1: /Shopify SEO Fixer/, facts: [/SEO/] },
-  { path: "/articles", h1: /./, facts: ["Understanding the role of back-end developers in modern software development"] },
-  { path: "/articles/understanding-back-end-developers", h1: /Understanding the role of back-end developers in modern software development/, facts: ["Products you may like"] },
+  {
+    path: "/articles",
+    h1: /./,
+    facts: ["Understanding the role of back-end developers in modern software development"],
+  },
+  {
+    path: "/articles/understanding-back-end-developers",
+    h1: /Understanding the role of back-end developers in modern software development/,
+    facts: ["Products you may like"],
+  },
   { path: "/faq", h1: /./, facts: ["Stilbaai", "GRKK Web Presence", "Prebo Digital", "Straider.ai"] },
   { path: "/about", h1: /./, facts: ["Francois Schoeman", "GRKK Web Presence", "Prebo Digital", "Stilbaai"] },
   { path: "/privacy", h1: /./, facts: ["POPIA", "Information Regulator"] },
@@ -56,7 +68,10 @@ test("the article renders its table, callouts, hero credit and related products"
   await expect(page.locator("#security")).toHaveCount(1);
   const related = page.getByRole("region", { name: "Products you may like" });
   await expect(related.getByRole("link", { name: "Straider.ai" })).toHaveAttribute("href", "/products/straider-ai");
-  await expect(related.getByRole("link", { name: "Shopify SEO Fixer" })).toHaveAttribute("href", "/products/shopify-seo-fixer");
+  await expect(related.getByRole("link", { name: "Shopify SEO Fixer" })).toHaveAttribute(
+    "href",
+    "/products/shopify-seo-fixer",
+  );
 });
 
 test("home carries every section the brief lists", async ({ page }) => {
@@ -68,7 +83,9 @@ test("home carries every section the brief lists", async ({ page }) => {
   await expect(page.getByTestId("quote-band-heading").or(page.locator("#quote-band-heading"))).toBeVisible();
 });
 
-test("the video loads nothing until played, its poster only when scrolled near, and has a text alternative", async ({ page }) => {
+test("the video loads nothing until played, its poster only when scrolled near, and has a text alternative", async ({
+  page,
+}) => {
   const requests: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
   await page.goto("/");
@@ -77,7 +94,11 @@ test("the video loads nothing until played, its poster only when scrolled near, 
   expect(await page.locator("video").evaluate((video) => video.getBoundingClientRect().top)).toBeGreaterThan(3500);
   expect(requests.filter((url) => url.includes("showcase-poster"))).toEqual([]);
   await page.locator("video").scrollIntoViewIfNeeded();
-  await expect.poll(() => page.getByTestId("video-poster").evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+  await expect
+    .poll(() =>
+      page.getByTestId("video-poster").evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0),
+    )
+    .toBe(true);
   await page.waitForLoadState("networkidle");
   const video = page.locator("video");
   await expect(video).toHaveAttribute("preload", "none");

@@ -5,7 +5,9 @@ test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
 });
 
-test("with JavaScript: a valid request shows the reference that the stored row and both emails carry", async ({ page }) => {
+test("with JavaScript: a valid request shows the reference that the stored row and both emails carry", async ({
+  page,
+}) => {
   const name = uniqueName("Ada JS");
   await page.goto("/quote");
   await fillValid(page, name);
@@ -18,9 +20,16 @@ test("with JavaScript: a valid request shows the reference that the stored row a
 
   const rows = storedRequests("name = ?", name);
   expect(rows).toHaveLength(1);
-  expect(rows[0]).toMatchObject({ reference, status: "new", interest: "product:straider-ai", email: "prospect@example.com" });
+  expect(rows[0]).toMatchObject({
+    reference,
+    status: "new",
+    interest: "product:straider-ai",
+    email: "prospect@example.com",
+  });
   const mails = await mailsMentioning(reference, 2);
-  expect(mails.some((raw) => /^To: owner@fsdev\.test/m.test(raw) && /^Reply-To: prospect@example\.com/m.test(raw))).toBe(true);
+  expect(
+    mails.some((raw) => /^To: owner@fsdev\.test/m.test(raw) && /^Reply-To: prospect@example\.com/m.test(raw)),
+  ).toBe(true);
   expect(mails.some((raw) => /^To: prospect@example\.com/m.test(raw))).toBe(true);
 });
 
@@ -115,7 +124,10 @@ test("while sending, the button is disabled: a double click posts once and store
   const button = page.getByRole("button", { name: "Send request" });
   await button.click();
   await expect(page.getByRole("button", { name: "Sending…" })).toBeDisabled();
-  await page.getByRole("button", { name: "Sending…" }).click({ force: true }).catch(() => {});
+  await page
+    .getByRole("button", { name: "Sending…" })
+    .click({ force: true })
+    .catch(() => {});
   await expect(page.getByTestId("quote-success")).toBeVisible();
   expect(posts).toHaveLength(1);
   expect(storedRequests("name = ?", name)).toHaveLength(1);
@@ -136,7 +148,9 @@ test("'Send another request' after a success shows a fresh, empty form", async (
   expect(storedRequests("name = ? AND status = 'new'", second)).toHaveLength(1);
 });
 
-test("a service page's call to action preselects that service, and the request records where it came from", async ({ page }) => {
+test("a service page's call to action preselects that service, and the request records where it came from", async ({
+  page,
+}) => {
   await page.goto("/services/seo-tooling");
   await page.locator("main").getByRole("link", { name: "Request a quote" }).first().click();
   await expect(page).toHaveURL(/\/quote\?interest=service%3Aseo-tooling/);
@@ -147,10 +161,15 @@ test("a service page's call to action preselects that service, and the request r
   await page.getByLabel(/What can we help with/).selectOption("service:seo-tooling");
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByTestId("quote-success")).toBeVisible();
-  expect(storedRequests("name = ?", name).map((row) => [row.interest, row.sourcePath])).toEqual([["service:seo-tooling", "/services/seo-tooling"]]);
+  expect(storedRequests("name = ?", name).map((row) => [row.interest, row.sourcePath])).toEqual([
+    ["service:seo-tooling", "/services/seo-tooling"],
+  ]);
 });
 
-test("the sixth request in ten minutes from one address gets a polite error and keeps its values", async ({ page, context }) => {
+test("the sixth request in ten minutes from one address gets a polite error and keeps its values", async ({
+  page,
+  context,
+}) => {
   await context.setExtraHTTPHeaders({ "X-Forwarded-For": "198.19.0.77" });
   for (let i = 0; i < 5; i++) {
     await page.goto("/quote");

@@ -14,7 +14,14 @@ const url = (path: string) => `${SITE_URL}${path}`;
 /** A page's URL as a tag carries it; Next writes the home page's canonical without the trailing slash, an equivalent form. */
 const pageUrls = (path: string) => (path === "/" ? [url("/"), SITE_URL] : [url(path)]);
 
-type Route = { path: string; title: string; description: string; types: string[]; absoluteTitle?: boolean; crumbs?: boolean };
+type Route = {
+  path: string;
+  title: string;
+  description: string;
+  types: string[];
+  absoluteTitle?: boolean;
+  crumbs?: boolean;
+};
 
 function pageRoute(path: string, name: PageName, types: string[] = []): Route {
   const { data } = getPage(name);
@@ -23,7 +30,13 @@ function pageRoute(path: string, name: PageName, types: string[] = []): Route {
 
 const home = getHome().data;
 const routes: Route[] = [
-  { path: "/", title: home.seo?.title ?? home.title, description: home.seo?.description ?? home.description, types: ["ProfessionalService"], absoluteTitle: true },
+  {
+    path: "/",
+    title: home.seo?.title ?? home.title,
+    description: home.seo?.description ?? home.description,
+    types: ["ProfessionalService"],
+    absoluteTitle: true,
+  },
   pageRoute("/services", "services"),
   ...services.all().map((entry) => ({
     path: `/services/${entry.slug}`,
@@ -56,7 +69,8 @@ const routes: Route[] = [
 
 type Node = Record<string, unknown>;
 const str = (value: unknown) => (typeof value === "string" ? value : "");
-const isSiteUrl = (value: unknown) => typeof value === "string" && (value === SITE_URL || value.startsWith(`${SITE_URL}/`));
+const isSiteUrl = (value: unknown) =>
+  typeof value === "string" && (value === SITE_URL || value.startsWith(`${SITE_URL}/`));
 
 async function jsonLd(page: Page): Promise<Node[]> {
   const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
@@ -68,7 +82,8 @@ async function jsonLd(page: Page): Promise<Node[]> {
 
 /** Every URL anywhere in the data points at this site (SITE_URL), except @context and sameAs (a product's own site). */
 function siteUrlsIn(node: unknown, key = ""): string[] {
-  if (typeof node === "string") return /^https?:\/\//.test(node) && key !== "sameAs" && key !== "@context" ? [node] : [];
+  if (typeof node === "string")
+    return /^https?:\/\//.test(node) && key !== "sameAs" && key !== "@context" ? [node] : [];
   if (Array.isArray(node)) return node.flatMap((item) => siteUrlsIn(item, key));
   if (node && typeof node === "object") return Object.entries(node).flatMap(([k, v]) => siteUrlsIn(v, k));
   return [];
@@ -78,18 +93,33 @@ function checkNode(node: Node, route: Route) {
   const type = str(node["@type"]);
   const where = `${route.path} ${type}`;
   expect(node["@context"], where).toBe("https://schema.org");
-  for (const found of siteUrlsIn(node)) expect(isSiteUrl(found), `${where}: ${found} should start with ${SITE_URL}`).toBe(true);
+  for (const found of siteUrlsIn(node))
+    expect(isSiteUrl(found), `${where}: ${found} should start with ${SITE_URL}`).toBe(true);
   switch (type) {
     case "ProfessionalService": {
-      expect(node, where).toMatchObject({ name: site.name, description: site.description, url: url("/"), areaServed: site.areaServed });
+      expect(node, where).toMatchObject({
+        name: site.name,
+        description: site.description,
+        url: url("/"),
+        areaServed: site.areaServed,
+      });
       expect(node.founder, where).toMatchObject({ "@type": "Person", name: "Francois Schoeman" });
-      expect(node.address, where).toMatchObject({ "@type": "PostalAddress", addressLocality: "Stilbaai", addressRegion: "Western Cape", addressCountry: "ZA" });
+      expect(node.address, where).toMatchObject({
+        "@type": "PostalAddress",
+        addressLocality: "Stilbaai",
+        addressRegion: "Western Cape",
+        addressCountry: "ZA",
+      });
       expect((node.knowsAbout as string[]).length, where).toBeGreaterThan(0);
       break;
     }
     case "Service": {
       const entry = services.get(route.path.split("/").pop()!)!;
-      expect(node, where).toMatchObject({ name: entry.data.title, description: entry.data.description, url: url(route.path) });
+      expect(node, where).toMatchObject({
+        name: entry.data.title,
+        description: entry.data.description,
+        url: url(route.path),
+      });
       expect(str(node.serviceType), where).not.toBe("");
       expect(node.provider, where).toMatchObject({ name: site.name, url: url("/") });
       break;
@@ -108,8 +138,15 @@ function checkNode(node: Node, route: Route) {
     }
     case "FAQPage": {
       const entries = faqs.all();
-      const questions = node.mainEntity as { "@type": string; name: string; acceptedAnswer: { "@type": string; text: string } }[];
-      expect(questions.map((q) => q.name), where).toEqual(entries.map((entry) => entry.data.question));
+      const questions = node.mainEntity as {
+        "@type": string;
+        name: string;
+        acceptedAnswer: { "@type": string; text: string };
+      }[];
+      expect(
+        questions.map((q) => q.name),
+        where,
+      ).toEqual(entries.map((entry) => entry.data.question));
       for (const question of questions) {
         expect(question["@type"], where).toBe("Question");
         expect(question.acceptedAnswer["@type"], where).toBe("Answer");
@@ -136,7 +173,10 @@ function checkNode(node: Node, route: Route) {
     }
     case "BreadcrumbList": {
       const items = node.itemListElement as { "@type": string; position: number; name: string; item: string }[];
-      expect(items.map((item) => item.position), where).toEqual(items.map((_, index) => index + 1));
+      expect(
+        items.map((item) => item.position),
+        where,
+      ).toEqual(items.map((_, index) => index + 1));
       expect(items[0]!.item, where).toBe(url("/"));
       expect(items.at(-1)!.item, where).toBe(url(route.path));
       break;
@@ -147,7 +187,10 @@ function checkNode(node: Node, route: Route) {
 }
 
 for (const route of routes) {
-  test(`${route.path}: title, description, canonical, Open Graph, Twitter and JSON-LD come from the content`, async ({ page, request }) => {
+  test(`${route.path}: title, description, canonical, Open Graph, Twitter and JSON-LD come from the content`, async ({
+    page,
+    request,
+  }) => {
     const response = await page.goto(route.path);
     expect(response?.status()).toBe(200);
 
@@ -155,8 +198,14 @@ for (const route of routes) {
     const meta = (selector: string) => page.locator(selector).first().getAttribute("content");
     expect(await meta('meta[name="description"]')).toBe(route.description);
     const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
-    expect(pageUrls(route.path), `canonical ${canonical} = SITE_URL + path (was the build given the same SITE_URL as the server?)`).toContain(canonical);
-    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute("href", url("/feed.xml"));
+    expect(
+      pageUrls(route.path),
+      `canonical ${canonical} = SITE_URL + path (was the build given the same SITE_URL as the server?)`,
+    ).toContain(canonical);
+    await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]')).toHaveAttribute(
+      "href",
+      url("/feed.xml"),
+    );
     await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
 
     expect(await meta('meta[property="og:title"]')).toBe(route.title);
@@ -197,13 +246,20 @@ async function parseXml(page: Page, xml: string, selector: string) {
     ([source, query]) => {
       const doc = new DOMParser().parseFromString(source, "application/xml");
       const error = doc.getElementsByTagName("parsererror")[0]?.textContent ?? null;
-      return { error, root: doc.documentElement.nodeName, values: Array.from(doc.querySelectorAll(query), (node) => node.textContent ?? "") };
+      return {
+        error,
+        root: doc.documentElement.nodeName,
+        values: Array.from(doc.querySelectorAll(query), (node) => node.textContent ?? ""),
+      };
     },
     [xml, selector] as const,
   );
 }
 
-test("the sitemap lists exactly the published pages, with absolute URLs and content dates", async ({ page, request }) => {
+test("the sitemap lists exactly the published pages, with absolute URLs and content dates", async ({
+  page,
+  request,
+}) => {
   const response = await request.get("/sitemap.xml");
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("xml");
@@ -217,13 +273,18 @@ test("the sitemap lists exactly the published pages, with absolute URLs and cont
   const lastmod = await page.evaluate((source) => {
     const doc = new DOMParser().parseFromString(source, "application/xml");
     return Object.fromEntries(
-      Array.from(doc.querySelectorAll("url"), (node) => [node.querySelector("loc")?.textContent, node.querySelector("lastmod")?.textContent ?? null]),
+      Array.from(doc.querySelectorAll("url"), (node) => [
+        node.querySelector("loc")?.textContent,
+        node.querySelector("lastmod")?.textContent ?? null,
+      ]),
     ) as Record<string, string | null>;
   }, xml);
   const entryDates: [string, string | undefined][] = [
     ...services.all().map((e): [string, string | undefined] => [`/services/${e.slug}`, e.data.updated]),
     ...products.all().map((e): [string, string | undefined] => [`/products/${e.slug}`, e.data.updated]),
-    ...articles.all().map((e): [string, string | undefined] => [`/articles/${e.slug}`, e.data.updated ?? e.data.published]),
+    ...articles
+      .all()
+      .map((e): [string, string | undefined] => [`/articles/${e.slug}`, e.data.updated ?? e.data.published]),
   ];
   for (const [path, date] of entryDates) expect(lastmod[url(path)], path).toBe(date ?? null);
   for (const date of Object.values(lastmod)) if (date) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}/);
@@ -266,9 +327,14 @@ test("the 404 page is not indexed", async ({ page }) => {
   for (const path of ["/no-such-page", "/services/no-such-service", "/articles/nope"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
-    const robots = await page.locator('meta[name="robots"]').evaluateAll((nodes) => nodes.map((node) => node.getAttribute("content") ?? ""));
+    const robots = await page
+      .locator('meta[name="robots"]')
+      .evaluateAll((nodes) => nodes.map((node) => node.getAttribute("content") ?? ""));
     expect(robots.length, path).toBeGreaterThan(0);
-    expect(robots.every((content) => content.includes("noindex")), path).toBe(true);
+    expect(
+      robots.every((content) => content.includes("noindex")),
+      path,
+    ).toBe(true);
     await expect(page.locator('link[rel="canonical"]'), path).toHaveCount(0);
   }
 });

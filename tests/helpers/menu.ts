@@ -8,8 +8,14 @@ import type { Page } from "@playwright/test";
 export async function menuExpanded(page: Page): Promise<boolean | undefined> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { result } = await cdp.send("Runtime.evaluate", { expression: 'document.querySelector("nav[aria-label=Main]")' });
-    const { nodes } = await cdp.send("Accessibility.queryAXTree", { objectId: result.objectId, accessibleName: "Menu", role: "button" });
+    const { result } = await cdp.send("Runtime.evaluate", {
+      expression: 'document.querySelector("nav[aria-label=Main]")',
+    });
+    const { nodes } = await cdp.send("Accessibility.queryAXTree", {
+      objectId: result.objectId,
+      accessibleName: "Menu",
+      role: "button",
+    });
     const expanded = nodes[0]?.properties?.find((property) => property.name === "expanded")?.value.value;
     return typeof expanded === "boolean" ? expanded : undefined;
   } finally {

@@ -28,7 +28,10 @@ export const testEnv: SubmitDeps["env"] = {
 /** A real SQLite file, migrated by the project's own command, and a Prisma client on it. */
 export function migratedDb(label: string): { db: Db; url: string; cleanup: () => Promise<void> } {
   const database = tempDatabaseUrl(label);
-  execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], { env: { ...process.env, DATABASE_URL: database.url }, stdio: "pipe" });
+  execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], {
+    env: { ...process.env, DATABASE_URL: database.url },
+    stdio: "pipe",
+  });
   const db = createDb(database.url);
   return {
     db,

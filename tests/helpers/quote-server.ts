@@ -8,11 +8,20 @@ import { tempDatabaseUrl } from "./temp-db";
  * A production `next start` of the current build on its own port, SQLite file and settings, for
  * load and benchmark runs. It needs `next build` to have run (NEXT_DIST_DIR is honoured).
  */
-export type QuoteServer = { url: string; databaseUrl: string; databaseFile: string; logs: () => string; stop: () => Promise<void> };
+export type QuoteServer = {
+  url: string;
+  databaseUrl: string;
+  databaseFile: string;
+  logs: () => string;
+  stop: () => Promise<void>;
+};
 
 /** Something already answering there would be measured instead of this build, silently. */
 export async function assertPortFree(url: string): Promise<void> {
-  const occupied = await fetch(url).then(() => true, () => false);
+  const occupied = await fetch(url).then(
+    () => true,
+    () => false,
+  );
   if (occupied) throw new Error(`${url} already answers: stop whatever listens there first`);
 }
 
@@ -31,7 +40,11 @@ export async function waitUntilServing(child: ChildProcess, probe: string, logs:
   }
 }
 
-export async function startQuoteServer(opts: { port: number; env?: Record<string, string>; beforeStart?: (databaseUrl: string) => Promise<void> }): Promise<QuoteServer> {
+export async function startQuoteServer(opts: {
+  port: number;
+  env?: Record<string, string>;
+  beforeStart?: (databaseUrl: string) => Promise<void>;
+}): Promise<QuoteServer> {
   const database = tempDatabaseUrl(`server-${opts.port}`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -53,7 +66,11 @@ export async function startQuoteServer(opts: { port: number; env?: Record<string
   execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], { env, stdio: "pipe" });
   await opts.beforeStart?.(database.url);
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"],
+    { env, stdio: ["ignore", "pipe", "pipe"] },
+  );
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
   await waitUntilServing(child, `${url}/robots.txt`, () => output);
@@ -74,13 +91,21 @@ export async function startQuoteServer(opts: { port: number; env?: Record<string
 }
 
 /** One visitor: load the form (hidden fields and a fresh token), then post it as a browser without JS would. */
-export async function submitThroughServer(baseUrl: string, ip: string, values: Record<string, string>): Promise<{ status: number; html: string; ms: number; reference?: string }> {
+export async function submitThroughServer(
+  baseUrl: string,
+  ip: string,
+  values: Record<string, string>,
+): Promise<{ status: number; html: string; ms: number; reference?: string }> {
   const page = await (await fetch(`${baseUrl}/quote`, { headers: { "X-Forwarded-For": ip } })).text();
   const form = new FormData();
   for (const [name, value] of Object.entries(formHiddenFields(page))) form.append(name, value);
   for (const [name, value] of Object.entries(values)) form.append(name, value);
   const started = performance.now();
-  const response = await fetch(`${baseUrl}/quote`, { method: "POST", body: form, headers: { "X-Forwarded-For": ip, Origin: baseUrl } });
+  const response = await fetch(`${baseUrl}/quote`, {
+    method: "POST",
+    body: form,
+    headers: { "X-Forwarded-For": ip, Origin: baseUrl },
+  });
   const html = await response.text();
   const ms = performance.now() - started;
   return { status: response.status, html, ms, reference: /data-testid="quote-reference">([^<]+)</.exec(html)?.[1] };

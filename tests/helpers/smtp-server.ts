@@ -89,7 +89,9 @@ export type ParsedMail = {
 
 function splitHead(raw: string): { head: string; body: string } {
   const match = /\r?\n\r?\n/.exec(raw);
-  return match ? { head: raw.slice(0, match.index), body: raw.slice(match.index + match[0].length) } : { head: raw, body: "" };
+  return match
+    ? { head: raw.slice(0, match.index), body: raw.slice(match.index + match[0].length) }
+    : { head: raw, body: "" };
 }
 
 function decodeWords(value: string): string {

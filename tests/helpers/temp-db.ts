@@ -8,7 +8,11 @@ import path from "node:path";
  * whole temp folder, WAL and journal files included.
  */
 export function tempDatabaseUrl(label: string): { url: string; file: string; cleanup(): void } {
-  const safe = label.replace(/[^a-z0-9-]+/gi, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "db";
+  const safe =
+    label
+      .replace(/[^a-z0-9-]+/gi, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40) || "db";
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `fsdev-${safe}-`));
   const file = path.join(dir, `${safe}.db`);
   return { url: `file:${file}`, file, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };

@@ -29,7 +29,10 @@ export async function startFloorApp(port: number): Promise<{ url: string; stop: 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fsdev-floor-"));
   fs.cpSync(path.join(fixture, "app"), path.join(dir, "app"), { recursive: true });
   fs.symlinkSync(nodeModules, path.join(dir, "node_modules"), "dir");
-  fs.writeFileSync(path.join(dir, "next.config.mjs"), `export default { turbopack: { root: ${JSON.stringify(commonRoot(dir, nodeModules))} } };\n`);
+  fs.writeFileSync(
+    path.join(dir, "next.config.mjs"),
+    `export default { turbopack: { root: ${JSON.stringify(commonRoot(dir, nodeModules))} } };\n`,
+  );
   const nextBin = path.join(nodeModules, "next/dist/bin/next");
   const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } as NodeJS.ProcessEnv;
   delete env.NEXT_DIST_DIR;
@@ -45,7 +48,11 @@ export async function startFloorApp(port: number): Promise<{ url: string; stop: 
   try {
     execFileSync(process.execPath, [nextBin, "build"], { cwd: dir, env, stdio: "pipe" });
     let output = "";
-    child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+    child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+      cwd: dir,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.stderr!.on("data", (chunk) => (output += chunk));
     await waitUntilServing(child, url, () => output);

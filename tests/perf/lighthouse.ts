@@ -13,29 +13,62 @@ import { startQuoteServer } from "../helpers/quote-server";
 import { startFloorApp } from "./floor-server";
 import { scriptsBeforeLcp } from "./scripts-before-lcp";
 
-const pages = process.env.PERF_PAGES?.split(",") ?? ["/", "/articles/understanding-back-end-developers", "/products/straider-ai", "/quote"];
+const pages = process.env.PERF_PAGES?.split(",") ?? [
+  "/",
+  "/articles/understanding-back-end-developers",
+  "/products/straider-ai",
+  "/quote",
+];
 const presets = (process.env.PERF_PRESETS?.split(",") ?? ["mobile", "desktop"]) as ("mobile" | "desktop")[];
 const chromePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const runs = Number(process.env.PERF_RUNS ?? 1);
 const withFloor = process.env.PERF_FLOOR !== "0";
 
-type Row = { page: string; preset: string; perf: number; a11y: number; bp: number; seo: number; fcp: number; lcp: number; tbt: number; cls: number; scriptKb: number; totalKb: number; jsBeforeLcpKb: number };
+type Row = {
+  page: string;
+  preset: string;
+  perf: number;
+  a11y: number;
+  bp: number;
+  seo: number;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+  scriptKb: number;
+  totalKb: number;
+  jsBeforeLcpKb: number;
+};
 type Target = { label: string; url: string };
 
 /** One Lighthouse run; a run Lighthouse could not complete (it reports a runtime error) gives no row. */
 async function measure(port: number, target: Target, preset: "mobile" | "desktop"): Promise<Row | string> {
-  const result = await lighthouse(target.url, { port, output: "json", logLevel: "error" }, preset === "desktop" ? desktopConfig : undefined);
+  const result = await lighthouse(
+    target.url,
+    { port, output: "json", logLevel: "error" },
+    preset === "desktop" ? desktopConfig : undefined,
+  );
   const { lhr, artifacts } = result!;
   if (lhr.runtimeError) return `${lhr.runtimeError.code}: ${lhr.runtimeError.message}`;
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
-  const items = (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] })?.items ?? [];
+  const items =
+    (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] })?.items ??
+    [];
   const bytes = (type: string) => (items.find((item) => item.resourceType === type)?.transferSize ?? 0) / 1024;
   return {
-    page: target.label, preset,
-    perf: score("performance"), a11y: score("accessibility"), bp: score("best-practices"), seo: score("seo"),
-    fcp: audit("first-contentful-paint"), lcp: audit("largest-contentful-paint"), tbt: audit("total-blocking-time"),
-    cls: audit("cumulative-layout-shift"), scriptKb: bytes("script"), totalKb: bytes("total"),
+    page: target.label,
+    preset,
+    perf: score("performance"),
+    a11y: score("accessibility"),
+    bp: score("best-practices"),
+    seo: score("seo"),
+    fcp: audit("first-contentful-paint"),
+    lcp: audit("largest-contentful-paint"),
+    tbt: audit("total-blocking-time"),
+    cls: audit("cumulative-layout-shift"),
+    scriptKb: bytes("script"),
+    totalKb: bytes("total"),
     jsBeforeLcpKb: scriptsBeforeLcp(artifacts.Trace.traceEvents, artifacts.DevtoolsLog).kb,
   };
 }
@@ -48,7 +81,15 @@ try {
   floor = withFloor ? await startFloorApp(3994) : undefined;
   chrome = await chromeLauncher.launch({
     chromePath,
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   const targets: Target[] = pages.map((page) => ({ label: page, url: `${server.url}${page}` }));
   if (floor) targets.push({ label: "bare Next.js page (floor)", url: `${floor.url}/` });
@@ -61,7 +102,9 @@ try {
           continue;
         }
         samples.set(`${target.label} ${preset}`, [...(samples.get(`${target.label} ${preset}`) ?? []), row]);
-        console.log(`run ${run + 1}, ${target.label}, ${preset}: performance ${row.perf}, LCP ${row.lcp.toFixed(0)} ms, TBT ${row.tbt.toFixed(0)} ms, JS run before the LCP frame ${row.jsBeforeLcpKb.toFixed(1)} KB`);
+        console.log(
+          `run ${run + 1}, ${target.label}, ${preset}: performance ${row.perf}, LCP ${row.lcp.toFixed(0)} ms, TBT ${row.tbt.toFixed(0)} ms, JS run before the LCP frame ${row.jsBeforeLcpKb.toFixed(1)} KB`,
+        );
       }
     }
   }
@@ -71,9 +114,12 @@ try {
   await floor?.stop();
 }
 
-const header = "| page | preset | perf | a11y | best practices | SEO | FCP | LCP | TBT | CLS | script (KB) | total (KB) | JS before LCP (KB) |";
+const header =
+  "| page | preset | perf | a11y | best practices | SEO | FCP | LCP | TBT | CLS | script (KB) | total (KB) | JS before LCP (KB) |";
 const completed = [...samples.values()].map((rows) => rows.length);
-console.log(`\nLighthouse ${new Date().toISOString().slice(0, 10)}, ${runs} run(s) each, ${Math.min(...completed)}-${Math.max(...completed)} completed (the median run by performance score), node ${process.version}\n`);
+console.log(
+  `\nLighthouse ${new Date().toISOString().slice(0, 10)}, ${runs} run(s) each, ${Math.min(...completed)}-${Math.max(...completed)} completed (the median run by performance score), node ${process.version}\n`,
+);
 console.log(header);
 console.log(header.replace(/[^|]+/g, "---"));
 for (const rows of samples.values()) {

@@ -11,7 +11,10 @@
 type TraceEvent = { name: string; ts: number; args?: { data?: { url?: string } } };
 type LogEntry = { method: string; params?: object };
 
-export function scriptsBeforeLcp(traceEvents: readonly TraceEvent[], devtoolsLog: readonly LogEntry[]): { count: number; kb: number } {
+export function scriptsBeforeLcp(
+  traceEvents: readonly TraceEvent[],
+  devtoolsLog: readonly LogEntry[],
+): { count: number; kb: number } {
   const lcp = traceEvents.filter((event) => event.name === "largestContentfulPaint::Candidate").at(-1)?.ts;
   if (lcp === undefined) return { count: 0, kb: NaN };
   const firstRun = new Map<string, number>();

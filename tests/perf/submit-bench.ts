@@ -10,17 +10,25 @@ const requests = Number(process.argv[process.argv.indexOf("--requests") + 1]) ||
 async function measure(label: string, smtpUrl: string, port: number) {
   const server = await startQuoteServer({ port, env: { SMTP_URL: smtpUrl, SMTP_TIMEOUT_MS: "2000" } });
   try {
-    for (let i = 0; i < 5; i++) await submitThroughServer(server.url, `10.250.0.${i + 1}`, sampleValues(`Warm-up ${i}`));
+    for (let i = 0; i < 5; i++)
+      await submitThroughServer(server.url, `10.250.0.${i + 1}`, sampleValues(`Warm-up ${i}`));
     const times: number[] = [];
     let ok = 0;
     for (let i = 0; i < requests; i++) {
-      const result = await submitThroughServer(server.url, `10.251.${Math.floor(i / 250)}.${(i % 250) + 1}`, sampleValues(`Bench ${i}`));
+      const result = await submitThroughServer(
+        server.url,
+        `10.251.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+        sampleValues(`Bench ${i}`),
+      );
       times.push(result.ms);
       if (result.reference) ok += 1;
     }
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const db = new Database(server.databaseFile, { readonly: true });
-    const outbox = db.prepare("SELECT status, COUNT(*) AS n FROM OutboxMessage GROUP BY status").all() as { status: string; n: number }[];
+    const outbox = db.prepare("SELECT status, COUNT(*) AS n FROM OutboxMessage GROUP BY status").all() as {
+      status: string;
+      n: number;
+    }[];
     db.close();
     const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
     console.log(

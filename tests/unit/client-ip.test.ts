@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ORIGINAL_XFF_HEADER, PEER_HEADER, clientIp, clientIpFromHeaders, hashIp, readStamp, stampValue } from "@/lib/quotes/client-ip";
+import {
+  ORIGINAL_XFF_HEADER,
+  PEER_HEADER,
+  clientIp,
+  clientIpFromHeaders,
+  hashIp,
+  readStamp,
+  stampValue,
+} from "@/lib/quotes/client-ip";
 
 const headers = (entries: Record<string, string>) => new Headers(entries);
 const SECRET = "client-ip-test-secret-0123456789-abcdef";
@@ -15,7 +23,9 @@ describe("the client address", () => {
   });
 
   it("behind two proxies, skips both", () => {
-    expect(clientIp({ peer: "10.0.0.3", forwardedFor: "6.6.6.6, 198.51.100.8, 10.0.0.2", trustedHops: 2 })).toBe("198.51.100.8");
+    expect(clientIp({ peer: "10.0.0.3", forwardedFor: "6.6.6.6, 198.51.100.8, 10.0.0.2", trustedHops: 2 })).toBe(
+      "198.51.100.8",
+    );
   });
 
   it("falls back to the nearest hop when a request bypassed the proxies", () => {
@@ -39,9 +49,17 @@ describe("stamped headers", () => {
   });
 
   it("a client sending the stamp header names gains nothing", () => {
-    const forged = headers({ [PEER_HEADER]: "1.1.1.1", [ORIGINAL_XFF_HEADER]: "2.2.2.2", "x-forwarded-for": "3.3.3.3" });
+    const forged = headers({
+      [PEER_HEADER]: "1.1.1.1",
+      [ORIGINAL_XFF_HEADER]: "2.2.2.2",
+      "x-forwarded-for": "3.3.3.3",
+    });
     expect(clientIpFromHeaders(forged, 0)).toBeNull();
-    const real = headers({ [PEER_HEADER]: stampValue("203.0.113.60"), [ORIGINAL_XFF_HEADER]: stampValue("9.9.9.9"), "x-forwarded-for": "9.9.9.9" });
+    const real = headers({
+      [PEER_HEADER]: stampValue("203.0.113.60"),
+      [ORIGINAL_XFF_HEADER]: stampValue("9.9.9.9"),
+      "x-forwarded-for": "9.9.9.9",
+    });
     expect(clientIpFromHeaders(real, 0)).toBe("203.0.113.60");
     expect(clientIpFromHeaders(real, 1)).toBe("9.9.9.9");
   });

@@ -2,7 +2,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ContentError, byOrder, defineCollection, readEntry } from "@/lib/content/collection";
-import { articles, faqs, getHome, getPage, products, relatedProducts, services, site, type PageName } from "@/lib/content";
+import {
+  articles,
+  faqs,
+  getHome,
+  getPage,
+  products,
+  relatedProducts,
+  services,
+  site,
+  type PageName,
+} from "@/lib/content";
 import { serviceSchema, siteSchema } from "@/lib/content/schemas";
 import { site as rawSite } from "@/content/site";
 
@@ -12,7 +22,9 @@ describe("the real content", () => {
   it("has at least four services, including the four the brief names", () => {
     const slugs = services.all().map((entry) => entry.slug);
     expect(slugs.length).toBeGreaterThanOrEqual(4);
-    expect(slugs).toEqual(expect.arrayContaining(["custom-web-applications", "seo-tooling", "automation", "ecommerce-optimisation"]));
+    expect(slugs).toEqual(
+      expect.arrayContaining(["custom-web-applications", "seo-tooling", "automation", "ecommerce-optimisation"]),
+    );
     const web = services.get("custom-web-applications")!;
     expect(web.data.technologies).toEqual(expect.arrayContaining(["Python", "Django", "Next.js", "React"]));
   });
@@ -62,14 +74,26 @@ describe("the real content", () => {
 
   it("keeps every internal link in content pointing at a real route", () => {
     const routes = new Set([
-      "/", "/services", "/products", "/articles", "/faq", "/about", "/quote", "/privacy",
+      "/",
+      "/services",
+      "/products",
+      "/articles",
+      "/faq",
+      "/about",
+      "/quote",
+      "/privacy",
       ...services.all().map((entry) => `/services/${entry.slug}`),
       ...products.all().map((entry) => `/products/${entry.slug}`),
       ...articles.all().map((entry) => `/articles/${entry.slug}`),
     ]);
     const bodies = [
-      ...services.all(), ...products.all(), ...articles.all(), ...faqs.all(),
-      ...(["about", "services", "products", "articles", "faq", "quote", "privacy", "not-found"] as const).map((name) => getPage(name)),
+      ...services.all(),
+      ...products.all(),
+      ...articles.all(),
+      ...faqs.all(),
+      ...(["about", "services", "products", "articles", "faq", "quote", "privacy", "not-found"] as const).map((name) =>
+        getPage(name),
+      ),
     ];
     for (const entry of bodies) {
       for (const match of entry.body.matchAll(/\]\((\/[^)\s#]*)/g)) {
@@ -102,11 +126,15 @@ describe("schema errors name the file and the field", () => {
   });
 
   it("rejects unknown fields (a typo never passes silently)", () => {
-    expect(() => readEntry(path.join(fixtures, "broken/unknown-field.mdx"), serviceSchema)).toThrowError(/unknown-field\.mdx[\s\S]*colour/);
+    expect(() => readEntry(path.join(fixtures, "broken/unknown-field.mdx"), serviceSchema)).toThrowError(
+      /unknown-field\.mdx[\s\S]*colour/,
+    );
   });
 
   it("rejects an h1 in a body (the title is the page's only h1)", () => {
-    expect(() => readEntry(path.join(fixtures, "broken/h1-in-body.mdx"), serviceSchema)).toThrowError(/h1-in-body\.mdx[\s\S]*## for headings/);
+    expect(() => readEntry(path.join(fixtures, "broken/h1-in-body.mdx"), serviceSchema)).toThrowError(
+      /h1-in-body\.mdx[\s\S]*## for headings/,
+    );
   });
 
   it("reports broken YAML with the file name", () => {
@@ -137,7 +165,11 @@ describe("listing, ordering and drafts", () => {
   });
 
   it("orders by the order field and derives slugs from file names", () => {
-    expect(collection.all({ includeDrafts: false }).map((entry) => entry.slug)).toEqual(["c-first", "b-second", "a-third"]);
+    expect(collection.all({ includeDrafts: false }).map((entry) => entry.slug)).toEqual([
+      "c-first",
+      "b-second",
+      "a-third",
+    ]);
   });
 
   it("hides drafts in production", () => {

@@ -22,7 +22,10 @@ describe("configuration", () => {
   });
 
   it("accepts a complete production configuration", () => {
-    expect(parseEnv({ ...production, SMTP_URL: "smtps://u:p@smtp.example.com:465", TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(
+      parseEnv({ ...production, SMTP_URL: "smtps://u:p@smtp.example.com:465", TRUSTED_PROXY_HOPS: "1" })
+        .TRUSTED_PROXY_HOPS,
+    ).toBe(1);
   });
 
   it("refuses production without SMTP, unless files are chosen on purpose", () => {
@@ -32,7 +35,9 @@ describe("configuration", () => {
   });
 
   it("refuses a database it cannot open, naming it", () => {
-    expect(() => parseEnv({ ...production, DATABASE_URL: "postgres://u:p@db/x" })).toThrowError(/DATABASE_URL: must be a SQLite file: URL/);
+    expect(() => parseEnv({ ...production, DATABASE_URL: "postgres://u:p@db/x" })).toThrowError(
+      /DATABASE_URL: must be a SQLite file: URL/,
+    );
   });
 
   for (const name of ["SITE_URL", "FORM_SECRET", "QUOTE_TO", "MAIL_FROM"] as const) {
@@ -45,25 +50,41 @@ describe("configuration", () => {
   it("names every malformed variable at once", () => {
     let message = "";
     try {
-      parseEnv({ ...production, SITE_URL: "www.example.com", FORM_SECRET: "short", SMTP_URL: "http://mail", QUOTE_TO: "nobody", TRUSTED_PROXY_HOPS: "-1" });
+      parseEnv({
+        ...production,
+        SITE_URL: "www.example.com",
+        FORM_SECRET: "short",
+        SMTP_URL: "http://mail",
+        QUOTE_TO: "nobody",
+        TRUSTED_PROXY_HOPS: "-1",
+      });
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       message = (error as Error).message;
     }
-    for (const name of ["SITE_URL", "FORM_SECRET", "SMTP_URL", "QUOTE_TO", "TRUSTED_PROXY_HOPS"]) expect(message).toContain(`${name}:`);
+    for (const name of ["SITE_URL", "FORM_SECRET", "SMTP_URL", "QUOTE_TO", "TRUSTED_PROXY_HOPS"])
+      expect(message).toContain(`${name}:`);
     expect(message).not.toContain("a-production-secret");
   });
 
   it("refuses the development secret in production", () => {
     const { FORM_SECRET: _secret, ...rest } = production;
-    expect(() => parseEnv({ ...rest, FORM_SECRET: "dev-only-secret-do-not-use-in-production-0123456789" })).toThrowError(/development default/);
+    expect(() =>
+      parseEnv({ ...rest, FORM_SECRET: "dev-only-secret-do-not-use-in-production-0123456789" }),
+    ).toThrowError(/development default/);
   });
 });
 
 describe("security headers", () => {
   it("has a CSP with no third-party origin, no eval in production, and the locked-down directives", () => {
     const csp = contentSecurityPolicy(true);
-    for (const directive of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", "default-src 'self'"]) {
+    for (const directive of [
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      "default-src 'self'",
+    ]) {
       expect(csp).toContain(directive);
     }
     expect(csp).not.toContain("unsafe-eval");

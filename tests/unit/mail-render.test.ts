@@ -54,7 +54,20 @@ describe("renderOwnerNotice", () => {
       expect(mail.text, value).toContain(value);
       expect(mail.html, value).toContain(value);
     }
-    for (const label of ["Reference", "Name", "Email", "Company", "Phone", "Interested in", "Budget", "Timeline", "Project description", "Source page", "UTM tags", "Received"]) {
+    for (const label of [
+      "Reference",
+      "Name",
+      "Email",
+      "Company",
+      "Phone",
+      "Interested in",
+      "Budget",
+      "Timeline",
+      "Project description",
+      "Source page",
+      "UTM tags",
+      "Received",
+    ]) {
       expect(mail.text).toContain(`${label}:`);
       expect(mail.html).toContain(`>${label}</th>`);
     }
@@ -94,7 +107,15 @@ describe("renderConfirmation", () => {
   });
 
   it("includes a copy of what was sent, but not the internal facts", () => {
-    for (const value of ["ada@example.test", "Analytical Engines Ltd", "+27 21 555 0100", "SEO tooling", "R50k – R100k", "Within 3 months", "It should find broken links."]) {
+    for (const value of [
+      "ada@example.test",
+      "Analytical Engines Ltd",
+      "+27 21 555 0100",
+      "SEO tooling",
+      "R50k – R100k",
+      "Within 3 months",
+      "It should find broken links.",
+    ]) {
       expect(mail.text).toContain(value);
       expect(mail.html).toContain(value);
     }
@@ -117,7 +138,9 @@ describe("escaping and header safety", () => {
   ])("%s: escapes every value in the HTML part and keeps it raw in the text part", (_kind, mail) => {
     expect(mail.html).toContain(HOSTILE_ESCAPED);
     expect(mail.html).toContain("&lt;b&gt;Evil &amp; Co&lt;/b&gt;");
-    expect(mail.html).toContain("Line one &lt;img src=x onerror=alert(1)&gt;<br>Line &quot;two&quot; &amp; &#39;three&#39;");
+    expect(mail.html).toContain(
+      "Line one &lt;img src=x onerror=alert(1)&gt;<br>Line &quot;two&quot; &amp; &#39;three&#39;",
+    );
     expect(mail.html).not.toContain("<script>");
     expect(mail.html).not.toContain("<img");
     expect(mail.html).not.toContain("<b>Evil");
@@ -128,7 +151,9 @@ describe("escaping and header safety", () => {
   });
 
   it("escapes the title too (the subject holds the visitor's name)", () => {
-    expect(renderOwnerNotice(hostile, ctx).html).toContain(`<title>Quote request FS-2026-7KQ4MZ from ${HOSTILE_ESCAPED} (SEO tooling)</title>`);
+    expect(renderOwnerNotice(hostile, ctx).html).toContain(
+      `<title>Quote request FS-2026-7KQ4MZ from ${HOSTILE_ESCAPED} (SEO tooling)</title>`,
+    );
   });
 
   it("keeps a header injection attempt on one subject line", () => {
@@ -141,7 +166,10 @@ describe("escaping and header safety", () => {
 
   it("removes control and bidi characters from the subject and caps its length", () => {
     const bidi = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069";
-    const subject = renderOwnerNotice(quote({ name: `Ada${bidi}Lovelace\u0000\u0007`, interestLabel: "x".repeat(300) }), ctx).subject;
+    const subject = renderOwnerNotice(
+      quote({ name: `Ada${bidi}Lovelace\u0000\u0007`, interestLabel: "x".repeat(300) }),
+      ctx,
+    ).subject;
     // eslint-disable-next-line no-control-regex -- looking for control characters is the point
     expect(subject).not.toMatch(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/);
     expect(subject).toMatch(/^Quote request FS-2026-7KQ4MZ from Ada Lovelace \(x+…$/);

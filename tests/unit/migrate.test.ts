@@ -22,7 +22,10 @@ const ALL = fs
 // better-sqlite3 ships no types (and @types/better-sqlite3 is not installed); this is the little used here.
 type Statement = { run(): unknown; all(): unknown[] };
 type Db = { prepare(sql: string): Statement; pragma(sql: string, options: { simple: true }): unknown; close(): void };
-const Database = createRequire(import.meta.url)("better-sqlite3") as new (file: string, options?: { readonly?: boolean }) => Db;
+const Database = createRequire(import.meta.url)("better-sqlite3") as new (
+  file: string,
+  options?: { readonly?: boolean },
+) => Db;
 
 function query<T>(file: string, sql: string): T[] {
   const db = new Database(file, { readonly: true });
@@ -37,7 +40,12 @@ function query<T>(file: string, sql: string): T[] {
 function cli(url: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
   const env = { ...process.env, DATABASE_URL: url };
   try {
-    const stdout = execFileSync(process.execPath, ["prisma/migrate.mjs", ...args], { cwd: root, env, encoding: "utf8", stdio: "pipe" });
+    const stdout = execFileSync(process.execPath, ["prisma/migrate.mjs", ...args], {
+      cwd: root,
+      env,
+      encoding: "utf8",
+      stdio: "pipe",
+    });
     return { code: 0, stdout, stderr: "" };
   } catch (error) {
     const e = error as { status: number | null; stdout: string; stderr: string };
@@ -49,7 +57,10 @@ describe("committed migrations", () => {
   it("are LF-only files with a sqlite lock file", () => {
     const lock = fs.readFileSync(path.join(migrationsDir, "migration_lock.toml"), "utf8");
     expect(lock).toMatch(/^provider = "sqlite"$/m);
-    for (const file of [path.join(migrationsDir, "migration_lock.toml"), path.join(migrationsDir, INIT, "migration.sql")]) {
+    for (const file of [
+      path.join(migrationsDir, "migration_lock.toml"),
+      path.join(migrationsDir, INIT, "migration.sql"),
+    ]) {
       expect(fs.readFileSync(file, "utf8"), file).not.toContain("\r");
     }
   });
@@ -83,7 +94,9 @@ describe("deploy on a new database file", () => {
     expect(first.stderr).toBe("");
     expect(first.stdout.trim()).toBe(`applied: ${ALL.join(", ")}`);
     expect(first.code).toBe(0);
-    const tables = query<{ name: string }>(file, "SELECT name FROM sqlite_master WHERE type = 'table'").map((t) => t.name);
+    const tables = query<{ name: string }>(file, "SELECT name FROM sqlite_master WHERE type = 'table'").map(
+      (t) => t.name,
+    );
     expect(tables).toEqual(expect.arrayContaining(["QuoteRequest", "OutboxMessage", "_prisma_migrations"]));
   });
 
@@ -92,7 +105,11 @@ describe("deploy on a new database file", () => {
     expect(rows.map((row) => row.migration_name)).toEqual(ALL);
     for (const [i, name] of ALL.entries()) {
       const sql = fs.readFileSync(path.join(migrationsDir, name, "migration.sql"));
-      expect(rows[i]).toMatchObject({ checksum: createHash("sha256").update(sql).digest("hex"), rolled_back_at: null, logs: null });
+      expect(rows[i]).toMatchObject({
+        checksum: createHash("sha256").update(sql).digest("hex"),
+        rolled_back_at: null,
+        logs: null,
+      });
       expect(rows[i]?.finished_at).toEqual(expect.any(String));
       expect(Number(rows[i]?.applied_steps_count)).toBe(1);
     }
@@ -200,7 +217,9 @@ describe("new <name>", () => {
       expect(created.file).toMatch(/[/\\]\d{14}_add_website[/\\]migration\.sql$/);
       const stamp = path.basename(path.dirname(created.file ?? "")).slice(0, 14);
       expect(stamp > INIT.slice(0, 14)).toBe(true);
-      expect(fs.readFileSync(created.file ?? "", "utf8")).toContain('ALTER TABLE "QuoteRequest" ADD COLUMN "website" TEXT;');
+      expect(fs.readFileSync(created.file ?? "", "utf8")).toContain(
+        'ALTER TABLE "QuoteRequest" ADD COLUMN "website" TEXT;',
+      );
 
       const none = await migrate("new", { url: db.url, schemaPath, migrationsDir: dir, name: "again" });
       expect(none).toMatchObject({ exitCode: 0, changed: false, file: null });

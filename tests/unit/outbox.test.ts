@@ -103,10 +103,16 @@ function rows(ids: number[]) {
 
 /** Messages the SMTP server accepted for one reference (the reference is part of every Message-ID). */
 function receivedFor(reference: string) {
-  return smtp.received.map((mail) => ({ ...mail, parsed: parseMail(mail.raw) })).filter((mail) => mail.parsed.headers["message-id"]?.includes(reference));
+  return smtp.received
+    .map((mail) => ({ ...mail, parsed: parseMail(mail.raw) }))
+    .filter((mail) => mail.parsed.headers["message-id"]?.includes(reference));
 }
 
-function deliver(overrides: Partial<DeliverOptions> & { ids?: number[] } = {}, via: MailTransport = transport, db: Db = client) {
+function deliver(
+  overrides: Partial<DeliverOptions> & { ids?: number[] } = {},
+  via: MailTransport = transport,
+  db: Db = client,
+) {
   const lines: string[] = [];
   const run = deliverPending(db, via, { from: FROM, siteUrl: SITE_URL, log: (line) => lines.push(line), ...overrides });
   return { run, lines };
@@ -138,7 +144,9 @@ describe("deliverPending over SMTP", () => {
     expect(toProspect.to).toEqual([q.email]);
     expect(toProspect.parsed.headers["reply-to"]).toBe(OWNER);
     expect(toProspect.parsed.headers.subject).toBe(`We received your quote request (${q.reference})`);
-    expect(toProspect.parsed.headers["message-id"]).toBe(`<outbox-${confirmation.id}.${q.reference}@www.fsdev.example>`);
+    expect(toProspect.parsed.headers["message-id"]).toBe(
+      `<outbox-${confirmation.id}.${q.reference}@www.fsdev.example>`,
+    );
     expect(partOf(toProspect.parsed, "text/plain")).toContain(`Your reference is ${q.reference}.`);
 
     for (const row of await rows(ids)) {
@@ -179,7 +187,9 @@ describe("deliverPending over SMTP", () => {
       expect(row.nextAttemptAt.getTime()).toBeLessThan(Date.now() + 61_000);
     }
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^mail: outbox ${ids[0]} attempt 1 failed: .+; next try \\d{4}-\\d\\d-\\d\\dT`));
+    expect(lines[0]).toMatch(
+      new RegExp(`^mail: outbox ${ids[0]} attempt 1 failed: .+; next try \\d{4}-\\d\\d-\\d\\dT`),
+    );
     expect(receivedFor(q.reference)).toHaveLength(0);
 
     // The server is back, but the retry is not due yet: the scheduled run leaves the rows alone...
@@ -235,8 +245,14 @@ describe("deliverPending over SMTP", () => {
     const { q, ids, notice, confirmation } = await insertRequest();
     const now = Date.now();
     // The notice: claimed by a sender that died a while ago. The confirmation: held by a live sender.
-    await client.outboxMessage.update({ where: { id: notice.id }, data: { status: "sending", attempts: 1, lockedUntil: new Date(now - 1_000) } });
-    await client.outboxMessage.update({ where: { id: confirmation.id }, data: { status: "sending", attempts: 1, lockedUntil: new Date(now + 60_000) } });
+    await client.outboxMessage.update({
+      where: { id: notice.id },
+      data: { status: "sending", attempts: 1, lockedUntil: new Date(now - 1_000) },
+    });
+    await client.outboxMessage.update({
+      where: { id: confirmation.id },
+      data: { status: "sending", attempts: 1, lockedUntil: new Date(now + 60_000) },
+    });
 
     expect(await deliver({ ids }).run).toEqual({ sent: 1, failed: 0, skipped: 0 });
     expect(receivedFor(q.reference).map((mail) => mail.to[0])).toEqual([OWNER]);

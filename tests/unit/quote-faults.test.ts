@@ -32,15 +32,24 @@ describe("database locked by another writer", () => {
     const logged: string[] = [];
     const deps = { db, env: testEnv, log: (line: string, error?: unknown) => logged.push(`${line} ${String(error)}`) };
     try {
-      const result = await submitQuote(validSubmission({ name: "Locked Out" }), { ip: "192.0.2.10", userAgent: null }, deps);
+      const result = await submitQuote(
+        validSubmission({ name: "Locked Out" }),
+        { ip: "192.0.2.10", userAgent: null },
+        deps,
+      );
       expect(result.status).toBe("unavailable");
-      if (result.status === "unavailable") expect(result.values).toMatchObject({ name: "Locked Out", email: "Ada@Example.COM", consent: "yes" });
+      if (result.status === "unavailable")
+        expect(result.values).toMatchObject({ name: "Locked Out", email: "Ada@Example.COM", consent: "yes" });
       expect(logged.join("\n")).toMatch(/could not store[\s\S]*(locked|busy|timed out)/i);
     } finally {
       locker.exec("ROLLBACK");
       locker.close();
     }
-    const retry = await submitQuote(validSubmission({ name: "Locked Out" }), { ip: "192.0.2.10", userAgent: null }, deps);
+    const retry = await submitQuote(
+      validSubmission({ name: "Locked Out" }),
+      { ip: "192.0.2.10", userAgent: null },
+      deps,
+    );
     expect(retry.status).toBe("ok");
     expect(await db.quoteRequest.count({ where: { name: "Locked Out" } })).toBe(1);
     await db.$disconnect();
@@ -51,11 +60,21 @@ describe("the process dies after the commit, before delivery", () => {
   it("npm run mail:retry delivers the pending mail exactly once", async () => {
     const db = createDb(database.url);
     // Stored and committed, but the after-response delivery never ran (the process "died").
-    const result = await submitQuote(validSubmission({ name: "Crash Survivor" }), { ip: "192.0.2.20", userAgent: null }, { db, env: testEnv });
+    const result = await submitQuote(
+      validSubmission({ name: "Crash Survivor" }),
+      { ip: "192.0.2.20", userAgent: null },
+      { db, env: testEnv },
+    );
     if (result.status !== "ok") throw new Error(result.status);
     await db.$disconnect();
 
-    const env = { ...process.env, DATABASE_URL: database.url, SMTP_URL: smtp.url, MAIL_FROM: "site@fsdev.test", NODE_ENV: "test" as const };
+    const env = {
+      ...process.env,
+      DATABASE_URL: database.url,
+      SMTP_URL: smtp.url,
+      MAIL_FROM: "site@fsdev.test",
+      NODE_ENV: "test" as const,
+    };
     const first = await run("npm", ["run", "--silent", "mail:retry"], { env });
     // Everything pending goes, this request's two messages included (the locked-database test left two more).
     expect(first.stdout).toMatch(/mail:retry sent [2-9], failed 0, left 0 pending/);

@@ -18,9 +18,15 @@ let ipCounter = 0;
 const logged: string[] = [];
 
 const meta = () => ({ ip: `203.0.113.${++ipCounter}`, userAgent: "vitest" });
-const smtpTransport = (url: string) => createMailTransport({ smtpUrl: url, mailDir: "/nonexistent", timeoutMs: 2000, log: () => {} });
+const smtpTransport = (url: string) =>
+  createMailTransport({ smtpUrl: url, mailDir: "/nonexistent", timeoutMs: 2000, log: () => {} });
 const deliver = (t: MailTransport, opts: { ids?: number[]; ignoreSchedule?: boolean } = {}) =>
-  deliverPending(db, t, { from: "FS Dev website <website@fsdev.test>", siteUrl: "http://localhost:3000", log: (line) => logged.push(line), ...opts });
+  deliverPending(db, t, {
+    from: "FS Dev website <website@fsdev.test>",
+    siteUrl: "http://localhost:3000",
+    log: (line) => logged.push(line),
+    ...opts,
+  });
 
 beforeAll(async () => {
   database = migratedDb("pipeline");
@@ -126,7 +132,15 @@ describe("invalid input: a field-level error and no row", () => {
     const result = await submitQuote({ consent: undefined, formToken: tokenFrom(30) }, meta(), deps);
     expect(result.status).toBe("invalid");
     if (result.status !== "invalid") return;
-    expect(Object.keys(result.fieldErrors).sort()).toEqual(["budget", "consent", "description", "email", "interest", "name", "timeline"]);
+    expect(Object.keys(result.fieldErrors).sort()).toEqual([
+      "budget",
+      "consent",
+      "description",
+      "email",
+      "interest",
+      "name",
+      "timeline",
+    ]);
   });
 });
 
@@ -142,7 +156,9 @@ describe("mail outages never lose a lead", () => {
     down.close();
     const pending = await db.outboxMessage.findMany();
     expect(pending.map((message) => message.status)).toEqual(["pending", "pending"]);
-    expect(pending.every((message) => message.attempts === 1 && message.lastError && message.nextAttemptAt > new Date())).toBe(true);
+    expect(
+      pending.every((message) => message.attempts === 1 && message.lastError && message.nextAttemptAt > new Date()),
+    ).toBe(true);
     expect(await db.quoteRequest.count()).toBe(1);
 
     // Not due yet: an ordinary pass leaves them alone.
@@ -168,7 +184,11 @@ describe("database failures never claim success", () => {
     const broken = migratedDb("broken");
     await broken.db.$executeRawUnsafe('DROP TABLE "OutboxMessage"');
     const lines: string[] = [];
-    const result = await submitQuote(validSubmission(), meta(), { ...deps, db: broken.db, log: (line) => lines.push(line) });
+    const result = await submitQuote(validSubmission(), meta(), {
+      ...deps,
+      db: broken.db,
+      log: (line) => lines.push(line),
+    });
     expect(result.status).toBe("unavailable");
     if (result.status !== "unavailable") return;
     expect(result.values.name).toBe("Ada Lovelace");
@@ -186,14 +206,21 @@ describe("duplicates, spam and the rate limit", () => {
     const again = await submitQuote(submission, meta(), deps);
     const [a, b] = await Promise.all([submitQuote(submission, meta(), deps), submitQuote(submission, meta(), deps)]);
     for (const result of [again, a, b]) {
-      expect(result).toMatchObject({ status: "ok", duplicate: true, reference: (first as { reference: string }).reference });
+      expect(result).toMatchObject({
+        status: "ok",
+        duplicate: true,
+        reference: (first as { reference: string }).reference,
+      });
     }
     expect(await db.quoteRequest.count()).toBe(1);
     expect(await db.outboxMessage.count()).toBe(2);
   });
 
   it("two different forms posted at the same time store two rows", async () => {
-    const [a, b] = await Promise.all([submitQuote(validSubmission(), meta(), deps), submitQuote(validSubmission(), meta(), deps)]);
+    const [a, b] = await Promise.all([
+      submitQuote(validSubmission(), meta(), deps),
+      submitQuote(validSubmission(), meta(), deps),
+    ]);
     expect(a.status).toBe("ok");
     expect(b.status).toBe("ok");
     expect(await db.quoteRequest.count()).toBe(2);
@@ -210,7 +237,11 @@ describe("duplicates, spam and the rate limit", () => {
 
   it("flags a form sent faster than a person could, and a forged, malformed or missing token", async () => {
     const fast = await submitQuote(validSubmission({ formToken: tokenFrom(0.5) }), meta(), deps);
-    const forged = await submitQuote(validSubmission({ formToken: tokenFrom(30, "some-other-secret-that-is-long-enough") }), meta(), deps);
+    const forged = await submitQuote(
+      validSubmission({ formToken: tokenFrom(30, "some-other-secret-that-is-long-enough") }),
+      meta(),
+      deps,
+    );
     const malformed = await submitQuote(validSubmission({ formToken: "v1.not-a-token" }), meta(), deps);
     const missing = await submitQuote(validSubmission({ formToken: undefined }), meta(), deps);
     for (const result of [fast, forged, malformed, missing]) expect(result).toMatchObject({ status: "ok", spam: true });
@@ -223,7 +254,11 @@ describe("duplicates, spam and the rate limit", () => {
   });
 
   it("asks to send again, keeping the values, when a genuine form has expired; stores nothing", async () => {
-    const stale = await submitQuote(validSubmission({ name: "Left Open", formToken: tokenFrom(25 * 3600) }), meta(), deps);
+    const stale = await submitQuote(
+      validSubmission({ name: "Left Open", formToken: tokenFrom(25 * 3600) }),
+      meta(),
+      deps,
+    );
     expect(stale).toMatchObject({ status: "expired", values: { name: "Left Open" } });
     expect(await db.quoteRequest.count()).toBe(0);
   });
@@ -231,7 +266,11 @@ describe("duplicates, spam and the rate limit", () => {
   it("the same form sent again with different values is a new request, not a duplicate", async () => {
     const formToken = tokenFrom(30);
     const first = await submitQuote(validSubmission({ formToken }), meta(), deps);
-    const edited = await submitQuote(validSubmission({ formToken, description: "A different project, sent from the same page after going back." }), meta(), deps);
+    const edited = await submitQuote(
+      validSubmission({ formToken, description: "A different project, sent from the same page after going back." }),
+      meta(),
+      deps,
+    );
     expect(first).toMatchObject({ status: "ok", duplicate: false });
     expect(edited).toMatchObject({ status: "ok", duplicate: false });
     expect((edited as { reference: string }).reference).not.toBe((first as { reference: string }).reference);
@@ -240,7 +279,9 @@ describe("duplicates, spam and the rate limit", () => {
 
   it("holds the per-address limit when requests arrive at the same moment", async () => {
     const ip = { ip: "198.51.100.200", userAgent: "vitest" };
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => submitQuote(validSubmission({ name: `Burst ${i}` }), ip, deps)));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => submitQuote(validSubmission({ name: `Burst ${i}` }), ip, deps)),
+    );
     expect(results.filter((result) => result.status === "ok")).toHaveLength(5);
     expect(results.filter((result) => result.status === "rate_limited")).toHaveLength(7);
     expect(await db.quoteRequest.count()).toBe(5);
@@ -249,7 +290,9 @@ describe("duplicates, spam and the rate limit", () => {
 
   it("sends one address at most three confirmations a day; the owner hears of every request", async () => {
     for (let i = 0; i < 4; i++) {
-      expect((await submitQuote(validSubmission({ email: "target@example.com", name: `Repeat ${i}` }), meta(), deps)).status).toBe("ok");
+      expect(
+        (await submitQuote(validSubmission({ email: "target@example.com", name: `Repeat ${i}` }), meta(), deps)).status,
+      ).toBe("ok");
     }
     const kinds = await db.outboxMessage.groupBy({ by: ["kind"], _count: true, orderBy: { kind: "asc" } });
     expect(kinds.map((row) => [row.kind, row._count])).toEqual([
@@ -261,7 +304,13 @@ describe("duplicates, spam and the rate limit", () => {
   it("flags link-stuffed content but keeps an ordinary SEO enquiry", async () => {
     const links = "Buy cheap backlinks http://a.example http://b.example http://c.example www.d.example";
     const spam = await submitQuote(validSubmission({ description: links }), meta(), deps);
-    const seo = await submitQuote(validSubmission({ description: "We want a Shopify SEO audit and help with our product feed on Google Shopping." }), meta(), deps);
+    const seo = await submitQuote(
+      validSubmission({
+        description: "We want a Shopify SEO audit and help with our product feed on Google Shopping.",
+      }),
+      meta(),
+      deps,
+    );
     expect(spam).toMatchObject({ status: "ok", spam: true });
     expect(seo).toMatchObject({ status: "ok", spam: false });
   });
@@ -276,6 +325,8 @@ describe("duplicates, spam and the rate limit", () => {
     // Another address is not affected; the window moves on.
     expect((await submitQuote(validSubmission(), meta(), deps)).status).toBe("ok");
     const later = () => new Date(Date.now() + 11 * 60_000);
-    expect((await submitQuote(validSubmission({ formToken: tokenFrom(30) }), ip, { ...deps, now: later })).status).toBe("ok");
+    expect((await submitQuote(validSubmission({ formToken: tokenFrom(30) }), ip, { ...deps, now: later })).status).toBe(
+      "ok",
+    );
   });
 });

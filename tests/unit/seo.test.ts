@@ -43,8 +43,15 @@ describe("page metadata", () => {
     const meta = pageMetadata({ title: "Services", description: "What we build", path: "/services" });
     expect(meta.alternates?.canonical).toBe("https://www.fsdev.example/services");
     expect(meta.alternates?.types).toHaveProperty("application/rss+xml");
-    expect(meta.openGraph).toMatchObject({ title: "Services", description: "What we build", url: "https://www.fsdev.example/services", type: "website" });
-    expect(meta.openGraph?.images).toEqual([expect.objectContaining({ url: "https://www.fsdev.example/opengraph-image", width: 1200, height: 630 })]);
+    expect(meta.openGraph).toMatchObject({
+      title: "Services",
+      description: "What we build",
+      url: "https://www.fsdev.example/services",
+      type: "website",
+    });
+    expect(meta.openGraph?.images).toEqual([
+      expect.objectContaining({ url: "https://www.fsdev.example/opengraph-image", width: 1200, height: 630 }),
+    ]);
     expect(meta.twitter).toMatchObject({ card: "summary_large_image", title: "Services" });
   });
 
@@ -63,14 +70,20 @@ describe("page metadata", () => {
     expect(meta.title).toBe("Short");
     expect(meta.description).toBe("Shorter");
     expect(meta.openGraph).toMatchObject({ type: "article", publishedTime: "2026-11-24", modifiedTime: "2026-12-01" });
-    expect(meta.openGraph?.images).toEqual([expect.objectContaining({ url: "https://www.fsdev.example/articles/a/opengraph-image" })]);
+    expect(meta.openGraph?.images).toEqual([
+      expect.objectContaining({ url: "https://www.fsdev.example/articles/a/opengraph-image" }),
+    ]);
     expect(ogImagePath("/")).toBe("/opengraph-image");
   });
 });
 
 describe("JSON-LD builders", () => {
   it("escape < so no content can close the script element", () => {
-    const json = serializeJsonLd({ "@context": "https://schema.org", "@type": "Thing", name: "</script><script>alert(1)</script>" });
+    const json = serializeJsonLd({
+      "@context": "https://schema.org",
+      "@type": "Thing",
+      name: "</script><script>alert(1)</script>",
+    });
     expect(json).not.toContain("<");
     expect(json).toContain("\\u003c/script>");
     expect(JSON.parse(json).name).toBe("</script><script>alert(1)</script>");
@@ -87,7 +100,12 @@ describe("JSON-LD builders", () => {
       description: site.description,
       url: "https://www.fsdev.example/",
       founder: { "@type": "Person", name: "Francois Schoeman" },
-      address: { "@type": "PostalAddress", addressLocality: "Stilbaai", addressRegion: "Western Cape", addressCountry: "ZA" },
+      address: {
+        "@type": "PostalAddress",
+        addressLocality: "Stilbaai",
+        addressRegion: "Western Cape",
+        addressCountry: "ZA",
+      },
       areaServed: site.areaServed,
     });
     expect(topics).toEqual(expect.arrayContaining(["Python", "Django", "Next.js", "React", "SEO tooling"]));
@@ -97,7 +115,11 @@ describe("JSON-LD builders", () => {
   it("describe every service with its provider", () => {
     for (const service of services.all()) {
       const data = serviceJsonLd(service, ctx);
-      expect(data).toMatchObject({ "@type": "Service", name: service.data.title, description: service.data.description });
+      expect(data).toMatchObject({
+        "@type": "Service",
+        name: service.data.title,
+        description: service.data.description,
+      });
       expect(data.serviceType).toEqual(expect.any(String));
       expect(data.url).toBe(`https://www.fsdev.example/services/${service.slug}`);
       expect(data.provider).toMatchObject({ "@id": organizationId(base), name: site.name });
@@ -124,7 +146,11 @@ describe("JSON-LD builders", () => {
   it("build the FAQPage from all five FAQ entries, answers as plain text", () => {
     const entries = faqs.all();
     const data = faqPageJsonLd(entries, ctx);
-    const questions = data.mainEntity as { "@type": string; name: string; acceptedAnswer: { "@type": string; text: string } }[];
+    const questions = data.mainEntity as {
+      "@type": string;
+      name: string;
+      acceptedAnswer: { "@type": string; text: string };
+    }[];
     expect(data["@type"]).toBe("FAQPage");
     expect(questions).toHaveLength(5);
     expect(questions.map((q) => q.name)).toEqual(entries.map((entry) => entry.data.question));
@@ -198,12 +224,21 @@ describe("RSS feed", () => {
   it("escapes every value and dates items in RFC 822", () => {
     const xml = buildRssFeed({
       title: "FS Dev & friends",
-      description: 'Quotes " and \' and <tags>',
+      description: "Quotes \" and ' and <tags>",
       homePath: "/articles",
       feedPath: "/feed.xml",
       language: "en-ZA",
       base,
-      items: [{ title: "A < B & C", path: "/articles/a?x=1&y=2", description: "<b>bold</b>", published: "2026-11-24", author: "Ada", categories: ["R&D"] }],
+      items: [
+        {
+          title: "A < B & C",
+          path: "/articles/a?x=1&y=2",
+          description: "<b>bold</b>",
+          published: "2026-11-24",
+          author: "Ada",
+          categories: ["R&D"],
+        },
+      ],
     });
     expect(xml).toContain("<title>FS Dev &amp; friends</title>");
     expect(xml).toContain("<description>Quotes &quot; and &apos; and &lt;tags&gt;</description>");
@@ -222,7 +257,9 @@ describe("published routes (the sitemap)", () => {
     const routes = publishedRoutes();
     const paths = routes.map((route) => route.path);
     expect(new Set(paths).size).toBe(paths.length);
-    expect(paths).toEqual(expect.arrayContaining(["/", "/services", "/products", "/articles", "/faq", "/about", "/quote", "/privacy"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["/", "/services", "/products", "/articles", "/faq", "/about", "/quote", "/privacy"]),
+    );
     for (const service of services.all()) expect(paths).toContain(`/services/${service.slug}`);
     for (const product of products.all()) expect(paths).toContain(`/products/${product.slug}`);
     for (const article of articles.all()) {

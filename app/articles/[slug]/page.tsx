@@ -46,14 +46,17 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <PageFrame path={path}>
       <article className="container-page py-10">
-        <JsonLd data={[articleJsonLd(article, jsonLdContext(), { images: [ogImagePath(path)] }), breadcrumbs(crumbs)]} />
+        <JsonLd
+          data={[articleJsonLd(article, jsonLdContext(), { images: [ogImagePath(path)] }), breadcrumbs(crumbs)]}
+        />
         <div className="mx-auto max-w-3xl">
           <Breadcrumbs items={crumbs} />
           <header>
             <h1 className="text-3xl font-bold tracking-tight text-ink md:text-5xl">{article.data.title}</h1>
             <p className="mt-4 text-lg text-slate-700">{article.data.description}</p>
             <p className="mt-4 text-sm text-slate-600">
-              {article.data.author} · <time dateTime={article.data.published}>{formatDate(article.data.published)}</time>
+              {article.data.author} ·{" "}
+              <time dateTime={article.data.published}>{formatDate(article.data.published)}</time>
             </p>
           </header>
           <Figure {...heroImage} priority sizes="(min-width: 768px) 768px, 100vw" />

@@ -14,5 +14,10 @@ export function generateStaticParams() {
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
   const product = products.get((await params).slug);
   if (!product) notFound();
-  return renderOgImage({ eyebrow: site.labels.product, title: product.data.title, footer: product.data.tagline, siteName: site.name });
+  return renderOgImage({
+    eyebrow: site.labels.product,
+    title: product.data.title,
+    footer: product.data.tagline,
+    siteName: site.name,
+  });
 }

@@ -43,7 +43,10 @@ export default async function ProductPage({ params }: Props) {
             <Prose source={product.body} file={product.file} />
           </div>
         </div>
-        <section aria-labelledby="product-features" className="h-fit space-y-6 rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24">
+        <section
+          aria-labelledby="product-features"
+          className="h-fit space-y-6 rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24"
+        >
           <h2 id="product-features" className="font-semibold text-ink">
             {site.labels.features}
           </h2>

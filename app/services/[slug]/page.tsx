@@ -40,7 +40,10 @@ export default async function ServicePage({ params }: Props) {
         <div className="max-w-3xl">
           <Prose source={service.body} file={service.file} />
         </div>
-        <section aria-labelledby="service-facts" className="h-fit space-y-6 rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24">
+        <section
+          aria-labelledby="service-facts"
+          className="h-fit space-y-6 rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24"
+        >
           <h2 id="service-facts" className="sr-only">
             {service.data.title}
           </h2>
