@@ -10,7 +10,9 @@ step() { printf '\n=== %s\n' "$1"; }
 # The count a runner printed in its summary ("Tests  123 passed" / "  78 passed (2.9m)"), colours stripped.
 passed() { sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -oE "$2" | grep -oE '[0-9]+' | tail -1; }
 
-step "type check";          npx next typegen >/dev/null && npx tsc --noEmit
+# Route types are generated from the same config as the build, which needs SITE_URL.
+step "type check";          SITE_URL="http://127.0.0.1:${E2E_PORT:-3917}" npx next typegen >/dev/null
+npx tsc --noEmit
 step "lint";                npx eslint --max-warnings 0 .
 step "format";              npx prettier --check . >/dev/null && echo "prettier: all files formatted"
 step "unit + integration";  npx vitest run 2>&1 | tee "$logs/vitest.log"
