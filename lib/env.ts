@@ -43,6 +43,14 @@ const schema = z.object({
     .default(24),
   /** How long a SQLite write waits for another writer before it fails. */
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  /** The one person who may sign in to the desk (/desk); defaults to QUOTE_TO. */
+  OWNER_EMAIL: z.email({ error: "must be an email address" }).optional(),
+  /** Requests flagged as spam are deleted this many days after they arrived. */
+  SPAM_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** A quote request, its mail and its timeline are deleted this many months after its last activity. */
+  LEAD_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /** The stored text of a delivered email is blanked this many days after it was sent. */
+  MAIL_BODY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   /** Deliver mail right after each submission (off only in tests that drive delivery themselves). */
   MAIL_DELIVER_AFTER_SUBMIT: boolean.default(true),
 });
@@ -79,6 +87,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new ConfigError(`Invalid configuration:\n${problems.map((line) => `  - ${line}`).join("\n")}`);
   }
   return result.data;
+}
+
+/** The desk's owner: OWNER_EMAIL, or QUOTE_TO when unset. */
+export function ownerEmail(settings: Pick<Env, "OWNER_EMAIL" | "QUOTE_TO">): string {
+  return settings.OWNER_EMAIL ?? settings.QUOTE_TO;
 }
 
 let cached: Env | undefined;

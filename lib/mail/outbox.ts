@@ -7,7 +7,10 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { renderConfirmation, renderOwnerNotice, type MailContext, type QuoteForMail } from "./render";
 import type { MailTransport, OutgoingMail } from "./transport";
 
-export type OutboxKind = "owner_notice" | "prospect_confirmation";
+export type OutboxKind = "owner_notice" | "prospect_confirmation" | "sign_in_link";
+
+/** Kinds whose stored text holds a credential: blanked as soon as the message is sent. */
+const BLANK_ONCE_SENT: ReadonlySet<string> = new Set<OutboxKind>(["sign_in_link"]);
 
 /** The columns the caller sets on a new OutboxMessage (plus the relation to its QuoteRequest). */
 export type OutboxRow = {
@@ -163,6 +166,13 @@ export async function deliverPending(
   });
 
   for (const row of rows) {
+    // Its request is gone (erased, or deleted with foreign keys off): the mail must never go out.
+    if (row.quoteRequestId !== null && !row.quoteRequest) {
+      await db.outboxMessage.deleteMany({ where: { id: row.id } });
+      result.skipped += 1;
+      log(`mail: outbox ${row.id} skipped and removed: its request no longer exists`);
+      continue;
+    }
     const claimedAt = now();
     // One UPDATE ... WHERE: the database decides who wins. `attempts` must be unchanged since we read
     // the row, so a sender that read it before another sender's attempt cannot send it a second time.
@@ -200,7 +210,13 @@ export async function deliverPending(
     if (outcome.ok) {
       await db.outboxMessage.updateMany({
         where: { id: row.id },
-        data: { status: "sent", sentAt: now(), messageId: outcome.messageId, lockedUntil: null },
+        data: {
+          status: "sent",
+          sentAt: now(),
+          messageId: outcome.messageId,
+          lockedUntil: null,
+          ...(BLANK_ONCE_SENT.has(row.kind) ? { textBody: "", htmlBody: "" } : {}),
+        },
       });
       result.sent += 1;
       continue;

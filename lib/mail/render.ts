@@ -79,6 +79,11 @@ function sourceUrl(sourcePath: string, siteUrl: string): string {
   return sourcePath.startsWith("/") && !sourcePath.startsWith("//") ? `${trimSlash(siteUrl)}${sourcePath}` : sourcePath;
 }
 
+/** The lead's page in the owner's desk. */
+export function deskLeadUrl(reference: string, siteUrl: string): string {
+  return `${trimSlash(siteUrl)}/desk/leads/${encodeURIComponent(oneLine(reference))}`;
+}
+
 type Field = { label: string; value: string; multiline?: boolean };
 
 /** What the visitor sent, in form order; empty optional fields are shown as "not given". */
@@ -159,14 +164,16 @@ export function renderOwnerNotice(q: QuoteForMail, ctx: MailContext): RenderedMa
     { label: "Consent", value: `Given, privacy notice version ${oneLine(q.consentVersion)}` },
   ];
   const intro = `New quote request ${oneLine(q.reference)} on the ${ctx.siteName} website. Reply to this email to answer ${oneLine(q.name)} directly.`;
+  const deskUrl = deskLeadUrl(q.reference, ctx.siteUrl);
 
-  const text = [intro, "", textFields(fields), ""].join("\n");
+  const text = [intro, "", textFields(fields), "", `Open it in the desk: ${deskUrl}`, ""].join("\n");
   const html = htmlDocument(
     subject,
     [
       `<h1 style="font-size:20px;margin:0 0 16px">Quote request ${escapeHtml(oneLine(q.reference))}</h1>`,
       paragraph(escapeHtml(intro)),
       htmlFields(fields),
+      `<p style="margin:16px 0"><a href="${escapeHtml(deskUrl)}" style="color:#1d4ed8">Open it in the desk</a></p>`,
     ].join("\n"),
   );
   return { subject, text, html };

@@ -4,6 +4,7 @@ import { outboxRows } from "@/lib/mail/outbox";
 import type { QuoteForMail } from "@/lib/mail/render";
 import type { Db } from "@/lib/db";
 import type { Env } from "@/lib/env";
+import { emailKey, searchTextOf } from "@/lib/leads/keys";
 import { labelOf, quoteChoices, quoteCopy, type QuoteChoices } from "./catalog";
 import { hashIp } from "./client-ip";
 import { verifyFormToken } from "./form-token";
@@ -239,6 +240,8 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
           status: verdict.spam ? "spam" : "new",
           name: input.name,
           email: input.email,
+          emailKey: emailKey(input.email),
+          searchText: searchTextOf({ reference, name: input.name, email: input.email, company: input.company }),
           company: input.company,
           phone: input.phone,
           interest: input.interest,

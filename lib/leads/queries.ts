@@ -1,0 +1,144 @@
+/** Read-only queries of the desk and the `leads` command: the inbox, one lead, the sources report. */
+import type { Db } from "@/lib/db";
+import { LEAD_STATUSES, type LeadStatus } from "./status";
+
+export type MailState = "sent" | "pending" | "failed" | "held" | "none";
+
+type OutboxSummary = { kind: string; status: string };
+
+/** One word for a lead's two emails: failed beats pending beats sent; a spam lead's mail is held back. */
+export function mailState(status: string, outbox: OutboxSummary[]): MailState {
+  const mail = outbox.filter((row) => row.kind !== "sign_in_link");
+  if (mail.length === 0) return status === "spam" ? "held" : "none";
+  if (mail.some((row) => row.status === "failed")) return "failed";
+  if (mail.some((row) => row.status === "pending" || row.status === "sending")) return "pending";
+  return "sent";
+}
+
+export type LeadFilter = { status?: LeadStatus; query?: string };
+
+/** The Prisma filter for a status and a free-text search over reference, name, email and company. */
+export function leadWhere(filter: LeadFilter) {
+  const query = filter.query?.trim().toLowerCase();
+  return {
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(query ? { searchText: { contains: query } } : {}),
+  };
+}
+
+export const PAGE_SIZE = 25;
+
+export type InboxRow = {
+  reference: string;
+  name: string;
+  company: string | null;
+  interestLabel: string;
+  budget: string;
+  status: string;
+  createdAt: Date;
+  mail: MailState;
+};
+
+export type Inbox = {
+  rows: InboxRow[];
+  /** Leads per status for the search (every tab's count). */
+  counts: Record<LeadStatus, number>;
+  total: number;
+  page: number;
+  pages: number;
+};
+
+/** A page of leads, newest first, with every tab's count for the same search. */
+export async function listLeads(
+  db: Db,
+  filter: LeadFilter & { page?: number; pageSize?: number } = {},
+): Promise<Inbox> {
+  const pageSize = filter.pageSize ?? PAGE_SIZE;
+  const where = leadWhere(filter);
+  const [found, grouped] = await Promise.all([
+    db.quoteRequest.count({ where }),
+    db.quoteRequest.groupBy({ by: ["status"], where: leadWhere({ query: filter.query }), _count: { _all: true } }),
+  ]);
+  const pages = Math.max(1, Math.ceil(found / pageSize));
+  const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pages);
+  const leads = await db.quoteRequest.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * pageSize,
+    take: pageSize,
+    select: {
+      reference: true,
+      name: true,
+      company: true,
+      interestLabel: true,
+      budget: true,
+      status: true,
+      createdAt: true,
+      outbox: { select: { kind: true, status: true } },
+    },
+  });
+  const counts = Object.fromEntries(LEAD_STATUSES.map((status) => [status, 0])) as Record<LeadStatus, number>;
+  for (const group of grouped) if (group.status in counts) counts[group.status as LeadStatus] = group._count._all;
+  return {
+    rows: leads.map(({ outbox, ...lead }) => ({ ...lead, mail: mailState(lead.status, outbox) })),
+    counts,
+    total: found,
+    page,
+    pages,
+  };
+}
+
+/** Every stored fact of one lead, its two emails and its timeline (oldest first); null when unknown. */
+export async function getLead(db: Db, reference: string) {
+  return db.quoteRequest.findUnique({
+    where: { reference: reference.trim().toUpperCase() },
+    include: {
+      outbox: {
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          recipient: true,
+          status: true,
+          attempts: true,
+          lastError: true,
+          nextAttemptAt: true,
+          sentAt: true,
+        },
+      },
+      events: { orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+  });
+}
+
+export type Lead = NonNullable<Awaited<ReturnType<typeof getLead>>>;
+
+export type SourceRow = { key: string; leads: number; won: number };
+export type SourcesReport = { days: number; pages: SourceRow[]; campaigns: SourceRow[] };
+
+/** Leads (spam left out) per landing page and per UTM campaign over the last `days`, with how many were won. */
+export async function sourcesReport(db: Db, days: number, now: Date = new Date()): Promise<SourcesReport> {
+  const since = new Date(now.getTime() - days * 86_400_000);
+  const leads = await db.quoteRequest.findMany({
+    where: { createdAt: { gte: since }, status: { not: "spam" } },
+    select: { sourcePath: true, utmSource: true, utmCampaign: true, status: true },
+  });
+  const tally = (keyOf: (lead: (typeof leads)[number]) => string) => {
+    const rows = new Map<string, SourceRow>();
+    for (const lead of leads) {
+      const key = keyOf(lead);
+      const row = rows.get(key) ?? { key, leads: 0, won: 0 };
+      row.leads += 1;
+      if (lead.status === "won") row.won += 1;
+      rows.set(key, row);
+    }
+    return [...rows.values()].sort((a, b) => b.leads - a.leads || b.won - a.won || a.key.localeCompare(b.key));
+  };
+  return {
+    days,
+    pages: tally((lead) => lead.sourcePath ?? "(unknown)"),
+    campaigns: tally((lead) =>
+      lead.utmCampaign ? `${lead.utmCampaign}${lead.utmSource ? ` (${lead.utmSource})` : ""}` : "(no campaign)",
+    ),
+  };
+}

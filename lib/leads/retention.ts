@@ -1,0 +1,159 @@
+/**
+ * Retention, as the privacy notice states it (the notice reads the same settings). Runs daily in the
+ * server's scheduler and on demand (`npm run leads -- purge`); the IP hash is also cleared every minute.
+ */
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Db } from "@/lib/db";
+import type { Env } from "@/lib/env";
+
+export type RetentionSettings = Pick<
+  Env,
+  "SPAM_RETENTION_DAYS" | "LEAD_RETENTION_MONTHS" | "MAIL_BODY_RETENTION_DAYS" | "RATE_LIMIT_WINDOW_MINUTES"
+>;
+
+export type PurgeOptions = {
+  db: Db;
+  settings: RetentionSettings;
+  /** The file transport's folder: .eml copies older than the lead retention are removed too. */
+  mailDir?: string;
+  actor?: string;
+  now?: () => Date;
+};
+
+export type PurgeResult = {
+  spam: number;
+  leads: number;
+  messages: number;
+  bodiesBlanked: number;
+  ipHashesCleared: number;
+  expiredSignIns: number;
+  files: number;
+  events: number;
+};
+
+/** A sign-in link is dead after minutes; its stored text goes within the hour, whatever became of it. */
+const SIGN_IN_BODY_MS = 60 * 60_000;
+const DAY = 86_400_000;
+
+/** `now` minus whole calendar months (the 31st falls back to the month's last day). */
+export function monthsBefore(now: Date, months: number): Date {
+  const date = new Date(now);
+  const day = date.getUTCDate();
+  date.setUTCDate(1);
+  date.setUTCMonth(date.getUTCMonth() - months);
+  const last = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(day, last));
+  return date;
+}
+
+/** The cut-off dates for `now`: anything older is removed (or blanked). */
+export function retentionCutoffs(settings: RetentionSettings, now: Date) {
+  return {
+    spam: new Date(now.getTime() - settings.SPAM_RETENTION_DAYS * DAY),
+    lead: monthsBefore(now, settings.LEAD_RETENTION_MONTHS),
+    body: new Date(now.getTime() - settings.MAIL_BODY_RETENTION_DAYS * DAY),
+    ipHash: new Date(now.getTime() - settings.RATE_LIMIT_WINDOW_MINUTES * 60_000),
+    signInBody: new Date(now.getTime() - SIGN_IN_BODY_MS),
+  };
+}
+
+/** The IP hash only serves the rate limit: once its window has passed it is cleared. */
+export async function clearExpiredIpHashes(db: Db, settings: RetentionSettings, now: Date = new Date()) {
+  const { ipHash } = retentionCutoffs(settings, now);
+  const cleared = await db.quoteRequest.updateMany({
+    where: { ipHash: { not: null }, createdAt: { lt: ipHash } },
+    data: { ipHash: null },
+  });
+  return cleared.count;
+}
+
+async function deleteLeads(db: Db, where: object): Promise<{ leads: number; messages: number }> {
+  const ids = (await db.quoteRequest.findMany({ where, select: { id: true } })).map((row) => row.id);
+  if (ids.length === 0) return { leads: 0, messages: 0 };
+  const [messages, , leads] = await db.$transaction([
+    db.outboxMessage.deleteMany({ where: { quoteRequestId: { in: ids } } }),
+    db.leadEvent.deleteMany({ where: { quoteRequestId: { in: ids } } }),
+    db.quoteRequest.deleteMany({ where: { id: { in: ids } } }),
+  ]);
+  return { leads: leads.count, messages: messages.count };
+}
+
+async function removeOldFiles(mailDir: string | undefined, before: Date): Promise<number> {
+  if (!mailDir) return 0;
+  const dir = path.resolve(mailDir);
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of names.filter((entry) => entry.endsWith(".eml"))) {
+    const file = path.join(dir, name);
+    if ((await fs.stat(file)).mtime < before) {
+      await fs.rm(file, { force: true });
+      removed += 1;
+    }
+  }
+  return removed;
+}
+
+/** Applies every retention rule once; returns what it removed. */
+export async function purge(opts: PurgeOptions): Promise<PurgeResult> {
+  const { db, settings } = opts;
+  const now = (opts.now ?? (() => new Date()))();
+  const cut = retentionCutoffs(settings, now);
+
+  const spam = await deleteLeads(db, { status: "spam", createdAt: { lt: cut.spam } });
+  const leads = await deleteLeads(db, { activityAt: { lt: cut.lead } });
+  // Rows whose request is gone (deleted outside the app, with foreign keys off) and old sign-in links.
+  const strays = await db.outboxMessage.deleteMany({
+    where: {
+      OR: [
+        { quoteRequestId: { not: null }, quoteRequest: { is: null } },
+        { quoteRequestId: null, createdAt: { lt: cut.body } },
+      ],
+    },
+  });
+  const blanked = await db.outboxMessage.updateMany({
+    where: {
+      OR: [
+        { status: "sent", sentAt: { lt: cut.body } },
+        { kind: "sign_in_link", createdAt: { lt: cut.signInBody } },
+      ],
+      NOT: { textBody: "", htmlBody: "" },
+    },
+    data: { textBody: "", htmlBody: "" },
+  });
+  const ipHashesCleared = await clearExpiredIpHashes(db, settings, now);
+  const [verifications, sessions] = await db.$transaction([
+    db.verification.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.session.deleteMany({ where: { expiresAt: { lt: now } } }),
+  ]);
+  const events = await db.leadEvent.deleteMany({ where: { quoteRequestId: null, createdAt: { lt: cut.lead } } });
+  const files = await removeOldFiles(opts.mailDir, cut.lead);
+
+  const result: PurgeResult = {
+    spam: spam.leads,
+    leads: leads.leads,
+    messages: spam.messages + leads.messages + strays.count,
+    bodiesBlanked: blanked.count,
+    ipHashesCleared,
+    expiredSignIns: verifications.count + sessions.count,
+    files,
+    events: events.count,
+  };
+  if (result.spam + result.leads > 0) {
+    await db.leadEvent.create({
+      data: {
+        actor: opts.actor ?? "system",
+        action: "purge",
+        detail: `retention: ${result.spam} spam and ${result.leads} lead(s) deleted, ${result.messages} email(s)`,
+        createdAt: now,
+      },
+    });
+  }
+  return result;
+}

@@ -1,0 +1,400 @@
+// lib/leads against real parts: a migrated SQLite file, Prisma, nodemailer and a local SMTP server.
+// Covers the desk's commands (status, note, spam release, retry), the CSV export, erasure across letter
+// case (database rows, stray outbox rows, .eml files), retention on a controlled clock, and delivery that
+// skips outbox rows whose request is gone.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db";
+import { addNote, changeStatus, markSpam, releaseSpam, retryMail } from "@/lib/leads/commands";
+import { eraseByEmail, mentionsAddress } from "@/lib/leads/erase";
+import { exportLeadsCsv, neutraliseCell } from "@/lib/leads/export";
+import { emailKey, erasureHash, searchTextOf } from "@/lib/leads/keys";
+import { heldMailRenderer } from "@/lib/leads/mail";
+import { getLead, listLeads, sourcesReport } from "@/lib/leads/queries";
+import { monthsBefore, purge } from "@/lib/leads/retention";
+import { deliverPending } from "@/lib/mail/outbox";
+import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
+import { tempDatabaseUrl } from "../helpers/temp-db";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const OWNER = "owner@fsdev.example";
+const FROM = "FS Dev website <website@fsdev.example>";
+const ctx = { siteName: "FS Dev", siteUrl: "https://www.fsdev.example", ownerName: "Francois Schoeman" };
+const SETTINGS = {
+  SPAM_RETENTION_DAYS: 30,
+  LEAD_RETENTION_MONTHS: 12,
+  MAIL_BODY_RETENTION_DAYS: 14,
+  RATE_LIMIT_WINDOW_MINUTES: 10,
+};
+
+const database = tempDatabaseUrl("leads");
+const mailDir = path.join(path.dirname(database.file), "mail");
+let client: Db;
+let smtp: TestSmtpServer;
+let transport: MailTransport;
+let sequence = 0;
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: database.url },
+    stdio: "pipe",
+  });
+  client = createDb(database.url);
+  smtp = await startSmtpServer();
+  transport = createMailTransport({ smtpUrl: smtp.url, mailDir: "unused", timeoutMs: 2_000 });
+});
+
+afterAll(async () => {
+  transport?.close();
+  await client?.$disconnect();
+  await smtp?.stop();
+  database.cleanup();
+});
+
+beforeEach(async () => {
+  await client.outboxMessage.deleteMany();
+  await client.leadEvent.deleteMany();
+  await client.quoteRequest.deleteMany();
+  await client.erasureLog.deleteMany();
+  fs.rmSync(mailDir, { recursive: true, force: true });
+});
+
+type LeadInput = {
+  name?: string;
+  email?: string;
+  company?: string | null;
+  status?: string;
+  createdAt?: Date;
+  activityAt?: Date;
+  sourcePath?: string | null;
+  utmCampaign?: string | null;
+  ipHash?: string | null;
+  withMail?: boolean;
+};
+
+async function insertLead(input: LeadInput = {}) {
+  sequence += 1;
+  const reference = `FS-2026-T${String(sequence).padStart(5, "0")}`;
+  const name = input.name ?? "Ada Lovelace";
+  const email = input.email ?? `ada${sequence}@example.test`;
+  const company = input.company === undefined ? "Analytical Engines" : input.company;
+  const createdAt = input.createdAt ?? new Date();
+  const lead = await client.quoteRequest.create({
+    data: {
+      reference,
+      status: input.status ?? "new",
+      name,
+      email,
+      emailKey: emailKey(email),
+      searchText: searchTextOf({ reference, name, email, company }),
+      company,
+      interest: "service:seo-tooling",
+      interestLabel: "SEO tooling",
+      budget: "R50k – R100k",
+      timeline: "Within 3 months",
+      description: "We need a crawler that finds broken links.",
+      consentAt: createdAt,
+      consentVersion: "2026-11-24",
+      sourcePath: input.sourcePath === undefined ? "/services/seo-tooling" : input.sourcePath,
+      utmCampaign: input.utmCampaign ?? null,
+      utmSource: input.utmCampaign ? "newsletter" : null,
+      ipHash: input.ipHash === undefined ? "hash" : input.ipHash,
+      createdAt,
+      activityAt: input.activityAt ?? createdAt,
+    },
+  });
+  if (input.withMail ?? input.status !== "spam") {
+    for (const row of heldMailRenderer({ ownerTo: OWNER, ctx })(lead))
+      await client.outboxMessage.create({ data: { ...row, quoteRequestId: lead.id, createdAt } });
+  }
+  return lead;
+}
+
+const deliver = (opts: { ids?: number[]; ignoreSchedule?: boolean }) =>
+  deliverPending(client, transport, { from: FROM, siteUrl: ctx.siteUrl, log: () => {}, ...opts });
+
+const received = (reference: string) => smtp.received.filter((mail) => mail.raw.includes(reference));
+
+describe("inbox queries", () => {
+  it("lists newest first, counts every tab, searches case-insensitively and paginates", async () => {
+    const base = Date.now();
+    await insertLead({ name: "Zoë Old", createdAt: new Date(base - 3_000) });
+    await insertLead({ name: "Grace Hopper", company: "Navy", createdAt: new Date(base - 2_000) });
+    await insertLead({ name: "Spammy", status: "spam", createdAt: new Date(base - 1_000) });
+    const won = await insertLead({ name: "Won Lead", status: "won", createdAt: new Date(base) });
+
+    const all = await listLeads(client, {});
+    expect(all.rows.map((row) => row.name)).toEqual(["Won Lead", "Spammy", "Grace Hopper", "Zoë Old"]);
+    expect(all.counts).toEqual({ new: 2, in_progress: 0, won: 1, lost: 0, spam: 1 });
+    expect(all.rows.find((row) => row.name === "Spammy")?.mail).toBe("held");
+    expect(all.rows.find((row) => row.name === "Grace Hopper")?.mail).toBe("pending");
+
+    expect((await listLeads(client, { status: "new" })).rows.map((row) => row.name)).toEqual([
+      "Grace Hopper",
+      "Zoë Old",
+    ]);
+    expect((await listLeads(client, { query: "NAVY" })).rows.map((row) => row.name)).toEqual(["Grace Hopper"]);
+    expect((await listLeads(client, { query: won.reference.toLowerCase() })).total).toBe(1);
+    expect((await listLeads(client, { query: "HOPPER" })).rows.map((row) => row.name)).toEqual(["Grace Hopper"]);
+    expect((await listLeads(client, { query: "nobody-like-this" })).total).toBe(0);
+
+    const page2 = await listLeads(client, { page: 2, pageSize: 3 });
+    expect(page2).toMatchObject({ page: 2, pages: 2, total: 4 });
+    expect(page2.rows.map((row) => row.name)).toEqual(["Zoë Old"]);
+    expect((await listLeads(client, { page: 99, pageSize: 3 })).page).toBe(2);
+  });
+
+  it("reports leads and wins per landing page and per campaign over the last days, spam left out", async () => {
+    const now = new Date("2026-12-02T12:00:00Z");
+    const day = 86_400_000;
+    await insertLead({
+      sourcePath: "/articles/a",
+      utmCampaign: "launch",
+      status: "won",
+      createdAt: new Date(now.getTime() - 2 * day),
+    });
+    await insertLead({ sourcePath: "/articles/a", createdAt: new Date(now.getTime() - 40 * day) });
+    await insertLead({ sourcePath: "/services/b", createdAt: new Date(now.getTime() - 5 * day) });
+    await insertLead({ sourcePath: "/articles/a", status: "spam", createdAt: new Date(now.getTime() - 1 * day) });
+    await insertLead({ sourcePath: "/old", createdAt: new Date(now.getTime() - 100 * day) });
+
+    const last30 = await sourcesReport(client, 30, now);
+    expect(last30.pages).toEqual([
+      { key: "/articles/a", leads: 1, won: 1 },
+      { key: "/services/b", leads: 1, won: 0 },
+    ]);
+    expect(last30.campaigns).toEqual([
+      { key: "launch (newsletter)", leads: 1, won: 1 },
+      { key: "(no campaign)", leads: 1, won: 0 },
+    ]);
+    const last90 = await sourcesReport(client, 90, now);
+    expect(last90.pages[0]).toEqual({ key: "/articles/a", leads: 2, won: 1 });
+  });
+});
+
+describe("commands", () => {
+  it("changes status and adds notes, each on the timeline with who and when; unknown references fail clearly", async () => {
+    const lead = await insertLead();
+    const at = new Date("2026-12-01T10:00:00Z");
+    const ctxt = { db: client, actor: OWNER, now: () => at };
+    expect(await changeStatus(ctxt, lead.reference.toLowerCase(), "in_progress")).toMatchObject({
+      ok: true,
+      changed: true,
+    });
+    expect(await changeStatus(ctxt, lead.reference, "in_progress")).toMatchObject({ ok: true, changed: false });
+    await addNote(ctxt, lead.reference, "Called, sending a proposal");
+    const stored = await getLead(client, lead.reference);
+    expect(stored?.status).toBe("in_progress");
+    expect(stored?.activityAt).toEqual(at);
+    expect(
+      stored?.events.map((event) => [event.actor, event.action, event.fromStatus, event.toStatus, event.detail]),
+    ).toEqual([
+      [OWNER, "status", "new", "in_progress", null],
+      [OWNER, "note", null, null, "Called, sending a proposal"],
+    ]);
+    expect(await changeStatus(ctxt, "FS-2026-NOPE", "won")).toEqual({
+      ok: false,
+      error: "not_found",
+      message: "No lead with reference FS-2026-NOPE.",
+    });
+  });
+
+  it("releases a spam lead once: its two held emails are queued and delivered exactly once", async () => {
+    const lead = await insertLead({ status: "spam" });
+    const ctxt = { db: client, actor: OWNER, renderHeldMail: heldMailRenderer({ ownerTo: OWNER, ctx }) };
+    const first = await releaseSpam(ctxt, lead.reference);
+    expect(first).toMatchObject({ ok: true, status: "new", changed: true });
+    const ids = first.ok ? first.outboxIds : [];
+    expect(ids).toHaveLength(2);
+    expect(await deliver({ ids })).toEqual({ sent: 2, failed: 0, skipped: 0 });
+
+    // Spam again, then not spam again: nothing more is queued, nothing is sent twice.
+    await markSpam(ctxt, lead.reference);
+    const second = await releaseSpam(ctxt, lead.reference);
+    expect(second).toMatchObject({ ok: true, outboxIds: [] });
+    await deliver({ ignoreSchedule: true });
+    expect(received(lead.reference)).toHaveLength(2);
+    expect(
+      received(lead.reference)
+        .map((mail) => mail.to[0])
+        .sort(),
+    ).toEqual([lead.email, OWNER].sort());
+    expect(await client.outboxMessage.count({ where: { quoteRequestId: lead.id } })).toBe(2);
+  });
+
+  it("retries a lead's failed mail now and records it", async () => {
+    const lead = await insertLead();
+    await client.outboxMessage.updateMany({
+      where: { quoteRequestId: lead.id },
+      data: { status: "failed", attempts: 8 },
+    });
+    const result = await retryMail({ db: client, actor: OWNER, deliver }, lead.reference);
+    expect(result).toMatchObject({ ok: true, delivery: { sent: 2, failed: 0 } });
+    expect(await client.outboxMessage.count({ where: { quoteRequestId: lead.id, status: "sent" } })).toBe(2);
+    expect((await getLead(client, lead.reference))?.events.at(-1)?.action).toBe("retry_mail");
+  });
+});
+
+describe("CSV export", () => {
+  it("neutralises formula cells, starts with a BOM and parses back with the filter applied", async () => {
+    await insertLead({ name: '=HYPERLINK("http://evil")', company: "+cmd|' /C calc'!A0" });
+    await insertLead({ name: "Émile Zola", company: null });
+    await insertLead({ name: "Spam Bot", status: "spam" });
+    const { csv, rows } = await exportLeadsCsv(client, { status: "new" });
+    expect(rows).toBe(2);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(records.map((record) => record.name)).toEqual(["Émile Zola", '\'=HYPERLINK("http://evil")']);
+    expect(records[1]?.company).toBe("'+cmd|' /C calc'!A0");
+    for (const prefix of ["=", "+", "-", "@", "\t", "\r"]) expect(neutraliseCell(`${prefix}x`)).toBe(`'${prefix}x`);
+    expect(neutraliseCell("plain")).toBe("plain");
+  });
+});
+
+describe("erasure", () => {
+  it("erases every request, outbox row and .eml file of an address in any letter case, and logs only a hash", async () => {
+    const keep = await insertLead({ email: "someone.else@example.test" });
+    const a = await insertLead({ email: "Jane.Doe@Example.TEST" });
+    const b = await insertLead({ email: "jane.doe@example.test", status: "spam" });
+    // A stray row the old README's SQL left behind: its request was deleted with foreign keys off.
+    const sqlite = new Database(database.file);
+    sqlite.pragma("foreign_keys = OFF");
+    sqlite
+      .prepare(
+        `INSERT INTO OutboxMessage (quoteRequestId, kind, recipient, replyTo, subject, textBody, htmlBody, status, attempts, nextAttemptAt, createdAt, updatedAt)
+         VALUES (99999, 'prospect_confirmation', 'JANE.DOE@example.test', ?, 's', 't', 'h', 'failed', 8, 0, 0, 0)`,
+      )
+      .run(OWNER);
+    sqlite.close();
+    fs.mkdirSync(mailDir, { recursive: true });
+    fs.writeFileSync(path.join(mailDir, "1.eml"), `To: Jane.Doe@example.TEST\nSubject: x\n\nhello\n`);
+    fs.writeFileSync(path.join(mailDir, "2.eml"), `To: ${OWNER}\nReply-To: jane.doe@EXAMPLE.test\nSubject: x\n\nhi\n`);
+    fs.writeFileSync(
+      path.join(mailDir, "3.eml"),
+      `To: someone.else@example.test\nSubject: x\n\nNot jane.doe@example.testing\n`,
+    );
+    fs.writeFileSync(path.join(mailDir, "4.eml"), `To: x@example.test\nSubject: x\n\nfrom xjane.doe@example.test\n`);
+
+    const result = await eraseByEmail("  JANE.doe@example.test ", {
+      db: client,
+      mailDir,
+      secret: "secret-0123456789-0123456789-0123456789",
+      actor: OWNER,
+    });
+    expect(result).toEqual({ requests: 2, messages: 3, files: 2 });
+    expect(await client.quoteRequest.findMany({ where: { id: { in: [a.id, b.id] } } })).toEqual([]);
+    const left = await client.outboxMessage.findMany();
+    expect(left.every((row) => row.quoteRequestId === keep.id)).toBe(true);
+    expect(left).toHaveLength(2);
+    expect(fs.readdirSync(mailDir).sort()).toEqual(["3.eml", "4.eml"]);
+
+    const log = await client.erasureLog.findMany();
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ requests: 2, messages: 3, files: 2 });
+    expect(log[0]?.emailHash).toBe(erasureHash("jane.doe@example.test", "secret-0123456789-0123456789-0123456789"));
+    const everything = JSON.stringify({ log, events: await client.leadEvent.findMany() }).toLowerCase();
+    expect(everything).not.toContain("jane");
+  });
+
+  it("matches whole addresses only", () => {
+    expect(mentionsAddress("To: <jane@x.test>", "jane@x.test")).toBe(true);
+    expect(mentionsAddress("To: jane@x.test.", "jane@x.test")).toBe(true);
+    expect(mentionsAddress("To: ajane@x.test", "jane@x.test")).toBe(false);
+    expect(mentionsAddress("To: jane@x.testing", "jane@x.test")).toBe(false);
+  });
+});
+
+describe("delivery after erasure", () => {
+  it("skips and removes outbox rows whose request is gone, and still sends the others", async () => {
+    const kept = await insertLead();
+    const gone = await insertLead();
+    const ids = (await client.outboxMessage.findMany({ select: { id: true } })).map((row) => row.id);
+    const sqlite = new Database(database.file);
+    sqlite.pragma("foreign_keys = OFF");
+    sqlite.prepare("DELETE FROM QuoteRequest WHERE id = ?").run(gone.id);
+    sqlite.close();
+    expect(await client.outboxMessage.count({ where: { quoteRequestId: gone.id } })).toBe(2);
+
+    expect(await deliver({ ids })).toEqual({ sent: 2, failed: 0, skipped: 2 });
+    expect(received(gone.reference)).toEqual([]);
+    expect(received(kept.reference)).toHaveLength(2);
+    expect(await client.outboxMessage.count({ where: { quoteRequestId: gone.id } })).toBe(0);
+  });
+});
+
+describe("retention on a controlled clock", () => {
+  it("purges old spam, leads past their retention with their mail, blanks old bodies, clears IP hashes", async () => {
+    const now = new Date("2026-12-02T12:00:00Z");
+    const minutes = (n: number) => new Date(now.getTime() - n * 60_000);
+    const days = (n: number) => new Date(now.getTime() - n * 86_400_000);
+
+    const spamOld = await insertLead({ status: "spam", createdAt: days(31) });
+    const spamNew = await insertLead({ status: "spam", createdAt: days(29) });
+    const leadOld = await insertLead({ createdAt: days(500), activityAt: days(366) });
+    const leadActive = await insertLead({ createdAt: days(500), activityAt: days(300) });
+    const fresh = await insertLead({ createdAt: minutes(5) });
+    const pastWindow = await insertLead({ createdAt: minutes(11) });
+    const sentLongAgo = await insertLead({ createdAt: days(20) });
+    await client.outboxMessage.updateMany({
+      where: { quoteRequestId: sentLongAgo.id },
+      data: { status: "sent", sentAt: days(15) },
+    });
+    await client.outboxMessage.updateMany({
+      where: { quoteRequestId: fresh.id },
+      data: { status: "sent", sentAt: days(13) },
+    });
+    fs.mkdirSync(mailDir, { recursive: true });
+    fs.writeFileSync(path.join(mailDir, "old.eml"), "To: a@b.test\n\nx\n");
+    fs.utimesSync(path.join(mailDir, "old.eml"), days(400), days(400));
+    fs.writeFileSync(path.join(mailDir, "new.eml"), "To: a@b.test\n\nx\n");
+    fs.utimesSync(path.join(mailDir, "new.eml"), days(10), days(10));
+
+    const result = await purge({ db: client, settings: SETTINGS, mailDir, now: () => now });
+    expect(result).toMatchObject({ spam: 1, leads: 1, messages: 2, bodiesBlanked: 2, files: 1 });
+
+    const ids = (await client.quoteRequest.findMany({ select: { id: true } })).map((row) => row.id).sort();
+    expect(ids).toEqual([spamNew.id, leadActive.id, fresh.id, pastWindow.id, sentLongAgo.id].sort());
+    expect(ids).not.toContain(spamOld.id);
+    expect(await client.outboxMessage.count({ where: { quoteRequestId: leadOld.id } })).toBe(0);
+
+    const bodies = await client.outboxMessage.findMany({
+      where: { quoteRequestId: { in: [sentLongAgo.id, fresh.id] } },
+    });
+    for (const row of bodies) {
+      const expected = row.quoteRequestId === sentLongAgo.id ? "" : row.textBody;
+      expect(row.textBody).toBe(expected);
+      if (row.quoteRequestId === fresh.id) expect(row.textBody).not.toBe("");
+    }
+    const hashes = await client.quoteRequest.findMany({
+      where: { id: { in: [fresh.id, pastWindow.id] } },
+      select: { id: true, ipHash: true },
+    });
+    expect(Object.fromEntries(hashes.map((row) => [row.id, row.ipHash]))).toEqual({
+      [fresh.id]: "hash",
+      [pastWindow.id]: null,
+    });
+    expect(fs.readdirSync(mailDir)).toEqual(["new.eml"]);
+
+    // A second run a minute later finds nothing more to delete.
+    expect(
+      await purge({ db: client, settings: SETTINGS, mailDir, now: () => new Date(now.getTime() + 60_000) }),
+    ).toMatchObject({
+      spam: 0,
+      leads: 0,
+      messages: 0,
+      bodiesBlanked: 0,
+    });
+  });
+
+  it("counts calendar months back, clamping to the month's last day", () => {
+    expect(monthsBefore(new Date("2026-12-02T12:00:00Z"), 12).toISOString()).toBe("2025-12-02T12:00:00.000Z");
+    expect(monthsBefore(new Date("2026-03-31T00:00:00Z"), 1).toISOString()).toBe("2026-02-28T00:00:00.000Z");
+  });
+});
