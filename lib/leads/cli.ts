@@ -1,0 +1,225 @@
+/**
+ * `npm run leads -- <command>`: the desk's commands for scripts and for a server without a browser.
+ *   list [--status S] [--search TEXT] [--page N]   newest first, 25 a page
+ *   show <reference>                              every field, both emails, the timeline
+ *   status <reference> <status>                   new | in_progress | won | lost | spam (leaving spam sends the held mail)
+ *   export [--status S] [--search TEXT] > f.csv   CSV (UTF-8 with BOM, formula cells neutralised)
+ *   erase <email>                                 everything of that person, in any letter case
+ *   purge                                         apply the retention settings now, print what went
+ * Exit 0 on success, 1 on a failure (unknown reference...), 2 on a usage error.
+ */
+import nextEnv from "@next/env";
+import { env } from "@/lib/env";
+import { describeError } from "@/lib/mail/outbox";
+import { mailTransportFromEnv } from "@/lib/mail/transport";
+import { changeStatus, describeEvent } from "./commands";
+import { eraseByEmail } from "./erase";
+import { exportLeadsCsv } from "./export";
+import { leadContextFromEnv } from "./from-env";
+import { getLead, listLeads } from "./queries";
+import { purge } from "./retention";
+import { LEAD_STATUSES, parseLeadStatus, STATUS_LABELS, type LeadStatus } from "./status";
+
+const ACTOR = "cli";
+const USAGE = `usage: npm run leads -- <command>
+  list [--status S] [--search TEXT] [--page N]
+  show <reference>
+  status <reference> <status>
+  export [--status S] [--search TEXT] > leads.csv
+  erase <email>
+  purge
+statuses: ${LEAD_STATUSES.join(", ")}`;
+
+class UsageError extends Error {}
+class CommandError extends Error {}
+
+type Options = { status?: LeadStatus; search?: string; page?: number; positional: string[] };
+
+function parseArgs(args: string[]): Options {
+  const options: Options = { positional: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = () => {
+      const next = args[++i];
+      if (next === undefined) throw new UsageError(`${arg} needs a value`);
+      return next;
+    };
+    if (arg === "--status") {
+      const raw = value();
+      const status = parseLeadStatus(raw);
+      if (!status) throw new UsageError(`unknown status "${raw}" (statuses: ${LEAD_STATUSES.join(", ")})`);
+      options.status = status;
+    } else if (arg === "--search") options.search = value();
+    else if (arg === "--page") {
+      const page = Number(value());
+      if (!Number.isInteger(page) || page < 1) throw new UsageError("--page needs a whole number from 1");
+      options.page = page;
+    } else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
+    else options.positional.push(arg);
+  }
+  return options;
+}
+
+function expectArgs(options: Options, count: number, what: string) {
+  if (options.positional.length !== count) throw new UsageError(`expected ${what}`);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
+
+async function run(command: string | undefined, options: Options, out: (line: string) => void): Promise<void> {
+  const settings = env();
+  const ctx = leadContextFromEnv(ACTOR);
+  switch (command) {
+    case "list": {
+      expectArgs(options, 0, "no arguments besides --status/--search/--page");
+      const inbox = await listLeads(ctx.db, { status: options.status, query: options.search, page: options.page });
+      const header = ["reference", "received", "status", "name", "company", "interest", "budget", "mail"];
+      const rows = inbox.rows.map((row) => [
+        row.reference,
+        day(row.createdAt),
+        STATUS_LABELS[row.status as LeadStatus] ?? row.status,
+        row.name,
+        row.company ?? "",
+        row.interestLabel,
+        row.budget,
+        row.mail,
+      ]);
+      if (rows.length > 0) out(table([header, ...rows]));
+      out(
+        `${inbox.total} lead(s)${inbox.pages > 1 ? `, page ${inbox.page} of ${inbox.pages}` : ""}; ` +
+          LEAD_STATUSES.map((status) => `${STATUS_LABELS[status]} ${inbox.counts[status]}`).join(", "),
+      );
+      return;
+    }
+    case "show": {
+      expectArgs(options, 1, "a reference: show <reference>");
+      const lead = await getLead(ctx.db, options.positional[0]!);
+      if (!lead) throw new CommandError(`no lead with reference ${options.positional[0]}`);
+      const fields: [string, string | null][] = [
+        ["Reference", lead.reference],
+        ["Status", STATUS_LABELS[lead.status as LeadStatus] ?? lead.status],
+        ["Received", lead.createdAt.toISOString()],
+        ["Name", lead.name],
+        ["Email", lead.email],
+        ["Company", lead.company],
+        ["Phone", lead.phone],
+        ["Interest", lead.interestLabel],
+        ["Budget", lead.budget],
+        ["Timeline", lead.timeline],
+        ["Source page", lead.sourcePath],
+        [
+          "UTM",
+          [lead.utmSource, lead.utmMedium, lead.utmCampaign, lead.utmTerm, lead.utmContent]
+            .filter(Boolean)
+            .join(" / ") || null,
+        ],
+        ["Spam score", `${lead.spamScore}${lead.spamReason ? ` (${lead.spamReason})` : ""}`],
+        ["Consent", `${lead.consentAt.toISOString()}, notice version ${lead.consentVersion}`],
+      ];
+      for (const [label, value] of fields) out(`${label}: ${value ?? "(not given)"}`);
+      out(`Description:\n${lead.description.replace(/^/gm, "  ")}`);
+      out("Mail:");
+      if (lead.outbox.length === 0) out(lead.status === "spam" ? "  held back (spam)" : "  none");
+      for (const row of lead.outbox) {
+        const state =
+          row.status === "sent"
+            ? `sent ${row.sentAt?.toISOString() ?? ""}`
+            : row.status === "failed"
+              ? `failed after ${row.attempts} attempt(s): ${row.lastError ?? ""}`
+              : `${row.status}, next try ${row.nextAttemptAt.toISOString()}${row.lastError ? ` (last error: ${row.lastError})` : ""}`;
+        out(`  ${row.kind} to ${row.recipient}: ${state}`);
+      }
+      out("Timeline:");
+      out(`  ${lead.createdAt.toISOString()}  received`);
+      for (const event of lead.events)
+        out(
+          `  ${event.createdAt.toISOString()}  ${describeEvent(event)}${event.action === "note" ? `: ${event.detail}` : ""} (${event.actor})`,
+        );
+      return;
+    }
+    case "status": {
+      expectArgs(options, 2, "a reference and a status: status <reference> <status>");
+      const [reference, raw] = options.positional as [string, string];
+      const status = parseLeadStatus(raw);
+      if (!status) throw new UsageError(`unknown status "${raw}" (statuses: ${LEAD_STATUSES.join(", ")})`);
+      const result = await changeStatus(ctx, reference, status, status === "spam" ? "spam" : "status");
+      if (!result.ok) throw new CommandError(result.message);
+      if (!result.changed) return out(`${result.reference} is already ${STATUS_LABELS[status]}`);
+      out(`${result.reference} is now ${STATUS_LABELS[status]}`);
+      if (result.outboxIds.length > 0) {
+        const sent = await ctx.deliver({ ids: result.outboxIds, ignoreSchedule: true });
+        out(`held mail: ${sent.sent} sent, ${sent.failed} failed (failures stay queued for retry)`);
+      }
+      return;
+    }
+    case "export": {
+      expectArgs(options, 0, "no arguments besides --status/--search");
+      const { csv, rows } = await exportLeadsCsv(ctx.db, { status: options.status, query: options.search });
+      process.stdout.write(csv);
+      await ctx.db.leadEvent.create({
+        data: { actor: ACTOR, action: "export", detail: `${rows} lead(s), status ${options.status ?? "all"}` },
+      });
+      console.error(`leads: exported ${rows} lead(s)`);
+      return;
+    }
+    case "erase": {
+      expectArgs(options, 1, "an email address: erase <email>");
+      const email = options.positional[0]!;
+      if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) throw new UsageError(`"${email}" is not an email address`);
+      const result = await eraseByEmail(email, {
+        db: ctx.db,
+        mailDir: settings.MAIL_DIR,
+        secret: settings.FORM_SECRET,
+        actor: ACTOR,
+      });
+      out(`erased ${result.requests} request(s), ${result.messages} email(s), ${result.files} mail file(s)`);
+      return;
+    }
+    case "purge": {
+      expectArgs(options, 0, "no arguments");
+      const result = await purge({ db: ctx.db, settings, mailDir: settings.MAIL_DIR, actor: ACTOR });
+      out(
+        `purged: ${result.spam} spam request(s), ${result.leads} lead(s) past ${settings.LEAD_RETENTION_MONTHS} months, ` +
+          `${result.messages} email(s), ${result.files} mail file(s), ${result.events} audit row(s); ` +
+          `blanked ${result.bodiesBlanked} email text(s); cleared ${result.ipHashesCleared} IP hash(es); ` +
+          `removed ${result.expiredSignIns} expired sign-in row(s)`,
+      );
+      return;
+    }
+    default:
+      throw new UsageError(command ? `unknown command "${command}"` : "no command given");
+  }
+}
+
+async function main(args: string[]): Promise<number> {
+  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  const [command, ...rest] = args;
+  try {
+    await run(command, parseArgs(rest), (line) => console.log(line));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`leads: ${error.message}\n${USAGE}`);
+      return 2;
+    }
+    console.error(`leads: ${error instanceof CommandError ? error.message : describeError(error)}`);
+    return 1;
+  } finally {
+    mailTransportFromEnv().close();
+    await leadContextFromEnv(ACTOR).db.$disconnect();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,121 @@
+// `npm run leads`: the command line twin of the desk, run as a real process against a migrated SQLite file.
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db";
+import { emailKey, searchTextOf } from "@/lib/leads/keys";
+import { tempDatabaseUrl } from "../helpers/temp-db";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const database = tempDatabaseUrl("leads-cli");
+const mailDir = path.join(path.dirname(database.file), "mail");
+const env = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  MAIL_DIR: mailDir,
+  MAIL_TRANSPORT: "file",
+  NODE_ENV: "test" as const,
+  QUOTE_TO: "owner@fsdev.test",
+};
+let client: Db;
+
+function leads(...args: string[]) {
+  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/leads/cli.ts", ...args], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+async function insert(reference: string, name: string, email: string, status = "new") {
+  return client.quoteRequest.create({
+    data: {
+      reference,
+      status,
+      name,
+      email,
+      emailKey: emailKey(email),
+      searchText: searchTextOf({ reference, name, email, company: null }),
+      interest: "other",
+      interestLabel: "Something else",
+      budget: "Not sure yet",
+      timeline: "Flexible",
+      description: "A project.",
+      consentAt: new Date(),
+      consentVersion: "2026-11-24",
+    },
+  });
+}
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], { cwd: root, env, stdio: "pipe" });
+  client = createDb(database.url);
+  await insert("FS-2026-CLI001", "=SUM(A1)", "Mixed.Case@Example.test");
+  await insert("FS-2026-CLI002", "Grace Hopper", "grace@example.test", "spam");
+});
+
+afterAll(async () => {
+  await client?.$disconnect();
+  database.cleanup();
+});
+
+describe("npm run leads", { timeout: 60_000 }, () => {
+  it("lists, filters by status and shows a lead", () => {
+    const all = leads("list");
+    expect(all.code).toBe(0);
+    expect(all.out).toContain("FS-2026-CLI001");
+    expect(all.out).toContain("2 lead(s); New 1, In progress 0, Won 0, Lost 0, Spam 1");
+    const spam = leads("list", "--status", "spam");
+    expect(spam.out).toContain("FS-2026-CLI002");
+    expect(spam.out).not.toContain("FS-2026-CLI001");
+    const show = leads("show", "fs-2026-cli002");
+    expect(show.code).toBe(0);
+    expect(show.out).toContain("Name: Grace Hopper");
+    expect(show.out).toContain("held back (spam)");
+  });
+
+  it("refuses unknown references, statuses, commands and options with a clear message and a non-zero exit", () => {
+    expect(leads("show", "FS-NOPE")).toMatchObject({ code: 1, err: "leads: no lead with reference FS-NOPE\n" });
+    expect(leads("status", "FS-NOPE", "won")).toMatchObject({
+      code: 1,
+      err: "leads: No lead with reference FS-NOPE.\n",
+    });
+    const badStatus = leads("status", "FS-2026-CLI001", "done");
+    expect(badStatus.code).toBe(2);
+    expect(badStatus.err).toContain('unknown status "done" (statuses: new, in_progress, won, lost, spam)');
+    expect(leads("frobnicate").code).toBe(2);
+    expect(leads("list", "--colour").code).toBe(2);
+    expect(leads("erase", "not-an-address").code).toBe(2);
+  });
+
+  it("changes a status, releasing a spam lead's held mail", async () => {
+    const result = leads("status", "FS-2026-CLI002", "in-progress");
+    expect(result).toMatchObject({ code: 0 });
+    expect(result.out).toContain("FS-2026-CLI002 is now In progress");
+    expect(result.out).toContain("held mail: 2 sent, 0 failed");
+    expect(fs.readdirSync(mailDir).filter((name) => name.endsWith(".eml"))).toHaveLength(2);
+    const events = await client.leadEvent.findMany({ where: { action: "status" } });
+    expect(events.map((event) => event.actor)).toEqual(["cli"]);
+  });
+
+  it("exports CSV with a BOM and neutralised formulas", () => {
+    const result = leads("export", "--status", "new");
+    expect(result.code).toBe(0);
+    expect(result.out.startsWith("\uFEFF")).toBe(true);
+    const rows = parse(result.out, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.map((row) => row.name)).toEqual(["'=SUM(A1)"]);
+  });
+
+  it("erases a person by any case of the address, then purges", async () => {
+    const result = leads("erase", "MIXED.case@example.TEST");
+    expect(result).toMatchObject({ code: 0, out: "erased 1 request(s), 0 email(s), 0 mail file(s)\n" });
+    expect(await client.quoteRequest.count({ where: { reference: "FS-2026-CLI001" } })).toBe(0);
+    const purge = leads("purge");
+    expect(purge.code).toBe(0);
+    expect(purge.out).toMatch(/^purged: 0 spam request\(s\), 0 lead\(s\) past 12 months/);
+  });
+});
