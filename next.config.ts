@@ -33,6 +33,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") },
       { source: "/quote", headers: formPageHeaders },
+      // The owner's desk is never indexed (its pages also say so in a meta tag).
+      { source: "/desk/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] },
     ];
   },
 };

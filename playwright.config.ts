@@ -18,6 +18,8 @@ export const e2eEnv = {
   // The browser tests read the mail as .eml files.
   MAIL_TRANSPORT: "file",
   SITE_URL: baseURL,
+  // Passkeys refuse an IP address as their domain, so the desk's tests reach it as localhost.
+  DESK_URL: `http://localhost:${port}`,
   FORM_SECRET: "e2e-form-secret-0123456789-abcdefghijklmnop",
   QUOTE_TO: "owner@fsdev.test",
   MAIL_FROM: "FS Dev website <website@fsdev.test>",

@@ -25,7 +25,7 @@ const schema = z.object({
   MAIL_TRANSPORT: z.enum(["smtp", "file"]).optional(),
   MAIL_FROM: z.string().min(3).default("FS Dev website <website@localhost>"),
   /** Who receives new quote requests. */
-  QUOTE_TO: z.email({ error: "must be an email address" }).default("owner@localhost"),
+  QUOTE_TO: z.email({ error: "must be an email address" }).default("owner@example.com"),
   SMTP_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
   /** Secret for form tokens and the IP hash salt; at least 32 characters in production. */
   FORM_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).default(DEV_SECRET),
@@ -43,6 +43,8 @@ const schema = z.object({
     .default(24),
   /** How long a SQLite write waits for another writer before it fails. */
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  /** The desk's origin, when it differs from SITE_URL (e.g. http://localhost:3000 for passkeys in local tests). */
+  DESK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   /** The one person who may sign in to the desk (/desk); defaults to QUOTE_TO. */
   OWNER_EMAIL: z.email({ error: "must be an email address" }).optional(),
   /** Requests flagged as spam are deleted this many days after they arrived. */
@@ -92,6 +94,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 /** The desk's owner: OWNER_EMAIL, or QUOTE_TO when unset. */
 export function ownerEmail(settings: Pick<Env, "OWNER_EMAIL" | "QUOTE_TO">): string {
   return settings.OWNER_EMAIL ?? settings.QUOTE_TO;
+}
+
+/** Where the desk is served: DESK_URL, or SITE_URL when unset. Sign-in links, cookies and passkeys use it. */
+export function deskOrigin(settings: Pick<Env, "DESK_URL" | "SITE_URL">): string {
+  return new URL(settings.DESK_URL ?? settings.SITE_URL).origin;
 }
 
 let cached: Env | undefined;

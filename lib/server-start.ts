@@ -1,5 +1,7 @@
 import http from "node:http";
 import { ConfigError, env } from "@/lib/env";
+import { clearShortLived, purge } from "@/lib/leads/retention";
+import { db } from "@/lib/db";
 import { deliverPendingFromEnv } from "@/lib/mail/from-env";
 import { ORIGINAL_XFF_HEADER, PEER_HEADER, stampValue } from "@/lib/quotes/client-ip";
 
@@ -48,6 +50,29 @@ function startOutboxRetries() {
   setInterval(() => void run(), RETRY_EVERY_MS).unref();
 }
 
+const PURGE_EVERY_MS = 24 * 60 * 60_000;
+
+/** Retention (lib/leads/retention.ts): IP hashes and expired sign-in tokens every minute, the rest daily. */
+function startRetention() {
+  const settings = env();
+  const guard = (label: string, task: () => Promise<unknown>) => async () => {
+    try {
+      await task();
+    } catch (error) {
+      console.error(`retention: ${label} failed`, error);
+    }
+  };
+  const hashes = guard("clearing IP hashes and expired sign-in tokens", () => clearShortLived(db(), settings));
+  const daily = guard("the daily purge", async () => {
+    const result = await purge({ db: db(), settings, mailDir: settings.MAIL_DIR });
+    if (result.spam + result.leads + result.messages + result.bodiesBlanked > 0)
+      console.info(`retention: ${JSON.stringify(result)}`);
+  });
+  setTimeout(() => void daily(), 30_000).unref();
+  setInterval(() => void daily(), PURGE_EVERY_MS).unref();
+  setInterval(() => void hashes(), RETRY_EVERY_MS).unref();
+}
+
 export async function onServerStart() {
   try {
     env();
@@ -59,4 +84,5 @@ export async function onServerStart() {
   }
   stampPeerAddress();
   startOutboxRetries();
+  startRetention();
 }

@@ -58,14 +58,17 @@ export function retentionCutoffs(settings: RetentionSettings, now: Date) {
   };
 }
 
-/** The IP hash only serves the rate limit: once its window has passed it is cleared. */
-export async function clearExpiredIpHashes(db: Db, settings: RetentionSettings, now: Date = new Date()) {
+/**
+ * What must not outlive minutes, run every minute: the IP hash (it only serves the rate limit, so it goes
+ * once its window has passed) and expired sign-in tokens (a stranger's typed address may be in one).
+ */
+export async function clearShortLived(db: Db, settings: RetentionSettings, now: Date = new Date()) {
   const { ipHash } = retentionCutoffs(settings, now);
-  const cleared = await db.quoteRequest.updateMany({
-    where: { ipHash: { not: null }, createdAt: { lt: ipHash } },
-    data: { ipHash: null },
-  });
-  return cleared.count;
+  const [hashes, tokens] = await db.$transaction([
+    db.quoteRequest.updateMany({ where: { ipHash: { not: null }, createdAt: { lt: ipHash } }, data: { ipHash: null } }),
+    db.verification.deleteMany({ where: { expiresAt: { lt: now } } }),
+  ]);
+  return { ipHashes: hashes.count, signInTokens: tokens.count };
 }
 
 async function deleteLeads(db: Db, where: object): Promise<{ leads: number; messages: number }> {
@@ -127,11 +130,8 @@ export async function purge(opts: PurgeOptions): Promise<PurgeResult> {
     },
     data: { textBody: "", htmlBody: "" },
   });
-  const ipHashesCleared = await clearExpiredIpHashes(db, settings, now);
-  const [verifications, sessions] = await db.$transaction([
-    db.verification.deleteMany({ where: { expiresAt: { lt: now } } }),
-    db.session.deleteMany({ where: { expiresAt: { lt: now } } }),
-  ]);
+  const shortLived = await clearShortLived(db, settings, now);
+  const sessions = await db.session.deleteMany({ where: { expiresAt: { lt: now } } });
   const events = await db.leadEvent.deleteMany({ where: { quoteRequestId: null, createdAt: { lt: cut.lead } } });
   const files = await removeOldFiles(opts.mailDir, cut.lead);
 
@@ -140,8 +140,8 @@ export async function purge(opts: PurgeOptions): Promise<PurgeResult> {
     leads: leads.leads,
     messages: spam.messages + leads.messages + strays.count,
     bodiesBlanked: blanked.count,
-    ipHashesCleared,
-    expiredSignIns: verifications.count + sessions.count,
+    ipHashesCleared: shortLived.ipHashes,
+    expiredSignIns: shortLived.signInTokens + sessions.count,
     files,
     events: events.count,
   };

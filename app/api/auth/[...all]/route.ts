@@ -1,0 +1,12 @@
+import { auth } from "@/lib/auth/from-env";
+import { withClientIp } from "@/lib/auth/client-ip";
+import { env } from "@/lib/env";
+import { clientIpFromHeaders } from "@/lib/quotes/client-ip";
+
+/** better-auth's endpoints (sign-in link, passkeys, session, sign-out), keyed to the real client address. */
+function handle(request: Request): Promise<Response> {
+  const ip = clientIpFromHeaders(request.headers, env().TRUSTED_PROXY_HOPS);
+  return auth().handler(withClientIp(request, ip));
+}
+
+export { handle as GET, handle as POST };

@@ -1,0 +1,90 @@
+"use client";
+
+import { ActionForm, FieldError } from "@/components/desk/action-form";
+import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
+import { addNoteAction, changeStatusAction, markSpamAction, releaseSpamAction, retryMailAction } from "../actions";
+
+/** The forms of a lead's page, each bound to its guarded action (a client component: the forms render from the last answer). */
+export function LeadActions({
+  reference,
+  status,
+  mailWaiting,
+}: {
+  reference: string;
+  status: string;
+  mailWaiting: boolean;
+}) {
+  const hidden = <input type="hidden" name="reference" value={reference} />;
+  return (
+    <div className="space-y-8">
+      <ActionForm action={changeStatusAction} submitLabel="Change status" label="Change status">
+        {(state) => (
+          <div>
+            {hidden}
+            <label htmlFor="lead-status" className="block font-semibold">
+              Status
+            </label>
+            <select
+              id="lead-status"
+              name="status"
+              defaultValue={state.status === "error" ? (state.values?.status ?? status) : status}
+              aria-describedby={state.status === "error" && state.fieldErrors?.status ? "lead-status-error" : undefined}
+              className="mt-1 min-h-11 rounded-md border border-slate-400 bg-white px-3"
+            >
+              {LEAD_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {STATUS_LABELS[value]}
+                </option>
+              ))}
+            </select>
+            <FieldError
+              id="lead-status-error"
+              errors={state.status === "error" ? state.fieldErrors?.status : undefined}
+            />
+          </div>
+        )}
+      </ActionForm>
+
+      {status === "spam" ? (
+        <ActionForm action={releaseSpamAction} submitLabel="Not spam: move to New and send its mail" label="Not spam">
+          {() => hidden}
+        </ActionForm>
+      ) : (
+        <ActionForm action={markSpamAction} submitLabel="Mark as spam" label="Mark as spam">
+          {() => hidden}
+        </ActionForm>
+      )}
+
+      {mailWaiting ? (
+        <ActionForm action={retryMailAction} submitLabel="Retry mail now" pendingLabel="Sending…" label="Retry mail">
+          {() => hidden}
+        </ActionForm>
+      ) : null}
+
+      <ActionForm action={addNoteAction} submitLabel="Add note" label="Add a note">
+        {(state) => {
+          const errors = state.status === "error" ? state.fieldErrors?.note : undefined;
+          return (
+            <div>
+              {hidden}
+              <label htmlFor="lead-note" className="block font-semibold">
+                Note
+              </label>
+              <textarea
+                id="lead-note"
+                name="note"
+                rows={3}
+                maxLength={4000}
+                defaultValue={state.status === "error" ? state.values?.note : undefined}
+                aria-invalid={errors ? true : undefined}
+                aria-describedby={errors ? "lead-note-error" : undefined}
+                className="mt-1 block w-full max-w-2xl rounded-md border border-slate-400 px-3 py-2"
+              />
+              <FieldError id="lead-note-error" errors={errors} />
+            </div>
+          );
+        }}
+      </ActionForm>
+    </div>
+  );
+}

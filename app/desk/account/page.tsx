@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { dateTime } from "@/components/desk/format";
+import { AddPasskeyButton } from "@/components/desk/passkey-buttons";
+import { db } from "@/lib/db";
+import { DeskFrame } from "../_ui/desk-frame";
+import { requireOwner } from "../guard";
+
+export const metadata: Metadata = { title: "Passkeys" };
+
+export default async function AccountPage() {
+  const owner = await requireOwner();
+  const passkeys = await db().passkey.findMany({
+    where: { userId: owner.userId },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, name: true, createdAt: true, deviceType: true },
+  });
+  return (
+    <DeskFrame current="/desk/account" owner={owner.email}>
+      <h1 className="text-3xl font-bold">Passkeys</h1>
+      <p className="mt-4 max-w-3xl text-slate-800">
+        A passkey signs you in with this device’s lock (fingerprint, face or PIN) instead of an emailed link. Sign-in
+        links keep working, and <code>npm run desk:link</code> on the server prints one when mail is down.
+      </p>
+      <h2 className="mt-8 text-xl font-bold">Your passkeys</h2>
+      {passkeys.length === 0 ? (
+        <p className="mt-2 text-slate-700">None yet.</p>
+      ) : (
+        <ul className="mt-2 list-disc pl-6" data-testid="passkey-list">
+          {passkeys.map((key) => (
+            <li key={key.id}>
+              {key.name ?? "Passkey"} ({key.deviceType === "multiDevice" ? "synced" : "this device"}), added{" "}
+              {key.createdAt ? dateTime(key.createdAt) : "earlier"}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="mt-6">
+        <AddPasskeyButton />
+      </div>
+    </DeskFrame>
+  );
+}

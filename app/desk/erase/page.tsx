@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { db } from "@/lib/db";
+import { DeskFrame } from "../_ui/desk-frame";
+import { EraseForm } from "../_ui/erase-form";
+import { requireOwner } from "../guard";
+
+export const metadata: Metadata = { title: "Erase a person" };
+
+export default async function ErasePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
+  const owner = await requireOwner();
+  const reference = (await searchParams).reference;
+  const lead =
+    typeof reference === "string"
+      ? await db().quoteRequest.findUnique({ where: { reference: reference.toUpperCase() }, select: { email: true } })
+      : null;
+  return (
+    <DeskFrame current="/desk/erase" owner={owner.email}>
+      <h1 className="text-3xl font-bold">Erase a person</h1>
+      <div className="mt-4 max-w-3xl space-y-3 text-slate-800">
+        <p>
+          For a deletion request under POPIA. This removes, in one step, every quote request from this address (in any
+          mix of capital letters) with its notes and timeline, every stored email to or about the person, and every copy
+          of those emails in the mail folder. Mail still queued for them is never sent.
+        </p>
+        <p>
+          The erasure log keeps only a keyed hash of the address, the counts and the date, so you can show the erasure
+          was done without keeping the address.
+        </p>
+      </div>
+      <div className="mt-8 max-w-xl">
+        <EraseForm email={lead?.email} />
+      </div>
+    </DeskFrame>
+  );
+}

@@ -1,0 +1,185 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { dateTime } from "@/components/desk/format";
+import { MailBadge } from "@/components/desk/mail-badge";
+import { db } from "@/lib/db";
+import { describeEvent } from "@/lib/leads/commands";
+import { getLead, mailState } from "@/lib/leads/queries";
+import { STATUS_LABELS, type LeadStatus } from "@/lib/leads/status";
+import { DeskFrame } from "../../_ui/desk-frame";
+import { LeadActions } from "../../_ui/lead-actions";
+import { requireOwner } from "../../guard";
+
+type Props = { params: Promise<{ reference: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Lead ${decodeURIComponent((await params).reference)}` };
+}
+
+const KIND_LABELS: Record<string, string> = {
+  owner_notice: "Notice to you",
+  prospect_confirmation: "Confirmation to the prospect",
+};
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 border-b border-slate-200 py-2 sm:grid-cols-[12rem_1fr]">
+      <dt className="font-semibold text-slate-700">{label}</dt>
+      <dd className="break-words">{children}</dd>
+    </div>
+  );
+}
+
+export default async function LeadPage({ params }: Props) {
+  const owner = await requireOwner();
+  const lead = await getLead(db(), decodeURIComponent((await params).reference));
+  if (!lead) notFound();
+  const status = STATUS_LABELS[lead.status as LeadStatus] ?? lead.status;
+  const utm = (
+    [
+      ["source", lead.utmSource],
+      ["medium", lead.utmMedium],
+      ["campaign", lead.utmCampaign],
+      ["term", lead.utmTerm],
+      ["content", lead.utmContent],
+    ] as const
+  ).filter(([, value]) => value);
+  const mailWaiting = lead.outbox.some((row) => row.status === "pending" || row.status === "failed");
+
+  return (
+    <DeskFrame owner={owner.email}>
+      <p>
+        <a href={`/desk?status=${lead.status}`} className="text-brand-800 underline underline-offset-4">
+          Back to {status}
+        </a>
+      </p>
+      <h1 className="mt-4 text-3xl font-bold">
+        {lead.name} <span className="font-normal text-slate-700">· {lead.reference}</span>
+      </h1>
+      <p className="mt-2 text-lg" data-testid="lead-status">
+        Status: <strong>{status}</strong> · Mail: <MailBadge state={mailState(lead.status, lead.outbox)} />
+      </p>
+
+      <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_22rem]">
+        <div className="space-y-10">
+          <section aria-labelledby="request-heading">
+            <h2 id="request-heading" className="text-xl font-bold">
+              Request
+            </h2>
+            <dl className="mt-3">
+              <Row label="Received">
+                <time dateTime={lead.createdAt.toISOString()}>{dateTime(lead.createdAt)}</time>
+              </Row>
+              <Row label="Name">{lead.name}</Row>
+              <Row label="Email">
+                <a href={`mailto:${lead.email}`} className="text-brand-800 underline underline-offset-4">
+                  {lead.email}
+                </a>
+              </Row>
+              <Row label="Company">{lead.company ?? "Not given"}</Row>
+              <Row label="Phone">{lead.phone ?? "Not given"}</Row>
+              <Row label="Interested in">{lead.interestLabel}</Row>
+              <Row label="Budget">{lead.budget}</Row>
+              <Row label="Timeline">{lead.timeline}</Row>
+              <Row label="Description">
+                <span className="whitespace-pre-wrap">{lead.description}</span>
+              </Row>
+              <Row label="Consent">
+                {dateTime(lead.consentAt)}, privacy notice version {lead.consentVersion}
+              </Row>
+            </dl>
+          </section>
+
+          <section aria-labelledby="source-heading">
+            <h2 id="source-heading" className="text-xl font-bold">
+              Source and spam check
+            </h2>
+            <dl className="mt-3">
+              <Row label="Source page">{lead.sourcePath ?? "Unknown"}</Row>
+              <Row label="UTM tags">
+                {utm.length > 0 ? utm.map(([key, value]) => `${key}: ${value}`).join(", ") : "None"}
+              </Row>
+              <Row label="Spam score">
+                {lead.spamScore}
+                {lead.spamReason ? ` (${lead.spamReason})` : ""}
+              </Row>
+            </dl>
+          </section>
+
+          <section aria-labelledby="mail-heading">
+            <h2 id="mail-heading" className="text-xl font-bold">
+              Emails
+            </h2>
+            {lead.outbox.length === 0 ? (
+              <p className="mt-3 text-slate-700">
+                {lead.status === "spam"
+                  ? "Held back: spam is never mailed. “Not spam” sends both emails."
+                  : "No email for this request."}
+              </p>
+            ) : (
+              <ul className="mt-3 space-y-3">
+                {lead.outbox.map((row) => (
+                  <li key={row.id} className="rounded-md border border-slate-200 p-3" data-testid={`mail-${row.kind}`}>
+                    <p className="font-semibold">
+                      {KIND_LABELS[row.kind] ?? row.kind} <span className="font-normal">({row.recipient})</span>
+                    </p>
+                    <p className="mt-1 text-slate-800">
+                      {row.status === "sent" && row.sentAt
+                        ? `Sent ${dateTime(row.sentAt)}.`
+                        : row.status === "failed"
+                          ? `Failed after ${row.attempts} attempt(s): ${row.lastError ?? "unknown error"}.`
+                          : `Pending, next try ${dateTime(row.nextAttemptAt)}${row.lastError ? `; last error: ${row.lastError}` : ""}.`}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading" className="text-xl font-bold">
+              Timeline
+            </h2>
+            <ol className="mt-3 space-y-3 border-l-2 border-slate-200 pl-4" data-testid="timeline">
+              <li>
+                <time dateTime={lead.createdAt.toISOString()} className="text-sm text-slate-700">
+                  {dateTime(lead.createdAt)}
+                </time>
+                <p>Request received</p>
+              </li>
+              {lead.events.map((event) => (
+                <li key={event.id}>
+                  <time dateTime={event.createdAt.toISOString()} className="text-sm text-slate-700">
+                    {dateTime(event.createdAt)} · {event.actor}
+                  </time>
+                  <p>{describeEvent(event)}</p>
+                  {event.action === "note" ? (
+                    <p className="whitespace-pre-wrap text-slate-800">{event.detail}</p>
+                  ) : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+
+        <section aria-labelledby="actions-heading" className="self-start rounded-lg border border-slate-200 p-5">
+          <h2 id="actions-heading" className="text-xl font-bold">
+            Actions
+          </h2>
+          <div className="mt-4">
+            <LeadActions reference={lead.reference} status={lead.status} mailWaiting={mailWaiting} />
+          </div>
+          <p className="mt-8">
+            <a
+              href={`/desk/erase?reference=${encodeURIComponent(lead.reference)}`}
+              className="text-red-800 underline underline-offset-4"
+            >
+              Erase this person…
+            </a>
+          </p>
+        </section>
+      </div>
+    </DeskFrame>
+  );
+}

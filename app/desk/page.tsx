@@ -1,0 +1,158 @@
+import type { Metadata } from "next";
+import { ageOf } from "@/components/desk/format";
+import { MailBadge } from "@/components/desk/mail-badge";
+import { db } from "@/lib/db";
+import { listLeads } from "@/lib/leads/queries";
+import { LEAD_STATUSES, parseLeadStatus, STATUS_LABELS } from "@/lib/leads/status";
+import { DeskFrame } from "./_ui/desk-frame";
+import { requireOwner } from "./guard";
+
+export const metadata: Metadata = { title: "Inbox" };
+
+type Search = { status?: string; q?: string; page?: string };
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function inboxHref(params: { status: string; q?: string; page?: number }): string {
+  const query = new URLSearchParams({ status: params.status });
+  if (params.q) query.set("q", params.q);
+  if (params.page && params.page > 1) query.set("page", String(params.page));
+  return `/desk?${query}`;
+}
+
+export default async function InboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
+  const owner = await requireOwner();
+  const raw = await searchParams;
+  const search: Search = { status: first(raw.status), q: first(raw.q), page: first(raw.page) };
+  const status = parseLeadStatus(search.status ?? "") ?? "new";
+  const q = search.q?.trim().slice(0, 100) || undefined;
+  const inbox = await listLeads(db(), { status, query: q, page: Number(search.page) || 1 });
+  const now = new Date();
+
+  return (
+    <DeskFrame current="/desk" owner={owner.email}>
+      <h1 className="text-3xl font-bold">Inbox</h1>
+
+      <nav aria-label="Lead status" className="mt-6 border-b border-slate-200">
+        <ul className="-mb-px flex flex-wrap gap-1">
+          {LEAD_STATUSES.map((tab) => (
+            <li key={tab}>
+              <a
+                href={inboxHref({ status: tab, q })}
+                aria-current={tab === status ? "page" : undefined}
+                className="inline-flex min-h-11 items-center gap-2 border-b-2 border-transparent px-3 font-medium text-slate-700 hover:text-brand-800 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800"
+              >
+                {STATUS_LABELS[tab]}
+                <span className="rounded-full bg-slate-100 px-2 text-sm text-slate-800" data-testid={`count-${tab}`}>
+                  {inbox.counts[tab]}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <div className="mt-6 flex flex-wrap items-end justify-between gap-4">
+        <form method="get" action="/desk" role="search" className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="status" value={status} />
+          <div>
+            <label htmlFor="desk-search" className="block text-sm font-semibold">
+              Search reference, name, email or company
+            </label>
+            <input
+              id="desk-search"
+              name="q"
+              type="search"
+              defaultValue={q}
+              maxLength={100}
+              className="mt-1 min-h-11 w-72 max-w-full rounded-md border border-slate-400 px-3"
+            />
+          </div>
+          <button type="submit" className="button-secondary">
+            Search
+          </button>
+        </form>
+        <form method="post" action="/desk/export">
+          <input type="hidden" name="status" value={status} />
+          {q ? <input type="hidden" name="q" value={q} /> : null}
+          <button type="submit" className="button-secondary">
+            Export CSV ({inbox.total})
+          </button>
+        </form>
+      </div>
+
+      <p className="mt-6 text-slate-700" aria-live="polite">
+        {inbox.total === 0
+          ? `No ${STATUS_LABELS[status].toLowerCase()} leads${q ? ` matching “${q}”` : ""}.`
+          : `${inbox.total} ${STATUS_LABELS[status].toLowerCase()} lead(s)${q ? ` matching “${q}”` : ""}, newest first.`}
+      </p>
+
+      {inbox.rows.length > 0 ? (
+        <div className="mt-4 overflow-x-auto">
+          <table className="w-full min-w-[48rem] border-collapse text-left">
+            <caption className="sr-only">
+              {STATUS_LABELS[status]} leads, page {inbox.page} of {inbox.pages}
+            </caption>
+            <thead>
+              <tr className="border-b border-slate-300 text-sm text-slate-700">
+                {["Reference", "Name", "Company", "Interest", "Budget", "Age", "Mail"].map((heading) => (
+                  <th key={heading} scope="col" className="py-2 pr-4 font-semibold">
+                    {heading}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {inbox.rows.map((row) => (
+                <tr key={row.reference} className="border-b border-slate-200 align-top">
+                  <th scope="row" className="py-3 pr-4 font-medium">
+                    <a
+                      href={`/desk/leads/${encodeURIComponent(row.reference)}`}
+                      className="text-brand-800 underline underline-offset-4"
+                    >
+                      {row.reference}
+                    </a>
+                  </th>
+                  <td className="py-3 pr-4">{row.name}</td>
+                  <td className="py-3 pr-4">{row.company ?? "—"}</td>
+                  <td className="py-3 pr-4">{row.interestLabel}</td>
+                  <td className="py-3 pr-4">{row.budget}</td>
+                  <td className="py-3 pr-4 whitespace-nowrap">
+                    <time dateTime={row.createdAt.toISOString()}>{ageOf(row.createdAt, now)}</time>
+                  </td>
+                  <td className="py-3 pr-4">
+                    <MailBadge state={row.mail} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {inbox.pages > 1 ? (
+        <nav aria-label="Pages" className="mt-6 flex items-center gap-4">
+          {inbox.page > 1 ? (
+            <a href={inboxHref({ status, q, page: inbox.page - 1 })} className="button-secondary" rel="prev">
+              Newer
+            </a>
+          ) : null}
+          <span>
+            Page {inbox.page} of {inbox.pages}
+          </span>
+          {inbox.page < inbox.pages ? (
+            <a href={inboxHref({ status, q, page: inbox.page + 1 })} className="button-secondary" rel="next">
+              Older
+            </a>
+          ) : null}
+        </nav>
+      ) : null}
+    </DeskFrame>
+  );
+}

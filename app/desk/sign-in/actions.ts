@@ -1,0 +1,62 @@
+"use server";
+
+/**
+ * The sign-in form's action (public by nature: it is how the owner gets in). It hands the request to the
+ * auth library's own endpoint, so its rate limit and origin check apply exactly as to a direct call, and
+ * answers the same for every address.
+ */
+import { headers } from "next/headers";
+import { z } from "zod";
+import type { ActionState } from "@/components/desk/action-state";
+import { withClientIp } from "@/lib/auth/client-ip";
+import { LINK_MINUTES } from "@/lib/auth/create-auth";
+import { auth } from "@/lib/auth/from-env";
+import { deskOrigin, env } from "@/lib/env";
+import { clientIpFromHeaders } from "@/lib/quotes/client-ip";
+
+const email = z
+  .string()
+  .trim()
+  .max(320)
+  .pipe(z.email({ error: "Enter an email address, like name@example.com." }));
+
+export async function requestSignInLink(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const typed = String(formData.get("email") ?? "").slice(0, 320);
+  const parsed = email.safeParse(typed);
+  if (!parsed.success)
+    return {
+      status: "error",
+      message: "Please check the address.",
+      fieldErrors: { email: z.flattenError(parsed.error).formErrors },
+      values: { email: typed },
+    };
+  const settings = env();
+  const origin = deskOrigin(settings);
+  const incoming = await headers();
+  const request = new Request(`${origin}/api/auth/sign-in/magic-link`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin, "user-agent": incoming.get("user-agent") ?? "" },
+    body: JSON.stringify({ email: parsed.data, callbackURL: "/desk", errorCallbackURL: "/desk/sign-in" }),
+  });
+  const response = await auth().handler(
+    withClientIp(request, clientIpFromHeaders(incoming, settings.TRUSTED_PROXY_HOPS)),
+  );
+  if (response.status === 429)
+    return {
+      status: "error",
+      message: "Too many sign-in requests from here. Wait a minute, then try again.",
+      values: { email: typed },
+    };
+  if (!response.ok) {
+    console.error(`desk: sign-in link request answered ${response.status}`);
+    return {
+      status: "error",
+      message: "Sign-in links are not available right now. Try again later.",
+      values: { email: typed },
+    };
+  }
+  return {
+    status: "ok",
+    message: `If that is the desk owner's address, a sign-in link is on its way. It works once, within ${LINK_MINUTES} minutes.`,
+  };
+}

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import { db } from "@/lib/db";
+import { sourcesReport, type SourceRow } from "@/lib/leads/queries";
+import { DeskFrame } from "../_ui/desk-frame";
+import { requireOwner } from "../guard";
+
+export const metadata: Metadata = { title: "Sources" };
+
+function SourceTable({ caption, heading, rows }: { caption: string; heading: string; rows: SourceRow[] }) {
+  if (rows.length === 0) return <p className="mt-3 text-slate-700">No leads in this period.</p>;
+  return (
+    <table className="mt-3 w-full border-collapse text-left">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr className="border-b border-slate-300 text-sm text-slate-700">
+          <th scope="col" className="py-2 pr-4 font-semibold">
+            {heading}
+          </th>
+          <th scope="col" className="py-2 pr-4 text-right font-semibold">
+            Leads
+          </th>
+          <th scope="col" className="py-2 text-right font-semibold">
+            Won
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} className="border-b border-slate-200">
+            <th scope="row" className="py-2 pr-4 font-normal break-all">
+              {row.key}
+            </th>
+            <td className="py-2 pr-4 text-right tabular-nums">{row.leads}</td>
+            <td className="py-2 text-right tabular-nums">{row.won}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default async function SourcesPage() {
+  const owner = await requireOwner();
+  const now = new Date();
+  const reports = await Promise.all([30, 90].map((days) => sourcesReport(db(), days, now)));
+  return (
+    <DeskFrame current="/desk/sources" owner={owner.email}>
+      <h1 className="text-3xl font-bold">Sources</h1>
+      <p className="mt-2 max-w-3xl text-slate-700">
+        Where leads came from: the page the form was sent from and the campaign tags in its address, from what each
+        request already stores. Spam is left out. No tracking script, no visitor cookie.
+      </p>
+      {reports.map((report) => (
+        <section key={report.days} aria-labelledby={`sources-${report.days}`} className="mt-10">
+          <h2 id={`sources-${report.days}`} className="text-2xl font-bold">
+            Last {report.days} days
+          </h2>
+          <div className="mt-4 grid gap-8 lg:grid-cols-2">
+            <div>
+              <h3 className="text-lg font-semibold">By landing page</h3>
+              <SourceTable
+                caption={`Leads per landing page, last ${report.days} days`}
+                heading="Page"
+                rows={report.pages}
+              />
+            </div>
+            <div>
+              <h3 className="text-lg font-semibold">By campaign</h3>
+              <SourceTable
+                caption={`Leads per UTM campaign, last ${report.days} days`}
+                heading="Campaign (source)"
+                rows={report.campaigns}
+              />
+            </div>
+          </div>
+        </section>
+      ))}
+    </DeskFrame>
+  );
+}

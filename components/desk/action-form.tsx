@@ -1,0 +1,60 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { IDLE, type ActionState } from "./action-state";
+
+type Props = {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  submitLabel: string;
+  pendingLabel?: string;
+  /** The form's fields; given the last answer, to show field errors and echo values. */
+  children?: (state: ActionState) => ReactNode;
+  className?: string;
+  buttonClassName?: string;
+  /** A name for the form (aria-label), when a page has several. */
+  label?: string;
+};
+
+/**
+ * Every desk form: posts to a guarded server action (it also works without JavaScript), disables its
+ * button while pending, and announces the answer in a live region next to the button.
+ */
+export function ActionForm({
+  action,
+  submitLabel,
+  pendingLabel,
+  children,
+  className,
+  buttonClassName = "button-secondary",
+  label,
+}: Props) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  return (
+    <form action={formAction} className={className ?? "space-y-3"} aria-label={label}>
+      {children?.(state)}
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" className={buttonClassName} disabled={pending} aria-disabled={pending}>
+          {pending ? (pendingLabel ?? submitLabel) : submitLabel}
+        </button>
+        <p
+          role="status"
+          aria-live="polite"
+          className={state.status === "error" ? "text-sm font-medium text-red-700" : "text-sm text-slate-700"}
+          data-testid="action-message"
+        >
+          {state.status === "idle" ? "" : state.message}
+        </p>
+      </div>
+    </form>
+  );
+}
+
+/** A labelled control's error text, tied to it with aria-describedby by the caller's id. */
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return null;
+  return (
+    <p id={id} className="text-sm font-medium text-red-700">
+      {errors.join(" ")}
+    </p>
+  );
+}
