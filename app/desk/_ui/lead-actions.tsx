@@ -46,11 +46,16 @@ export function LeadActions({
       </ActionForm>
 
       {status === "spam" ? (
-        <ActionForm action={releaseSpamAction} submitLabel="Not spam: move to New and send its mail" label="Not spam">
+        <ActionForm
+          key="release"
+          action={releaseSpamAction}
+          submitLabel="Not spam: move to New and send its mail"
+          label="Not spam"
+        >
           {() => hidden}
         </ActionForm>
       ) : (
-        <ActionForm action={markSpamAction} submitLabel="Mark as spam" label="Mark as spam">
+        <ActionForm key="spam" action={markSpamAction} submitLabel="Mark as spam" label="Mark as spam">
           {() => hidden}
         </ActionForm>
       )}

@@ -1,0 +1,269 @@
+// The owner's desk in a real browser against `next start`: sign in by emailed link, triage, release spam,
+// export, erase, passkeys, sign out, and axe on the desk's pages. Serial: one owner, one session.
+import AxeBuilder from "@axe-core/playwright";
+import { parse } from "csv-parse/sync";
+import { expect, test, type Page } from "@playwright/test";
+import { DESK, OWNER, mailFiles, seenMail, signInByEmail, submitLead, withDb } from "./desk-helpers";
+import { uniqueIp, uniqueName } from "./helpers";
+
+test.describe.configure({ mode: "serial" });
+
+const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectNoViolations(page: Page, label: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const report = violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `  - ${node.target.join(" ")}`).join("\n")}`,
+  );
+  expect(report, `${label}:\n${report.join("\n")}`).toEqual([]);
+}
+
+test("a link request answers the same for a stranger and sends them nothing", async ({ page }) => {
+  await page.context().setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
+  await page.goto(`${DESK}/desk/sign-in`);
+  const seen = seenMail();
+  await page.getByLabel("Email address").fill("stranger@example.com");
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByTestId("action-message")).toHaveText(
+    "If that is the desk owner's address, a sign-in link is on its way. It works once, within 10 minutes.",
+  );
+  await page.waitForTimeout(1_000);
+  expect(mailFiles().filter((file) => !seen.has(file.name))).toEqual([]);
+  expect(
+    withDb((db) =>
+      db.prepare("SELECT count(*) AS n FROM OutboxMessage WHERE recipient = ?").get("stranger@example.com"),
+    ),
+  ).toEqual({ n: 0 });
+});
+
+test("sign in by emailed link: the link works once and its stored copy is blanked", async ({ page }) => {
+  await signInByEmail(page, uniqueIp());
+  const rows = withDb((db) =>
+    db.prepare("SELECT status, textBody, htmlBody FROM OutboxMessage WHERE kind = 'sign_in_link'").all(),
+  ) as { status: string; textBody: string; htmlBody: string }[];
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows.filter((r) => r.status === "sent"))
+    expect(row).toEqual({ status: "sent", textBody: "", htmlBody: "" });
+  const cookies = await page.context().cookies(DESK);
+  const session = cookies.find((cookie) => cookie.name === "better-auth.session_token");
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+});
+
+test("triage: find a new lead, move it to In progress, add a note, see the timeline", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const name = uniqueName("Triage");
+  const reference = await submitLead(request, baseURL!, {
+    name,
+    email: `${name.replace(/\W+/g, ".")}@example.com`,
+    ip: uniqueIp(),
+  });
+  await signInByEmail(page, uniqueIp());
+  await page.getByLabel("Search reference, name, email or company").fill(name.toUpperCase());
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+
+  await page.getByLabel("Status", { exact: true }).selectOption({ label: "In progress" });
+  await page.getByRole("button", { name: "Change status" }).click();
+  await expect(page.getByTestId("lead-status")).toContainText("In progress");
+  await page.getByLabel("Note", { exact: true }).fill("Called; proposal on Friday.");
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByTestId("timeline")).toContainText("Status: New → In progress");
+  await expect(page.getByTestId("timeline")).toContainText("Called; proposal on Friday.");
+  await expect(page.getByLabel("Note", { exact: true })).toHaveValue("");
+
+  // An empty note is refused next to the field, and nothing is written.
+  await page.getByRole("button", { name: "Add note" }).click();
+  await expect(page.getByText("Write a note.")).toBeVisible();
+  const events = withDb((db) =>
+    db
+      .prepare(
+        "SELECT actor, action FROM LeadEvent WHERE quoteRequestId = (SELECT id FROM QuoteRequest WHERE reference = ?) ORDER BY id",
+      )
+      .all(reference),
+  );
+  expect(events).toEqual([
+    { actor: OWNER, action: "status" },
+    { actor: OWNER, action: "note" },
+  ]);
+  await page.goto(`${DESK}/desk?status=in_progress`);
+  await expect(page.getByRole("link", { name: reference })).toBeVisible();
+});
+
+test("release a spam lead: its two emails are delivered exactly once", async ({ page, request, baseURL }) => {
+  const name = uniqueName("Caught");
+  const email = `${name.replace(/\W+/g, ".").toLowerCase()}@example.com`;
+  const reference = await submitLead(request, baseURL!, { name, email, ip: uniqueIp(), spam: true });
+  expect(mailFiles().filter((file) => file.text.includes(reference))).toEqual([]);
+  await signInByEmail(page, uniqueIp());
+  await page.goto(`${DESK}/desk?status=spam`);
+  await page.getByRole("link", { name: reference }).click();
+  await expect(page.getByText("Held back: spam is never mailed.")).toBeVisible();
+  await page.getByRole("button", { name: "Not spam: move to New and send its mail" }).click();
+  await expect(page.getByTestId("lead-status")).toContainText("New");
+  await expect
+    .poll(() => mailFiles().filter((file) => file.text.includes(reference)).length, { timeout: 15_000 })
+    .toBe(2);
+
+  // Spam again and back: nothing is queued or sent a second time.
+  await page.getByRole("button", { name: "Mark as spam" }).click();
+  await expect(page.getByTestId("lead-status")).toContainText("Spam");
+  await page.getByRole("button", { name: "Not spam: move to New and send its mail" }).click();
+  await expect(page.getByTestId("lead-status")).toContainText("New");
+  await page.waitForTimeout(1_500);
+  const mails = mailFiles().filter((file) => file.text.includes(reference));
+  expect(mails).toHaveLength(2);
+  expect(mails.some((file) => /^To: owner@fsdev\.test$/m.test(file.text))).toBe(true);
+  expect(mails.some((file) => new RegExp(`^To: ${email.replace(/\./g, "\\.")}$`, "m").test(file.text))).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId("mail-owner_notice")).toContainText("Sent");
+});
+
+test("export the current filter as CSV: a name starting with = arrives neutralised", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const tag = uniqueName("Csv").replace(/\W+/g, "");
+  const name = `=HYPERLINK("http://x.example","${tag}")`;
+  await submitLead(request, baseURL!, { name, email: `${tag.toLowerCase()}@example.com`, ip: uniqueIp() });
+  await signInByEmail(page, uniqueIp());
+  await page.getByLabel("Search reference, name, email or company").fill(tag);
+  await page.getByRole("button", { name: "Search" }).click();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: /Export CSV/ }).click();
+  const file = await (await download).path();
+  const bytes = (await import("node:fs")).readFileSync(file);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const rows = parse(bytes, { bom: true, columns: true }) as Record<string, string>[];
+  expect(rows.map((row) => row.name)).toEqual([`'${name}`]);
+  expect(rows[0]?.status).toBe("New");
+});
+
+test("erase a person: nothing of them is left in the database or the mail folder", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const tag = uniqueName("Erase").replace(/\W+/g, "").toLowerCase();
+  const email = `${tag}@example.com`;
+  const first = await submitLead(request, baseURL!, { name: `Erin ${tag}`, email, ip: uniqueIp() });
+  await submitLead(request, baseURL!, { name: `Erin Again ${tag}`, email: email.toUpperCase(), ip: uniqueIp() });
+  await expect
+    .poll(() => mailFiles().filter((file) => file.text.toLowerCase().includes(email)).length, { timeout: 15_000 })
+    .toBe(4);
+
+  await signInByEmail(page, uniqueIp());
+  await page.goto(`${DESK}/desk/leads/${first}`);
+  await page.getByRole("link", { name: "Erase this person…" }).click();
+  await expect(page.getByLabel("Email address")).toHaveValue(email);
+  await page.getByLabel("I understand that this cannot be undone.").check();
+  await page.getByRole("button", { name: "Erase everything of this person" }).click();
+  await expect(page.getByRole("form", { name: "Erase a person" }).getByTestId("action-message")).toContainText(
+    "Erased: 2 request(s), 4 email(s), 4 mail file(s)",
+  );
+
+  const left = withDb((db) => ({
+    requests: db.prepare("SELECT count(*) AS n FROM QuoteRequest WHERE lower(email) = ?").get(email),
+    outbox: db
+      .prepare(
+        "SELECT count(*) AS n FROM OutboxMessage WHERE lower(recipient) = ? OR lower(replyTo) = ? OR textBody LIKE ?",
+      )
+      .get(email, email, `%${tag}%`),
+    events: db.prepare("SELECT count(*) AS n FROM LeadEvent WHERE detail LIKE ?").get(`%${tag}%`),
+    log: db.prepare("SELECT requests, messages, files FROM ErasureLog ORDER BY id DESC LIMIT 1").get(),
+  }));
+  expect(left).toEqual({
+    requests: { n: 0 },
+    outbox: { n: 0 },
+    events: { n: 0 },
+    log: { requests: 2, messages: 4, files: 4 },
+  });
+  expect(mailFiles().filter((file) => file.text.toLowerCase().includes(tag))).toEqual([]);
+});
+
+test("add a passkey, sign out, and sign in with the passkey", async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  });
+  await signInByEmail(page, uniqueIp());
+  await page.getByRole("link", { name: "Passkeys" }).click();
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page.getByTestId("passkey-list")).toContainText("Desk passkey");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(`${DESK}/desk/sign-in?signed-out=1`);
+  await page.goto(`${DESK}/desk`);
+  await expect(page).toHaveURL(`${DESK}/desk/sign-in`);
+
+  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  await expect(page).toHaveURL(`${DESK}/desk`);
+  await expect(page.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
+});
+
+test("sign out ends the session on the server", async ({ page }) => {
+  await signInByEmail(page, uniqueIp());
+  const token = (await page.context().cookies(DESK)).find(
+    (cookie) => cookie.name === "better-auth.session_token",
+  )!.value;
+  const sessionToken = decodeURIComponent(token).split(".")[0];
+  expect(withDb((db) => db.prepare("SELECT count(*) AS n FROM session WHERE token = ?").get(sessionToken))).toEqual({
+    n: 1,
+  });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/desk\/sign-in/);
+  expect(withDb((db) => db.prepare("SELECT count(*) AS n FROM session WHERE token = ?").get(sessionToken))).toEqual({
+    n: 0,
+  });
+  // The old cookie, replayed, opens nothing.
+  await page
+    .context()
+    .addCookies([{ name: "better-auth.session_token", value: token, url: DESK, httpOnly: true, sameSite: "Lax" }]);
+  await page.goto(`${DESK}/desk`);
+  await expect(page).toHaveURL(`${DESK}/desk/sign-in`);
+});
+
+for (const viewport of [
+  { width: 1280, height: 900 },
+  { width: 390, height: 844 },
+]) {
+  test(`axe: sign-in, inbox and lead pages have no violations at ${viewport.width} px`, async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    await page.setViewportSize(viewport);
+    const name = uniqueName("Axe");
+    const reference = await submitLead(request, baseURL!, {
+      name,
+      email: `${name.replace(/\W+/g, ".")}@example.com`,
+      ip: uniqueIp(),
+    });
+    await page.context().setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
+    await page.goto(`${DESK}/desk/sign-in`);
+    await expectNoViolations(page, "sign-in");
+    await signInByEmail(page, uniqueIp());
+    await expectNoViolations(page, "inbox");
+    await page.goto(`${DESK}/desk/leads/${reference}`);
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect(page.getByText("Write a note.")).toBeVisible();
+    await expectNoViolations(page, "lead (with an error)");
+    for (const path of ["/desk/sources", "/desk/erase", "/desk/account"]) {
+      await page.goto(`${DESK}${path}`);
+      await expectNoViolations(page, path);
+    }
+  });
+}
