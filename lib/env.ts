@@ -101,6 +101,32 @@ export function deskOrigin(settings: Pick<Env, "DESK_URL" | "SITE_URL">): string
   return new URL(settings.DESK_URL ?? settings.SITE_URL).origin;
 }
 
+export type RetentionSettings = Pick<
+  Env,
+  "SPAM_RETENTION_DAYS" | "LEAD_RETENTION_MONTHS" | "MAIL_BODY_RETENTION_DAYS" | "RATE_LIMIT_WINDOW_MINUTES"
+>;
+
+/**
+ * The retention settings alone, for the privacy notice: it is built before the server's secrets exist,
+ * so the production-only checks of `parseEnv` do not apply. The server enforces the same values (`env()`).
+ */
+export function retentionSettings(source: Record<string, string | undefined> = process.env): RetentionSettings {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = schema
+    .pick({
+      SPAM_RETENTION_DAYS: true,
+      LEAD_RETENTION_MONTHS: true,
+      MAIL_BODY_RETENTION_DAYS: true,
+      RATE_LIMIT_WINDOW_MINUTES: true,
+    })
+    .safeParse(cleaned);
+  if (!result.success)
+    throw new ConfigError(
+      `Invalid configuration:\n${result.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`).join("\n")}`,
+    );
+  return result.data;
+}
+
 let cached: Env | undefined;
 
 /** The validated settings of this process. */

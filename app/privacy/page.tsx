@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { ContentPage } from "@/components/content-page";
 import { getPage, site } from "@/lib/content";
+import { retentionSettings } from "@/lib/env";
 import { formatDate } from "@/lib/format-date";
+import { fillRetention } from "@/lib/leads/retention-notice";
 import { pageMetadata } from "@/lib/seo";
 
 export function generateMetadata(): Metadata {
@@ -10,7 +12,9 @@ export function generateMetadata(): Metadata {
 }
 
 export default function PrivacyPage() {
-  const page = getPage("privacy");
+  const source = getPage("privacy");
+  // The retention periods come from the settings the purge enforces (lib/leads/retention.ts).
+  const page = { ...source, body: fillRetention(source.body, retentionSettings(), source.file) };
   const updated = page.data.updated ? (
     <p className="mb-6 text-sm text-slate-600">
       {site.labels.lastUpdated} <time dateTime={page.data.updated}>{formatDate(page.data.updated)}</time>

@@ -5,12 +5,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/db";
-import type { Env } from "@/lib/env";
+import type { RetentionSettings } from "@/lib/env";
 
-export type RetentionSettings = Pick<
-  Env,
-  "SPAM_RETENTION_DAYS" | "LEAD_RETENTION_MONTHS" | "MAIL_BODY_RETENTION_DAYS" | "RATE_LIMIT_WINDOW_MINUTES"
->;
+export type { RetentionSettings };
 
 export type PurgeOptions = {
   db: Db;
