@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 /* global WebAssembly */
-// Prisma migrations without Prisma's native schema engine, which the Prisma CLI cannot download here. This drives
-// the same engine compiled to WebAssembly (@prisma/schema-engine-wasm, pinned to the installed prisma's engine
-// version) through the driver adapter the app uses, and keeps Prisma's formats: migrations/<name>/migration.sql,
-// migration_lock.toml and the `_prisma_migrations` table (checksum = sha256 of the file), so the native
-// `prisma migrate deploy` can take over on any machine that has it. Tested recipe: /work/shared/STACK.md part A.
+// Prisma migrations without Prisma's native schema engine (a binary the Prisma CLI downloads, which this project
+// never fetches). This drives the same engine compiled to WebAssembly (@prisma/schema-engine-wasm, pinned to the
+// installed prisma's engine version) through the driver adapter the app uses, and keeps Prisma's formats:
+// migrations/<name>/migration.sql, migration_lock.toml and the `_prisma_migrations` table (checksum = sha256 of the
+// file), so the native `prisma migrate deploy` can take over on any machine that has it.
 //
 //   node prisma/migrate.mjs deploy                      apply pending migrations                    exit 0
 //   node prisma/migrate.mjs status                      database history vs. the migrations folder  exit 0 up to date, 1 not
@@ -13,7 +13,7 @@
 //   node prisma/migrate.mjs new <name>                  write migrations/<UTC YYYYMMDDHHMMSS>_<name>/migration.sql
 //   node prisma/migrate.mjs resolve-rolled-back <name>  mark a failed migration rolled back (after cleaning up by hand)
 // Options: --schema <file> (default prisma/schema.prisma), --migrations-dir <dir> (default prisma/migrations).
-// DATABASE_URL defaults to file:./.data/fsdev.db; relative paths resolve against the cwd (the project root).
+// DATABASE_URL defaults to lib/defaults.mjs's; relative paths resolve against the cwd (the project root).
 // SQLite migrations are not transactional: a failed one can leave partial DDL behind (clean up, then resolve).
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -23,8 +23,8 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
 import nextEnv from "@next/env";
+import { DEFAULT_DATABASE_URL } from "../lib/defaults.mjs";
 
-export const DEFAULT_DATABASE_URL = "file:./.data/fsdev.db";
 const COMMANDS = ["deploy", "status", "diff", "diff-empty", "new", "resolve-rolled-back"];
 const FILTERS = { externalTables: [], externalEnums: [] };
 const ADAPTERS = { postgres: "@prisma/adapter-pg", postgresql: "@prisma/adapter-pg", mysql: "@prisma/adapter-mariadb" };

@@ -1,4 +1,3 @@
-import { Link } from "@/components/link";
 import type { Entry } from "@/lib/content";
 import type { Article } from "@/lib/content/schemas";
 import { formatDate } from "@/lib/format-date";
@@ -14,9 +13,9 @@ export function ArticleCard({ article, headingLevel = 2 }: { article: Entry<Arti
         {article.data.author}
       </p>
       <Heading className="mt-2 text-xl font-semibold text-ink">
-        <Link href={entryPath("articles", article.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
+        <a href={entryPath("articles", article.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
           {article.data.title}
-        </Link>
+        </a>
       </Heading>
       <p className="mt-3 text-slate-600">{article.data.description}</p>
     </article>

@@ -1,4 +1,3 @@
-import { Link } from "@/components/link";
 import { site, type Entry } from "@/lib/content";
 import type { Product } from "@/lib/content/schemas";
 import { entryPath } from "@/lib/seo/entry-path";
@@ -9,9 +8,9 @@ export function ProductCard({ product, headingLevel = 3 }: { product: Entry<Prod
     <article className="relative flex flex-col rounded-lg border border-slate-200 bg-white p-6 shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
       <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">{site.labels.product}</p>
       <Heading className="mt-2 text-xl font-semibold text-ink">
-        <Link href={entryPath("products", product.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
+        <a href={entryPath("products", product.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
           {product.data.title}
-        </Link>
+        </a>
       </Heading>
       <p className="mt-1 font-medium text-slate-700">{product.data.tagline}</p>
       <p className="mt-3 text-slate-600">{product.data.summary}</p>

@@ -1,4 +1,3 @@
-import { Link } from "@/components/link";
 import { site, type Entry } from "@/lib/content";
 import type { Service } from "@/lib/content/schemas";
 import { entryPath } from "@/lib/seo/entry-path";
@@ -8,9 +7,9 @@ export function ServiceCard({ service, headingLevel = 3 }: { service: Entry<Serv
   return (
     <article className="relative flex flex-col rounded-lg border border-slate-200 bg-white p-6 shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
       <Heading className="text-xl font-semibold text-ink">
-        <Link href={entryPath("services", service.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
+        <a href={entryPath("services", service.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
           {service.data.title}
-        </Link>
+        </a>
       </Heading>
       <p className="mt-3 flex-1 text-slate-600">{service.data.summary}</p>
       <ul className="mt-4 flex flex-wrap gap-2" aria-label={site.labels.technologies}>

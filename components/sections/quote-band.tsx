@@ -1,4 +1,3 @@
-import { Link } from "@/components/link";
 import { site } from "@/lib/content";
 
 /** The call to action at the foot of every page. */
@@ -12,12 +11,12 @@ export function QuoteBand() {
           </h2>
           <p className="mt-2 max-w-2xl text-brand-50">{site.cta.text}</p>
         </div>
-        <Link
+        <a
           href={site.cta.link.href}
           className="inline-flex min-h-11 items-center justify-center rounded-md bg-white px-5 py-2.5 font-semibold text-brand-900 hover:bg-brand-50"
         >
           {site.cta.link.label}
-        </Link>
+        </a>
       </div>
     </section>
   );

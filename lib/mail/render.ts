@@ -2,6 +2,8 @@
  * The two emails of a quote request, as plain text and HTML. Pure functions: no I/O, no clock.
  * Every value a visitor typed is escaped in the HTML part; the subject is reduced to one safe line.
  */
+import { escapeHtml } from "@/lib/text/escape-html";
+import { replaceUnsafe, UNSAFE_IN_LINE, UNSAFE_IN_TEXT } from "@/lib/text/unsafe-chars";
 
 export type QuoteForMail = {
   reference: string;
@@ -26,29 +28,14 @@ export type RenderedMail = { subject: string; text: string; html: string };
 export const SUBJECT_MAX_LENGTH = 150;
 const TIME_ZONE = "Africa/Johannesburg";
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}
-
-// C0 controls (CR, LF, tab...), DEL, C1 controls, the Unicode line/paragraph separators and the bidi
-// embedding/override/isolate controls (and marks), which could break a header or disguise text.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]+/g;
-// The same, minus LF and tab, for multi-line text.
-const UNSAFE_IN_TEXT =
-  // eslint-disable-next-line no-control-regex -- as above
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]+/g;
-
 /** One line of text: control and bidi characters become a single space. */
 export function oneLine(value: string): string {
-  return value.replace(UNSAFE_IN_LINE, " ").replace(/ {2,}/g, " ").trim();
+  return replaceUnsafe(value, UNSAFE_IN_LINE).replace(/ {2,}/g, " ").trim();
 }
 
 /** Multi-line text with Unix newlines and no control or bidi characters. */
 function multiLine(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replace(UNSAFE_IN_TEXT, " ").trim();
+  return replaceUnsafe(value.replace(/\r\n?/g, "\n"), UNSAFE_IN_TEXT).trim();
 }
 
 /** A subject that cannot inject a header: one line, at most 150 characters (whole code points). */
