@@ -1,3 +1,4 @@
+import { CARD } from "./card-class";
 import type { Entry } from "@/lib/content";
 import type { Article } from "@/lib/content/schemas";
 import { formatDate } from "@/lib/format-date";
@@ -6,7 +7,7 @@ import { entryPath } from "@/lib/seo/entry-path";
 export function ArticleCard({ article, headingLevel = 2 }: { article: Entry<Article>; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <article className="relative rounded-lg border border-slate-200 bg-white p-6 shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
+    <article className={`relative rounded-lg ${CARD}`}>
       <p className="text-sm text-slate-600">
         <time dateTime={article.data.published}>{formatDate(article.data.published)}</time>
         {" · "}

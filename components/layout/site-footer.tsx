@@ -18,7 +18,10 @@ export function SiteFooter() {
               <li key={item.href}>
                 <a
                   href={item.href}
-                  className="inline-flex min-h-11 items-center text-slate-700 underline-offset-4 hover:text-brand-800 hover:underline"
+                  className={[
+                    "inline-flex min-h-11 items-center text-slate-700 underline-offset-4",
+                    "hover:text-brand-800 hover:underline",
+                  ].join(" ")}
                 >
                   {item.label}
                 </a>

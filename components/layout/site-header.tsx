@@ -47,7 +47,10 @@ export function SiteHeader({ currentPath }: { currentPath?: string }) {
         <button
           type="button"
           popoverTarget={MENU_ID}
-          className="inline-flex min-h-11 min-w-11 items-center justify-center gap-2 rounded-md border border-slate-300 px-3 font-semibold text-ink md:hidden"
+          className={[
+            "inline-flex min-h-11 min-w-11 items-center justify-center gap-2 rounded-md border border-slate-300",
+            "px-3 font-semibold text-ink md:hidden",
+          ].join(" ")}
         >
           <svg
             aria-hidden="true"
@@ -66,7 +69,10 @@ export function SiteHeader({ currentPath }: { currentPath?: string }) {
         <div
           id={MENU_ID}
           popover="auto"
-          className="inset-x-0 top-16 bottom-auto m-0 w-full max-w-none border-0 border-b border-slate-200 bg-white p-0 text-ink shadow-lg md:hidden"
+          className={[
+            "inset-x-0 top-16 bottom-auto m-0 w-full max-w-none border-0 border-b border-slate-200 bg-white p-0",
+            "text-ink shadow-lg md:hidden",
+          ].join(" ")}
         >
           <ul className="container-page flex flex-col py-2">
             <NavItems linkClassName="menu-link" current={current} />

@@ -4,7 +4,12 @@ import { site } from "@/lib/content";
 export function QuoteBand() {
   return (
     <section aria-labelledby="quote-band-heading" className="defer-render bg-brand-900 text-white">
-      <div className="container-page flex flex-col items-start gap-4 py-12 md:flex-row md:items-center md:justify-between">
+      <div
+        className={[
+          "container-page flex flex-col items-start gap-4 py-12",
+          "md:flex-row md:items-center md:justify-between",
+        ].join(" ")}
+      >
         <div>
           <h2 id="quote-band-heading" className="text-2xl font-bold">
             {site.cta.heading}
@@ -13,7 +18,10 @@ export function QuoteBand() {
         </div>
         <a
           href={site.cta.link.href}
-          className="inline-flex min-h-11 items-center justify-center rounded-md bg-white px-5 py-2.5 font-semibold text-brand-900 hover:bg-brand-50"
+          className={[
+            "inline-flex min-h-11 items-center justify-center rounded-md px-5 py-2.5 font-semibold",
+            "bg-white text-brand-900 hover:bg-brand-50",
+          ].join(" ")}
         >
           {site.cta.link.label}
         </a>

@@ -106,7 +106,8 @@ const CELL = "padding:6px 12px 6px 0;vertical-align:top;text-align:left;border-b
 function htmlFields(fields: Field[]): string {
   const rows = fields.map((field) => {
     const value = escapeHtml(field.value).replace(/\n/g, "<br>");
-    return `<tr><th scope="row" style="${CELL};font-weight:600;white-space:nowrap">${escapeHtml(field.label)}</th><td style="${CELL}">${value}</td></tr>`;
+    const label = `<th scope="row" style="${CELL};font-weight:600;white-space:nowrap">${escapeHtml(field.label)}</th>`;
+    return `<tr>${label}<td style="${CELL}">${value}</td></tr>`;
   });
   return `<table style="border-collapse:collapse;width:100%;max-width:640px">\n${rows.join("\n")}\n</table>`;
 }
@@ -120,7 +121,8 @@ function htmlDocument(title: string, body: string): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
     "</head>",
-    '<body style="margin:0;padding:24px;background:#ffffff;color:#111827;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
+    '<body style="margin:0;padding:24px;background:#ffffff;color:#111827;' +
+      'font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
     body,
     "</body>",
     "</html>",
@@ -145,7 +147,9 @@ export function renderOwnerNotice(q: QuoteForMail, ctx: MailContext): RenderedMa
     { label: "Received", value: received },
     { label: "Consent", value: `Given, privacy notice version ${oneLine(q.consentVersion)}` },
   ];
-  const intro = `New quote request ${oneLine(q.reference)} on the ${ctx.siteName} website. Reply to this email to answer ${oneLine(q.name)} directly.`;
+  const intro =
+    `New quote request ${oneLine(q.reference)} on the ${ctx.siteName} website. ` +
+    `Reply to this email to answer ${oneLine(q.name)} directly.`;
 
   const text = [intro, "", textFields(fields), ""].join("\n");
   const html = htmlDocument(
@@ -166,9 +170,12 @@ export function renderConfirmation(q: QuoteForMail, ctx: MailContext): RenderedM
   const privacyUrl = `${trimSlash(ctx.siteUrl)}/privacy`;
   const greeting = `Hi ${oneLine(q.name)},`;
   const thanks = `Thank you for your quote request to ${ctx.siteName}. Your reference is ${reference}.`;
-  const next = `What happens next: ${ctx.ownerName} reads your request and replies within two business days, with questions or a proposal.`;
+  const next =
+    `What happens next: ${ctx.ownerName} reads your request and replies within two business days, ` +
+    "with questions or a proposal.";
   const copyIntro = "This is a copy of what you sent:";
-  const rights = `To have your details corrected or deleted, reply to this email and quote your reference ${reference}.`;
+  const rights =
+    "To have your details corrected or deleted, reply to this email and quote your reference " + `${reference}.`;
   const notYou = "If you did not send this request, you can ignore this email.";
   const signOff = [`${ctx.ownerName}`, ctx.siteName];
 
@@ -200,7 +207,8 @@ export function renderConfirmation(q: QuoteForMail, ctx: MailContext): RenderedM
       paragraph(escapeHtml(next)),
       paragraph(escapeHtml(copyIntro)),
       htmlFields(requestFields(q)),
-      `<p style="margin:16px 0">${escapeHtml(rights)} How we handle your data: <a href="${escapeHtml(privacyUrl)}" style="color:#1d4ed8">${escapeHtml(privacyUrl)}</a>.</p>`,
+      `<p style="margin:16px 0">${escapeHtml(rights)} How we handle your data: ` +
+        `<a href="${escapeHtml(privacyUrl)}" style="color:#1d4ed8">${escapeHtml(privacyUrl)}</a>.</p>`,
       paragraph(escapeHtml(notYou)),
       paragraph(signOff.map(escapeHtml).join("<br>")),
     ].join("\n"),

@@ -48,7 +48,8 @@ test("200 requests from 20 parallel clients: each stored once, each email delive
     const times = all.map((result) => result.ms);
     console.log(
       `concurrency: ${all.length} requests, ${CLIENTS} clients, wall ${(wall / 1000).toFixed(1)} s, ` +
-        `submit p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`,
+        `submit p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms, ` +
+        `max ${Math.max(...times).toFixed(0)} ms`,
     );
 
     expect(all.map((result) => result.status)).toEqual(all.map(() => 200));

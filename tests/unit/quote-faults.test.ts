@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe("database locked by another writer", () => {
-  it("tells the visitor it could not save, keeps every value, logs the cause, and works once the lock is gone", async () => {
+  it("tells the visitor it could not save, keeps every value, logs the cause, works once unlocked", async () => {
     const file = database.url.replace(/^file:/, "");
     const db = createDb(database.url, { busyTimeoutMs: 300 });
     const locker = new Database(file);

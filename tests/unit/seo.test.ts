@@ -211,7 +211,8 @@ describe("plain text from MDX", () => {
       "snake_case_name stays, and 2 < 3 stays too.",
     ].join("\n");
     expect(mdxToPlainText(source)).toBe(
-      "See our services and bold or italic or under text. Inside a callout with code. a list item A heading snake_case_name stays, and 2 < 3 stays too.",
+      "See our services and bold or italic or under text. Inside a callout with code. a list item A heading " +
+        "snake_case_name stays, and 2 < 3 stays too.",
     );
   });
 
