@@ -2,6 +2,7 @@ import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { MAX_BODY_BYTES } from "./lib/quotes/fields";
 import { formPageHeaders, securityHeaders } from "./lib/security-headers";
+import { DEFAULT_SITE_URL } from "./lib/defaults.mjs";
 import { siteHost } from "./lib/site-url";
 
 const nextConfig: NextConfig = {
@@ -36,7 +37,7 @@ export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD && !process.env.SITE_URL) {
     throw new Error(
       "SITE_URL is not set: `next build` needs the public origin, e.g. SITE_URL=https://www.example.com " +
-        "npm run build (for a local try-out: SITE_URL=http://localhost:3000).",
+        `npm run build (for a local try-out: SITE_URL=${DEFAULT_SITE_URL}).`,
     );
   }
   return nextConfig;

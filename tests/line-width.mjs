@@ -5,12 +5,19 @@ import fs from "node:fs";
 import * as prettier from "prettier";
 
 const { printWidth } = JSON.parse(fs.readFileSync(".prettierrc.json", "utf8"));
-// Tracked and new files, as git sees them; Prettier's own ignore files decide the rest (prose, data, output).
-const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], {
-  encoding: "utf8",
-})
-  .split("\0")
-  .filter((file) => file && fs.existsSync(file));
+// Tracked and new files as git sees them (every file outside node_modules/ when this is no git checkout);
+// Prettier's own ignore files decide the rest (prose, data, generated output).
+function candidates() {
+  try {
+    const args = ["ls-files", "--cached", "--others", "--exclude-standard", "-z"];
+    return execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).split("\0");
+  } catch {
+    return fs
+      .readdirSync(".", { recursive: true })
+      .filter((file) => !/^(node_modules|\.git|\.next[^/]*)\//.test(file) && fs.statSync(file).isFile());
+  }
+}
+const files = candidates().filter((file) => file && fs.existsSync(file));
 
 const long = [];
 let checked = 0;
