@@ -37,20 +37,18 @@ export function clientIp(input: {
 
 /** The bare address of a chain entry ("[v6]:port" and "v4:port" lose the port; IPv4-mapped IPv6 becomes IPv4). */
 function normalise(entry: string): string | null {
-  let value = entry;
-  if (/^\[.*\](:\d+)?$/.test(value)) value = value.slice(1, value.indexOf("]"));
-  else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(value)) value = value.slice(0, value.lastIndexOf(":"));
-  if (!ipaddr.IPv4.isValidFourPartDecimal(value) && !ipaddr.IPv6.isValid(value)) return null;
-  return ipaddr.process(value).toString();
+  const value = entry.replace(/^\[(.*)\](:\d+)?$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");
+  const valid = ipaddr.IPv4.isValidFourPartDecimal(value) || ipaddr.IPv6.isValid(value);
+  return valid ? ipaddr.process(value).toString() : null;
 }
 
 /**
  * A salted one-way hash of the address; the address itself is never stored. IPv6 addresses are
- * keyed by their /64 network (one subscriber's block), and an unknown address shares one bucket,
- * so neither can be used to step around the per-address limit.
+ * keyed by their /64 network (one subscriber's block, e.g. "2001:db8:1:2::/64"), and an unknown address
+ * shares one bucket, so neither can be used to step around the per-address limit.
  */
 export function hashIp(ip: string | null, secret: string): string {
-  const key =
-    ip === null ? "unknown" : ipaddr.IPv6.isValid(ip) ? `${ipaddr.IPv6.networkAddressFromCIDR(`${ip}/64`)}/64` : ip;
+  const v6 = ip !== null && ipaddr.IPv6.isValid(ip) ? ipaddr.IPv6.parse(ip).parts.slice(0, 4) : null;
+  const key = ip === null ? "unknown" : v6 ? `${v6.map((part) => part.toString(16)).join(":")}::/64` : ip;
   return createHmac("sha256", `ip-hash:${secret}`).update(key).digest("hex");
 }

@@ -6,24 +6,15 @@ import { unified } from "unified";
 const parser = unified().use(remarkParse).use(remarkGfm);
 
 /** Nodes whose children run on within one line of text; the children of any other node are separate blocks. */
-const PHRASING = new Set([
-  "paragraph",
-  "heading",
-  "emphasis",
-  "strong",
-  "delete",
-  "link",
-  "linkReference",
-  "tableCell",
-]);
+const INLINE = /^(paragraph|heading|emphasis|strong|delete|link|linkReference|tableCell)$/;
 
 /** The reader-facing text of a node: code blocks are dropped, raw HTML and JSX tags lose their markup. */
 function textOf(node: Nodes): string {
   if (node.type === "code") return " ";
   if (node.type === "html") return ` ${mdxToPlainText(node.value.replace(/<\/?[A-Za-z][^<>]*>/g, " "))} `;
   if (node.type === "image") return node.alt ?? "";
-  if ("children" in node) return node.children.map((child) => textOf(child)).join(PHRASING.has(node.type) ? "" : " ");
-  return "value" in node ? node.value : "";
+  if (!("children" in node)) return "value" in node ? node.value : "";
+  return node.children.map(textOf).join(INLINE.test(node.type) ? "" : " ");
 }
 
 /**
