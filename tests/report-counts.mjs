@@ -3,6 +3,10 @@
 import fs from "node:fs";
 
 const [runner, file] = process.argv.slice(2);
+if (!fs.existsSync(file)) {
+  console.error(`${runner} wrote no report (${file}): it stopped before running its tests`);
+  process.exit(1);
+}
 const report = JSON.parse(fs.readFileSync(file, "utf8"));
 if (runner === "vitest") {
   // A file that fails to load fails no test of its own, so it counts as one failure.
