@@ -122,7 +122,9 @@ export const eraseAction = ownerAction(
     revalidatePath("/desk", "layout");
     return {
       status: "ok",
-      message: `Erased: ${result.requests} request(s), ${result.messages} email(s), ${result.files} mail file(s). The erasure log keeps only a hash of the address.`,
+      message:
+        `Erased: ${result.requests} request(s), ${result.messages} email(s), ${result.files} mail file(s). ` +
+        "The erasure log keeps only a hash of the address.",
     };
   },
 );

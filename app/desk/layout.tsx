@@ -10,7 +10,8 @@ export const metadata: Metadata = {
 export const dynamic = "force-dynamic";
 
 /** The site's quote band and footer are for visitors; the desk hides them (its own pages only). */
-const HIDE_PUBLIC_CHROME = `body:has(#desk) > section[aria-labelledby="quote-band-heading"], body:has(#desk) > footer { display: none; }`;
+const HIDE_PUBLIC_CHROME =
+  'body:has(#desk) > section[aria-labelledby="quote-band-heading"], body:has(#desk) > footer { display: none; }';
 
 export default function DeskLayout({ children }: { children: ReactNode }) {
   return (

@@ -9,6 +9,11 @@ import { requireOwner } from "./guard";
 
 export const metadata: Metadata = { title: "Inbox" };
 
+const TAB_CLASS = [
+  "inline-flex min-h-11 items-center gap-2 border-b-2 border-transparent px-3 font-medium text-slate-700",
+  "hover:text-brand-800 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800",
+].join(" ");
+
 type Search = { status?: string; q?: string; page?: string };
 
 function first(value: string | string[] | undefined): string | undefined {
@@ -46,7 +51,7 @@ export default async function InboxPage({
               <a
                 href={inboxHref({ status: tab, q })}
                 aria-current={tab === status ? "page" : undefined}
-                className="inline-flex min-h-11 items-center gap-2 border-b-2 border-transparent px-3 font-medium text-slate-700 hover:text-brand-800 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800"
+                className={TAB_CLASS}
               >
                 {STATUS_LABELS[tab]}
                 <span className="rounded-full bg-slate-100 px-2 text-sm text-slate-800" data-testid={`count-${tab}`}>
@@ -90,7 +95,8 @@ export default async function InboxPage({
       <p className="mt-6 text-slate-700" aria-live="polite">
         {inbox.total === 0
           ? `No ${STATUS_LABELS[status].toLowerCase()} leads${q ? ` matching “${q}”` : ""}.`
-          : `${inbox.total} ${STATUS_LABELS[status].toLowerCase()} lead(s)${q ? ` matching “${q}”` : ""}, newest first.`}
+          : `${inbox.total} ${STATUS_LABELS[status].toLowerCase()} lead(s)` +
+            `${q ? ` matching “${q}”` : ""}, newest first.`}
       </p>
 
       {inbox.rows.length > 0 ? (

@@ -4,7 +4,7 @@ import { after } from "next/server";
 import { site } from "@/content/site";
 import { db } from "@/lib/db";
 import { deskOrigin, env, ownerEmail } from "@/lib/env";
-import { deliverPendingFromEnv } from "@/lib/mail/from-env";
+import { deliverPendingFromEnv } from "@/lib/mail/configured";
 import { createAuth, LINK_MINUTES, type Auth } from "./create-auth";
 import { renderSignInLink } from "./sign-in-mail";
 

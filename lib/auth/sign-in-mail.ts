@@ -1,5 +1,5 @@
 import type { RenderedMail } from "@/lib/mail/render";
-import { escapeHtml } from "@/lib/mail/render";
+import { escapeHtml } from "@/lib/text/escape-html";
 
 /** The owner's sign-in link email. Its stored copy is blanked once sent (it holds a credential). */
 export function renderSignInLink(opts: { url: string; siteName: string; minutes: number }): RenderedMail {

@@ -2,7 +2,8 @@
  * `npm run leads -- <command>`: the desk's commands for scripts and for a server without a browser.
  *   list [--status S] [--search TEXT] [--page N]   newest first, 25 a page
  *   show <reference>                              every field, both emails, the timeline
- *   status <reference> <status>                   new | in_progress | won | lost | spam (leaving spam sends the held mail)
+ *   status <reference> <status>                   new | in_progress | won | lost | spam
+ *                                                 (leaving spam sends the mail that was held back)
  *   export [--status S] [--search TEXT] > f.csv   CSV (UTF-8 with BOM, formula cells neutralised)
  *   erase <email>                                 everything of that person, in any letter case
  *   purge                                         apply the retention settings now, print what went
@@ -138,14 +139,16 @@ async function run(command: string | undefined, options: Options, out: (line: st
             ? `sent ${row.sentAt?.toISOString() ?? ""}`
             : row.status === "failed"
               ? `failed after ${row.attempts} attempt(s): ${row.lastError ?? ""}`
-              : `${row.status}, next try ${row.nextAttemptAt.toISOString()}${row.lastError ? ` (last error: ${row.lastError})` : ""}`;
+              : `${row.status}, next try ${row.nextAttemptAt.toISOString()}` +
+                (row.lastError ? ` (last error: ${row.lastError})` : "");
         out(`  ${row.kind} to ${row.recipient}: ${state}`);
       }
       out("Timeline:");
       out(`  ${lead.createdAt.toISOString()}  received`);
       for (const event of lead.events)
         out(
-          `  ${event.createdAt.toISOString()}  ${describeEvent(event)}${event.action === "note" ? `: ${event.detail}` : ""} (${event.actor})`,
+          `  ${event.createdAt.toISOString()}  ${describeEvent(event)}` +
+            `${event.action === "note" ? `: ${event.detail}` : ""} (${event.actor})`,
         );
       return;
     }
@@ -191,7 +194,8 @@ async function run(command: string | undefined, options: Options, out: (line: st
       expectArgs(options, 0, "no arguments");
       const result = await purge({ db: ctx.db, settings, mailDir: settings.MAIL_DIR, actor: ACTOR });
       out(
-        `purged: ${result.spam} spam request(s), ${result.leads} lead(s) past ${settings.LEAD_RETENTION_MONTHS} months, ` +
+        `purged: ${result.spam} spam request(s), ` +
+          `${result.leads} lead(s) past ${settings.LEAD_RETENTION_MONTHS} months, ` +
           `${result.messages} email(s), ${result.files} mail file(s), ${result.events} audit row(s); ` +
           `blanked ${result.bodiesBlanked} email text(s); cleared ${result.ipHashesCleared} IP hash(es); ` +
           `removed ${result.expiredSignIns} expired sign-in row(s)`,

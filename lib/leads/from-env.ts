@@ -1,7 +1,7 @@
 /** lib/leads wired to this process's settings: the database, the mail templates and the outbox sender. */
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { deliverPendingFromEnv, mailContextFromEnv } from "@/lib/mail/from-env";
+import { deliverPendingFromEnv, mailContextFromEnv } from "@/lib/mail/configured";
 import type { CommandContext, Deliver, RenderHeldMail } from "./commands";
 import { heldMailRenderer } from "./mail";
 

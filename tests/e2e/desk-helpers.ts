@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { emlSearchText } from "../../lib/leads/erase";
 import { e2eEnv } from "../../playwright.config";
+import { HONEYPOT_FIELD } from "../../lib/quotes/fields";
 import { postForm, renderedForm } from "./form-post";
 
 /** The desk's origin in the e2e run (localhost: passkeys refuse an IP address). */
@@ -41,7 +42,7 @@ export async function submitLead(
   await new Promise((resolve) => setTimeout(resolve, 1_100));
   const fields: [string, string][] = [
     ...Object.entries({ ...VALID, name: opts.name, email: opts.email }),
-    ...(opts.spam ? ([["hp_a7k", "https://spam.example"]] as [string, string][]) : []),
+    ...(opts.spam ? ([[HONEYPOT_FIELD, "https://spam.example"]] as [string, string][]) : []),
   ];
   const response = await postForm(request, { ip: opts.ip, origin: new URL(baseURL).origin, hidden, fields });
   expect(response.status()).toBe(200);

@@ -83,7 +83,8 @@ test("triage: find a new lead, move it to In progress, add a note, see the timel
   const events = withDb((db) =>
     db
       .prepare(
-        "SELECT actor, action FROM LeadEvent WHERE quoteRequestId = (SELECT id FROM QuoteRequest WHERE reference = ?) ORDER BY id",
+        "SELECT actor, action FROM LeadEvent" +
+          " WHERE quoteRequestId = (SELECT id FROM QuoteRequest WHERE reference = ?) ORDER BY id",
       )
       .all(reference),
   );

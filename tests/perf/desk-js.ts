@@ -20,9 +20,9 @@ try {
     FORM_SECRET: "load-test-form-secret-0123456789-abcdefghij",
     QUOTE_TO: "owner@fsdev.test",
   };
-  let state: Awaited<ReturnType<Awaited<ReturnType<typeof browser.newContext>>["storageState"]>> | undefined;
   // A new context per route: an empty cache, as on a first visit (the session cookie carried over).
-  const measure = async (route: string) => {
+  type State = Awaited<ReturnType<Awaited<ReturnType<typeof browser.newContext>>["storageState"]>>;
+  const measure = async (route: string, state?: State) => {
     const context = await browser.newContext({ storageState: state });
     const page = await context.newPage();
     await page.goto(`${server.url}${route}`, { waitUntil: "networkidle" });
@@ -47,11 +47,11 @@ try {
   if (!link) throw new Error(`desk:link printed no link:\n${output}`);
   const signedIn = await browser.newContext();
   await (await signedIn.newPage()).goto(link);
-  state = await signedIn.storageState();
+  const state = await signedIn.storageState();
   await signedIn.close();
   const lead = await submitThroughServer(server.url, "198.18.0.1", sampleValues("Desk Measure"));
   for (const route of ["/desk", `/desk/leads/${lead.reference}`, "/desk/sources", "/desk/erase", "/desk/account"])
-    await measure(route);
+    await measure(route, state);
 } finally {
   await browser.close();
   await server.stop();

@@ -36,7 +36,8 @@ describe("the desk migration on existing data", () => {
       });
       const db = new Database(database.file);
       const insert = db.prepare(
-        `INSERT INTO QuoteRequest (reference, status, name, email, company, interest, interestLabel, budget, timeline, description, consentAt, consentVersion, createdAt, updatedAt)
+        `INSERT INTO QuoteRequest (reference, status, name, email, company, interest, interestLabel, budget,
+           timeline, description, consentAt, consentVersion, createdAt, updatedAt)
          VALUES (?, ?, ?, ?, ?, 'other', 'Other', 'b', 't', 'd', 0, 'v', 0, 1764000000000)`,
       );
       insert.run("FS-2026-AAAAAA", "new", "Ada", "Ada@Example.COM", "ACME");

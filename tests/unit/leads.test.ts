@@ -180,7 +180,7 @@ describe("inbox queries", () => {
 });
 
 describe("commands", () => {
-  it("changes status and adds notes, each on the timeline with who and when; unknown references fail clearly", async () => {
+  it("changes status and adds notes on the timeline with who and when; unknown references fail clearly", async () => {
     const lead = await insertLead();
     const at = new Date("2026-12-01T10:00:00Z");
     const ctxt = { db: client, actor: OWNER, now: () => at };
@@ -259,7 +259,7 @@ describe("CSV export", () => {
 });
 
 describe("erasure", () => {
-  it("erases every request, outbox row and .eml file of an address in any letter case, and logs only a hash", async () => {
+  it("erases every request, outbox row and .eml file of an address in any case, and logs only a hash", async () => {
     const keep = await insertLead({ email: "someone.else@example.test" });
     const a = await insertLead({ email: "Jane.Doe@Example.TEST" });
     const b = await insertLead({ email: "jane.doe@example.test", status: "spam" });
@@ -268,7 +268,8 @@ describe("erasure", () => {
     sqlite.pragma("foreign_keys = OFF");
     sqlite
       .prepare(
-        `INSERT INTO OutboxMessage (quoteRequestId, kind, recipient, replyTo, subject, textBody, htmlBody, status, attempts, nextAttemptAt, createdAt, updatedAt)
+        `INSERT INTO OutboxMessage (quoteRequestId, kind, recipient, replyTo, subject, textBody, htmlBody, status,
+           attempts, nextAttemptAt, createdAt, updatedAt)
          VALUES (99999, 'prospect_confirmation', 'JANE.DOE@example.test', ?, 's', 't', 'h', 'failed', 8, 0, 0, 0)`,
       )
       .run(OWNER);

@@ -4,7 +4,10 @@ import { ActionForm, FieldError } from "@/components/desk/action-form";
 import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
 import { addNoteAction, changeStatusAction, markSpamAction, releaseSpamAction, retryMailAction } from "../actions";
 
-/** The forms of a lead's page, each bound to its guarded action (a client component: the forms render from the last answer). */
+/**
+ * The forms of a lead's page, each bound to its guarded action (a client component: each form renders from
+ * its action's last answer).
+ */
 export function LeadActions({
   reference,
   status,

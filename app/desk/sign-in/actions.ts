@@ -57,6 +57,8 @@ export async function requestSignInLink(_previous: ActionState, formData: FormDa
   }
   return {
     status: "ok",
-    message: `If that is the desk owner's address, a sign-in link is on its way. It works once, within ${LINK_MINUTES} minutes.`,
+    message:
+      "If that is the desk owner's address, a sign-in link is on its way. " +
+      `It works once, within ${LINK_MINUTES} minutes.`,
   };
 }

@@ -129,7 +129,8 @@ export default async function LeadPage({ params }: Props) {
                         ? `Sent ${dateTime(row.sentAt)}.`
                         : row.status === "failed"
                           ? `Failed after ${row.attempts} attempt(s): ${row.lastError ?? "unknown error"}.`
-                          : `Pending, next try ${dateTime(row.nextAttemptAt)}${row.lastError ? `; last error: ${row.lastError}` : ""}.`}
+                          : `Pending, next try ${dateTime(row.nextAttemptAt)}` +
+                            `${row.lastError ? `; last error: ${row.lastError}` : ""}.`}
                     </p>
                   </li>
                 ))}
