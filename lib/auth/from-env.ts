@@ -35,20 +35,24 @@ function queueSignInLink(url: string) {
   });
 }
 
+/** An auth instance on this process's settings; `sendLink` decides what becomes of the owner's link. */
+export function authFromEnv(sendLink: (url: string) => void | Promise<void>): Auth {
+  const settings = env();
+  return createAuth({
+    db: db(),
+    databaseUrl: settings.DATABASE_URL,
+    baseURL: deskOrigin(settings),
+    secret: authSecret(settings.FORM_SECRET),
+    ownerEmail: ownerEmail(settings),
+    siteName: site.name,
+    sendLink,
+  });
+}
+
 const holder = globalThis as unknown as { fsDevAuth?: Auth };
 
+/** The server's instance: sign-in links go through the outbox. */
 export function auth(): Auth {
-  if (!holder.fsDevAuth) {
-    const settings = env();
-    holder.fsDevAuth = createAuth({
-      db: db(),
-      databaseUrl: settings.DATABASE_URL,
-      baseURL: deskOrigin(settings),
-      secret: authSecret(settings.FORM_SECRET),
-      ownerEmail: ownerEmail(settings),
-      siteName: site.name,
-      sendLink: queueSignInLink,
-    });
-  }
+  holder.fsDevAuth ??= authFromEnv(queueSignInLink);
   return holder.fsDevAuth;
 }

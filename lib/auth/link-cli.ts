@@ -3,27 +3,18 @@
  * server's machine (it reads the same database and settings), so whoever can run it already holds the keys.
  */
 import nextEnv from "@next/env";
-import { site } from "@/content/site";
 import { db } from "@/lib/db";
-import { deskOrigin, env, ownerEmail } from "@/lib/env";
+import { env, ownerEmail } from "@/lib/env";
 import { describeError } from "@/lib/mail/outbox";
-import { createAuth, LINK_MINUTES } from "./create-auth";
-import { authSecret } from "./from-env";
+import { LINK_MINUTES } from "./create-auth";
+import { authFromEnv } from "./from-env";
 
 async function main(): Promise<number> {
   nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
   const settings = env();
   let link: string | undefined;
-  const auth = createAuth({
-    db: db(),
-    databaseUrl: settings.DATABASE_URL,
-    baseURL: deskOrigin(settings),
-    secret: authSecret(settings.FORM_SECRET),
-    ownerEmail: ownerEmail(settings),
-    siteName: site.name,
-    sendLink: (url) => {
-      link = url;
-    },
+  const auth = authFromEnv((url) => {
+    link = url;
   });
   try {
     await auth.api.signInMagicLink({

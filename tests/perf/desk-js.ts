@@ -2,16 +2,12 @@
 // transferred and as parsed, measured like `npm run perf:js` but signed in (a link from `npm run desk:link`).
 // Port: DESK_JS_PORT (default 4290).
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import { chromium } from "@playwright/test";
 import { sampleValues, startQuoteServer, submitThroughServer } from "../helpers/quote-server";
+import { JS_TABLE_HEADER, jsRow, launchChromium } from "./page-js";
 
 const port = Number(process.env.DESK_JS_PORT ?? 4290);
 const server = await startQuoteServer({ port });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-});
+const browser = await launchChromium();
 try {
   const env = {
     ...process.env,
@@ -20,25 +16,12 @@ try {
     FORM_SECRET: "load-test-form-secret-0123456789-abcdefghij",
     QUOTE_TO: "owner@fsdev.test",
   };
+  console.log(JS_TABLE_HEADER);
   // A new context per route: an empty cache, as on a first visit (the session cookie carried over).
-  type State = Awaited<ReturnType<Awaited<ReturnType<typeof browser.newContext>>["storageState"]>>;
-  const measure = async (route: string, state?: State) => {
-    const context = await browser.newContext({ storageState: state });
-    const page = await context.newPage();
-    await page.goto(`${server.url}${route}`, { waitUntil: "networkidle" });
-    await page.waitForTimeout(1500);
-    const scripts = await page.evaluate(() =>
-      (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-        .filter((entry) => entry.initiatorType === "script" || entry.name.endsWith(".js"))
-        .map((entry) => ({ transfer: entry.transferSize, decoded: entry.decodedBodySize })),
-    );
-    const kb = (n: number) => (n / 1024).toFixed(1);
-    const sum = (key: "transfer" | "decoded") => scripts.reduce((total, entry) => total + entry[key], 0);
-    console.log(`| ${route} | ${scripts.length} | ${kb(sum("transfer"))} | ${kb(sum("decoded"))} |`);
-    await context.close();
-  };
-  console.log("| desk route | scripts | JS transferred (KB) | JS parsed (KB) |\n|---|---|---|---|");
-  await measure("/desk/sign-in");
+  const anonymous = await browser.newContext();
+  console.log(await jsRow(anonymous, `${server.url}/desk/sign-in`, "/desk/sign-in"));
+  await anonymous.close();
+
   const output = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/auth/link-cli.ts"], {
     env,
     encoding: "utf8",
@@ -47,11 +30,15 @@ try {
   if (!link) throw new Error(`desk:link printed no link:\n${output}`);
   const signedIn = await browser.newContext();
   await (await signedIn.newPage()).goto(link);
-  const state = await signedIn.storageState();
+  const storageState = await signedIn.storageState();
   await signedIn.close();
+
   const lead = await submitThroughServer(server.url, "198.18.0.1", sampleValues("Desk Measure"));
-  for (const route of ["/desk", `/desk/leads/${lead.reference}`, "/desk/sources", "/desk/erase", "/desk/account"])
-    await measure(route, state);
+  for (const route of ["/desk", `/desk/leads/${lead.reference}`, "/desk/sources", "/desk/erase", "/desk/account"]) {
+    const context = await browser.newContext({ storageState });
+    console.log(await jsRow(context, `${server.url}${route}`, route));
+    await context.close();
+  }
 } finally {
   await browser.close();
   await server.stop();

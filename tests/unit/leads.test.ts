@@ -2,10 +2,8 @@
 // Covers the desk's commands (status, note, spam release, retry), the CSV export, erasure across letter
 // case (database rows, stray outbox rows, .eml files), retention on a controlled clock, and delivery that
 // skips outbox rows whose request is gone.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -20,9 +18,8 @@ import { monthsBefore, purge } from "@/lib/leads/retention";
 import { deliverPending } from "@/lib/mail/outbox";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
-import { tempDatabaseUrl } from "../helpers/temp-db";
+import { migratedTempDatabase } from "../helpers/temp-db";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const OWNER = "owner@fsdev.example";
 const FROM = "FS Dev website <website@fsdev.example>";
 const ctx = { siteName: "FS Dev", siteUrl: "https://www.fsdev.example", ownerName: "Francois Schoeman" };
@@ -33,19 +30,16 @@ const SETTINGS = {
   RATE_LIMIT_WINDOW_MINUTES: 10,
 };
 
-const database = tempDatabaseUrl("leads");
-const mailDir = path.join(path.dirname(database.file), "mail");
+let database: ReturnType<typeof migratedTempDatabase>;
+let mailDir: string;
 let client: Db;
 let smtp: TestSmtpServer;
 let transport: MailTransport;
 let sequence = 0;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: database.url },
-    stdio: "pipe",
-  });
+  database = migratedTempDatabase("leads");
+  mailDir = path.join(path.dirname(database.file), "mail");
   client = createDb(database.url);
   smtp = await startSmtpServer();
   transport = createMailTransport({ smtpUrl: smtp.url, mailDir: "unused", timeoutMs: 2_000 });
@@ -55,7 +49,7 @@ afterAll(async () => {
   transport?.close();
   await client?.$disconnect();
   await smtp?.stop();
-  database.cleanup();
+  database?.cleanup();
 });
 
 beforeEach(async () => {

@@ -1,37 +1,30 @@
 // The outbox against real parts: a migrated SQLite file, Prisma with the better-sqlite3 adapter, nodemailer
 // and a local SMTP server (smtp-server). Every test makes its own quote request and follows its messages by
 // reference, so the tests do not depend on each other's rows.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db";
 import { deliverPending, outboxRows, type DeliverOptions } from "@/lib/mail/outbox";
 import type { QuoteForMail } from "@/lib/mail/render";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import { closedPort, parseMail, partOf, startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
-import { tempDatabaseUrl } from "../helpers/temp-db";
+import { migratedTempDatabase } from "../helpers/temp-db";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const OWNER = "owner@fsdev.example";
 const FROM = "FS Dev website <website@fsdev.example>";
 const SITE_URL = "https://www.fsdev.example";
 const ctx = { siteName: "FS Dev", siteUrl: SITE_URL, ownerName: "Francois Schoeman" };
 
-const database = tempDatabaseUrl("outbox");
+let database: ReturnType<typeof migratedTempDatabase>;
 let client: Db;
 let smtp: TestSmtpServer;
 let transport: MailTransport;
 let sequence = 0;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: database.url },
-    stdio: "pipe",
-  });
+  database = migratedTempDatabase("outbox");
   client = createDb(database.url);
   smtp = await startSmtpServer();
   transport = smtpTransport(smtp.url);
@@ -41,7 +34,7 @@ afterAll(async () => {
   transport?.close();
   await client?.$disconnect();
   await smtp?.stop();
-  database.cleanup();
+  database?.cleanup();
 });
 
 function smtpTransport(url: string): MailTransport {

@@ -1,0 +1,29 @@
+// The measurement behind `npm run perf:js` and tests/perf/desk-js.ts: the scripts a page loaded on a first
+// visit, as transferred (compressed) and as parsed, counted in Chromium's resource timing.
+import fs from "node:fs";
+import { chromium, type Browser, type BrowserContext } from "@playwright/test";
+
+export const JS_TABLE_HEADER = "| route | scripts | JS transferred (KB) | JS parsed (KB) |\n|---|---|---|---|";
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  });
+}
+
+/** Loads `url` in a new page of `context` (give it a fresh context for an empty cache) and returns a table row. */
+export async function jsRow(context: Browser | BrowserContext, url: string, label: string): Promise<string> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "networkidle" });
+  await page.waitForTimeout(1500);
+  const scripts = await page.evaluate(() =>
+    (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
+      .filter((entry) => entry.initiatorType === "script" || entry.name.endsWith(".js"))
+      .map((entry) => ({ transfer: entry.transferSize, decoded: entry.decodedBodySize })),
+  );
+  await page.close();
+  const kb = (n: number) => (n / 1024).toFixed(1);
+  const sum = (key: "transfer" | "decoded") => scripts.reduce((total, entry) => total + entry[key], 0);
+  return `| ${label} | ${scripts.length} | ${kb(sum("transfer"))} | ${kb(sum("decoded"))} |`;
+}
