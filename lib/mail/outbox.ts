@@ -67,7 +67,8 @@ export type DeliverOptions = {
   lockMs?: number;
   /** Send pending rows even if their next attempt is not due yet (the owner's manual retry). */
   ignoreSchedule?: boolean;
-  log?: (line: string) => void;
+  /** A failed attempt is logged at "warn"; a message that used up its attempts at "error" (the owner must act). */
+  log?: (line: string, level: "warn" | "error") => void;
 };
 
 export type DeliverResult = {
@@ -142,7 +143,9 @@ export async function deliverPending(
   const now = opts.now ?? (() => new Date());
   const maxAttempts = opts.maxAttempts ?? 8;
   const lockMs = opts.lockMs ?? 120_000;
-  const log = opts.log ?? ((line: string) => console.warn(line));
+  const log =
+    opts.log ??
+    ((line: string, level: "warn" | "error") => (level === "error" ? console.error(line) : console.warn(line)));
   const host = messageIdHost(opts.siteUrl);
   const result: DeliverResult = { sent: 0, failed: 0, skipped: 0 };
   if (opts.ids && opts.ids.length === 0) return result;
@@ -200,7 +203,8 @@ export async function deliverPending(
     if (outcome.ok) {
       await db.outboxMessage.updateMany({
         where: { id: row.id },
-        data: { status: "sent", sentAt: now(), messageId: outcome.messageId, lockedUntil: null },
+        // An earlier attempt's error no longer describes this message.
+        data: { status: "sent", sentAt: now(), messageId: outcome.messageId, lockedUntil: null, lastError: null },
       });
       result.sent += 1;
       continue;
@@ -216,7 +220,11 @@ export async function deliverPending(
     });
     result.failed += 1;
     const then = giveUp ? `giving up after ${attempt} attempts` : `next try ${nextAttemptAt.toISOString()}`;
-    log(`mail: outbox ${row.id} attempt ${attempt} failed: ${outcome.error}; ${then}`);
+    const about = row.quoteRequest?.reference ? ` (${row.kind} of ${row.quoteRequest.reference})` : "";
+    log(
+      `mail: outbox ${row.id}${about} attempt ${attempt} failed: ${outcome.error}; ${then}`,
+      giveUp ? "error" : "warn",
+    );
   }
   return result;
 }

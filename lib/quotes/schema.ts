@@ -9,6 +9,11 @@ import type { QuoteChoices } from "./catalog";
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_BREAK = /[\r\n\u2028\u2029\t]/;
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+// An RFC 2047 encoded word ("=?utf-8?B?...?="): mail clients decode it in a header such as the Subject,
+// where it could carry the very characters refused above. No name or company contains one.
+const ENCODED_WORD = /=\?.*\?=/;
+const plainLine = (value: string) =>
+  !CONTROL.test(value) && !LINE_BREAK.test(value) && !BIDI.test(value) && !ENCODED_WORD.test(value);
 
 const clean = (value: string) => value.normalize("NFC").trim();
 
@@ -23,9 +28,7 @@ function singleLine(label: string, min: number, max: number) {
           error: min <= 1 ? `Please enter ${label}.` : `Please enter ${label} (at least ${min} characters).`,
         })
         .max(max, { error: `Please keep ${label} under ${max + 1} characters.` })
-        .refine((value) => !CONTROL.test(value) && !LINE_BREAK.test(value) && !BIDI.test(value), {
-          error: `Please use only letters, numbers and ordinary punctuation in ${label}.`,
-        }),
+        .refine(plainLine, { error: `Please use only letters, numbers and ordinary punctuation in ${label}.` }),
     );
 }
 
@@ -38,9 +41,7 @@ function optionalLine(label: string, max: number) {
       z
         .string()
         .max(max, { error: `Please keep ${label} under ${max + 1} characters.` })
-        .refine((value) => !CONTROL.test(value) && !LINE_BREAK.test(value) && !BIDI.test(value), {
-          error: `Please use only letters, numbers and ordinary punctuation in ${label}.`,
-        })
+        .refine(plainLine, { error: `Please use only letters, numbers and ordinary punctuation in ${label}.` })
         .optional(),
     )
     .transform((value) => (value ? value : null));

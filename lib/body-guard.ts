@@ -1,0 +1,111 @@
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+
+/**
+ * Request bodies over the limit are refused at the socket, before Next.js sees the request.
+ *
+ * Next.js cannot do this itself: it hands the proxy (proxy.ts) a copy of the body and, whatever the
+ * proxy answers, waits for the original body to end before it writes the answer
+ * (`await requestData.body.finalize()` in next/dist/server/next-server.js; `finalize` awaits the
+ * request's 'end'). It also buffers up to `experimental.proxyClientMaxBodySize` (10 MB by default) of
+ * each body for that copy. So a 25 MB post was read to the end before its 413, and a chunked post
+ * (no Content-Length for the proxy to check) reached the server action and failed there with a 500.
+ *
+ * Here, a declared Content-Length over the limit is answered at once; a chunked body is held (at most
+ * `maxBytes`) until it ends within the limit, and only then handed to Next.js, or answered as soon as
+ * it passes the limit. Either refusal closes the connection instead of reading the rest.
+ */
+
+/** The whole request (headers and body) must arrive within this; Node's default is 300 s. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** The headers alone; Node's default is 60 s. */
+export const HEADERS_TIMEOUT_MS = 20_000;
+/**
+ * After a refusal the server stops reading and keeps the connection this long before destroying it:
+ * destroying at once, with the client still sending, resets the connection, and the client would
+ * lose the answer with it (nginx's "lingering close" exists for the same reason). Not reading means
+ * the rest of the body costs nothing: the client's sends stall once the socket buffers are full.
+ */
+const LINGER_MS = 2_000;
+
+export type BodyLimit = {
+  maxBytes: number;
+  /** The 413 answer: a polite page and the headers every response carries. */
+  refusal: () => { html: string; headers: Record<string, string> };
+};
+
+/** Node's server timeouts may be changed after the server started; its connection check reads them. */
+export function applyServerTimeouts(server: Server): void {
+  if (server.requestTimeout === REQUEST_TIMEOUT_MS) return;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+}
+
+/** Calls `forward` (hand the request to Next.js) when the body may go on; otherwise answers 413 itself. */
+export function guardRequestBody(
+  request: IncomingMessage,
+  response: ServerResponse,
+  limit: BodyLimit,
+  forward: () => void,
+): void {
+  if (request.headers["transfer-encoding"] === undefined) {
+    const declared = Number(request.headers["content-length"] ?? 0);
+    if (declared > limit.maxBytes) refuse(request, response, limit);
+    else forward();
+    return;
+  }
+  holdChunkedBody(request, response, limit, forward);
+}
+
+type Pushable = { push: (chunk: Buffer | null) => boolean };
+
+/**
+ * Node's HTTP parser delivers each piece of the body with `request.push(chunk)` and the end with
+ * `request.push(null)`. Until the end, the pieces are kept here (nobody reads the request yet), so the
+ * total can be checked before anyone buffers or parses the body.
+ */
+function holdChunkedBody(request: IncomingMessage, response: ServerResponse, limit: BodyLimit, forward: () => void) {
+  const own = request as unknown as Pushable;
+  const push = own.push;
+  const held: Buffer[] = [];
+  let size = 0;
+  own.push = (chunk) => {
+    if (chunk === null) {
+      delete (own as Partial<Pushable>).push;
+      for (const piece of held) push.call(request, piece);
+      const result = push.call(request, null);
+      forward();
+      return result;
+    }
+    size += chunk.length;
+    if (size > limit.maxBytes) {
+      delete (own as Partial<Pushable>).push;
+      held.length = 0;
+      refuse(request, response, limit);
+      return true;
+    }
+    held.push(chunk);
+    return true;
+  };
+}
+
+function refuse(request: IncomingMessage, response: ServerResponse, limit: BodyLimit) {
+  const { html, headers } = limit.refusal();
+  const socket = request.socket as Socket & { destroySoon?: () => void };
+  // `Connection: close` makes Node call destroySoon() once the answer is written. Instead of destroying
+  // the socket then: half-close it, stop reading (after Node's own resume of the dropped request body,
+  // which it schedules for the next tick), and destroy it a little later.
+  socket.destroySoon = () => {
+    socket.end();
+    setImmediate(() => socket.pause());
+    setTimeout(() => socket.destroy(), LINGER_MS).unref();
+  };
+  response.writeHead(413, {
+    ...headers,
+    "content-type": "text/html; charset=utf-8",
+    "content-length": Buffer.byteLength(html),
+    "cache-control": "no-store",
+    connection: "close",
+  });
+  response.end(html);
+}
