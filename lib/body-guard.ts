@@ -57,7 +57,7 @@ export function guardRequestBody(
   holdChunkedBody(request, response, limit, forward);
 }
 
-type Pushable = { push: (chunk: Buffer | null) => boolean };
+type Pushable = { push: (chunk: Buffer | null) => boolean; _dump?: () => void };
 
 /**
  * Node's HTTP parser delivers each piece of the body with `request.push(chunk)` and the end with
@@ -79,10 +79,9 @@ function holdChunkedBody(request: IncomingMessage, response: ServerResponse, lim
     }
     size += chunk.length;
     if (size > limit.maxBytes) {
-      delete (own as Partial<Pushable>).push;
       held.length = 0;
       refuse(request, response, limit);
-      return true;
+      return false;
     }
     held.push(chunk);
     return true;
@@ -91,13 +90,17 @@ function holdChunkedBody(request: IncomingMessage, response: ServerResponse, lim
 
 function refuse(request: IncomingMessage, response: ServerResponse, limit: BodyLimit) {
   const { html, headers } = limit.refusal();
+  // Stop reading the body: whatever the parser still delivers is dropped, and `false` makes it stop
+  // reading the socket. Node would resume reading (to drop the rest) once the answer is written; the
+  // no-op _dump keeps it from doing so.
+  const own = request as unknown as Pushable;
+  own.push = () => false;
+  own._dump = () => {};
   const socket = request.socket as Socket & { destroySoon?: () => void };
-  // `Connection: close` makes Node call destroySoon() once the answer is written. Instead of destroying
-  // the socket then: half-close it, stop reading (after Node's own resume of the dropped request body,
-  // which it schedules for the next tick), and destroy it a little later.
+  // `Connection: close` makes Node call destroySoon() once the answer is written: half-close instead,
+  // so the answer and a FIN go out, and destroy the socket a little later.
   socket.destroySoon = () => {
     socket.end();
-    setImmediate(() => socket.pause());
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
   };
   response.writeHead(413, {

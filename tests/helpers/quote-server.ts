@@ -43,6 +43,15 @@ export function rssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** Bytes a process has read through read-like system calls, sockets included (Linux /proc/<pid>/io rchar). */
+export function bytesRead(pid: number): number {
+  try {
+    return Number(/rchar:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/io`, "utf8"))?.[1] ?? NaN);
+  } catch {
+    return NaN;
+  }
+}
+
 /** Waits until `next start` answers `probe` (any status below 500), for at most 60 s. */
 export async function waitUntilServing(child: ChildProcess, probe: string, logs: () => string): Promise<void> {
   const deadline = Date.now() + 60_000;

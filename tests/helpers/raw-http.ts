@@ -99,6 +99,8 @@ export async function rawPost(opts: RawPost): Promise<RawExchange> {
       const part = bodySlice(opts.head, opts.fillerBytes, tail, state.sent, Math.min(chunkBytes, limit - state.sent));
       ok = await write(frame(part));
       if (ok) state.sent += part.length;
+      // Let the answer's 'data' event in: a write the kernel takes at once completes without I/O.
+      await new Promise((resolve) => setImmediate(resolve));
       if (opts.bytesPerSecond)
         await new Promise((resolve) => setTimeout(resolve, (part.length / opts.bytesPerSecond!) * 1000));
     }

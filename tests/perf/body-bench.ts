@@ -5,7 +5,7 @@
 // connection got back and when, how much of its body the server let it send, and how long the trickle lasted.
 // Run after `npm run build`:  npm run bench:bodies  [-- --port 4410] [-- --trickle-seconds 100]
 import { formHiddenFields } from "../helpers/form-html";
-import { rssMb, startQuoteServer, type QuoteServer } from "../helpers/quote-server";
+import { bytesRead, rssMb, startQuoteServer, type QuoteServer } from "../helpers/quote-server";
 import { multipartHead, rawPost, type RawExchange } from "../helpers/raw-http";
 import { closedPort } from "../helpers/smtp-server";
 
@@ -52,6 +52,7 @@ async function formHead(ip: string): Promise<Buffer> {
 async function flood(label: string, chunked: boolean) {
   const heads = await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => formHead(`10.60.0.${i + 1}`)));
   const before = rssMb(server.pid);
+  const readBefore = bytesRead(server.pid);
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 50);
   const started = performance.now();
@@ -77,6 +78,7 @@ async function flood(label: string, chunked: boolean) {
   );
   const wall = performance.now() - started;
   clearInterval(sampler);
+  const read = bytesRead(server.pid) - readBefore;
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const statuses = Object.entries(
     answers.reduce<Record<string, number>>((acc, answer) => {
@@ -93,7 +95,7 @@ async function flood(label: string, chunked: boolean) {
   console.log(
     `${label}: ${CONNECTIONS} × ${mb(BODY_BYTES)} MB sent, then held ${HOLD_MS / 1000} s: ${statuses}; answered after ` +
       `${answered.length ? `${Math.min(...answered).toFixed(0)}–${Math.max(...answered).toFixed(0)} ms` : "never"}; ` +
-      `body the server took ${mb(Math.min(...sent))}–${mb(Math.max(...sent))} MB per connection ` +
+      `the server read ${mb(read)} MB in all (rchar), the clients wrote ${mb(Math.min(...sent))}–${mb(Math.max(...sent))} MB each ` +
       `(closed by the server: ${answers.filter((answer) => answer.serverClosed).length}/${CONNECTIONS}); wall ${(wall / 1000).toFixed(1)} s; ` +
       `server RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB (+${(peak - before).toFixed(0)} MB), ` +
       `${rssMb(server.pid).toFixed(0)} MB 1 s after`,
