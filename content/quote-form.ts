@@ -66,6 +66,7 @@ export const quoteForm: QuoteFormCopy = {
   tooLarge:
     "Your request was larger than the form allows, so it was not sent. Please keep the project description under 5,000 characters and send it again.",
   crossSite: "This request did not come from the FS Dev website, so it was not accepted. Please use the form on this site.",
+  busy: "Too many requests are arriving at this moment, so yours was not sent. Please go back and send it again in a minute.",
   backToForm: "Back to the quote form",
   success: {
     heading: "Thank you, your request is in",

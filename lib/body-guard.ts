@@ -28,10 +28,23 @@ export const HEADERS_TIMEOUT_MS = 20_000;
  */
 const LINGER_MS = 2_000;
 
+/**
+ * Requests with a body (form posts) handed to Next.js at once; more wait their turn, bodies complete.
+ * A post costs a server action and a page render; a flood of them would otherwise all run at once and
+ * page loads would wait behind every one. Requests without a body (page loads) never wait here.
+ */
+export const MAX_ACTIVE_POSTS = 4;
+/** Posts allowed to wait; beyond this a post is answered 503 at once (each waiting post holds <= maxBytes). */
+export const MAX_WAITING_POSTS = 500;
+
+export type Page = { html: string; headers: Record<string, string> };
+
 export type BodyLimit = {
   maxBytes: number;
   /** The 413 answer: a polite page and the headers every response carries. */
-  refusal: () => { html: string; headers: Record<string, string> };
+  refusal: () => Page;
+  /** The 503 answer when too many posts wait. */
+  busy: () => Page;
 };
 
 /** Node's server timeouts may be changed after the server started; its connection check reads them. */
@@ -41,20 +54,39 @@ export function applyServerTimeouts(server: Server): void {
   server.requestTimeout = REQUEST_TIMEOUT_MS;
 }
 
-/** Calls `forward` (hand the request to Next.js) when the body may go on; otherwise answers 413 itself. */
+/**
+ * Calls `forward` (hand the request to Next.js) at once for a request without a body; for one with a
+ * body, once the whole body is in (at most `maxBytes`) and it is its turn. Otherwise answers 413 itself.
+ */
 export function guardRequestBody(
   request: IncomingMessage,
   response: ServerResponse,
   limit: BodyLimit,
   forward: () => void,
 ): void {
-  if (request.headers["transfer-encoding"] === undefined) {
-    const declared = Number(request.headers["content-length"] ?? 0);
-    if (declared > limit.maxBytes) refuse(request, response, limit);
-    else forward();
-    return;
-  }
-  holdChunkedBody(request, response, limit, forward);
+  const chunked = request.headers["transfer-encoding"] !== undefined;
+  const declared = Number(request.headers["content-length"] ?? 0);
+  if (!chunked && declared > limit.maxBytes) return refuse(request, response, limit);
+  if (!chunked && !(declared > 0)) return forward();
+  holdBody(request, response, limit, () => takeTurn(request, response, limit, forward));
+}
+
+const posts = { active: 0, waiting: [] as (() => void)[] };
+
+function takeTurn(request: IncomingMessage, response: ServerResponse, limit: BodyLimit, forward: () => void) {
+  const run = () => {
+    // A client that gave up while waiting is not worth a render.
+    if (request.socket.destroyed) return posts.waiting.shift()?.();
+    posts.active += 1;
+    response.once("close", () => {
+      posts.active -= 1;
+      posts.waiting.shift()?.();
+    });
+    forward();
+  };
+  if (posts.active < MAX_ACTIVE_POSTS) return run();
+  if (posts.waiting.length >= MAX_WAITING_POSTS) return answer(response, 503, limit.busy(), { "retry-after": "60" });
+  posts.waiting.push(run);
 }
 
 type Pushable = { push: (chunk: Buffer | null) => boolean; _dump?: () => void };
@@ -62,9 +94,9 @@ type Pushable = { push: (chunk: Buffer | null) => boolean; _dump?: () => void };
 /**
  * Node's HTTP parser delivers each piece of the body with `request.push(chunk)` and the end with
  * `request.push(null)`. Until the end, the pieces are kept here (nobody reads the request yet), so the
- * total can be checked before anyone buffers or parses the body.
+ * total can be checked before anyone buffers or parses the body, and a slow body holds no turn.
  */
-function holdChunkedBody(request: IncomingMessage, response: ServerResponse, limit: BodyLimit, forward: () => void) {
+function holdBody(request: IncomingMessage, response: ServerResponse, limit: BodyLimit, forward: () => void) {
   const own = request as unknown as Pushable;
   const push = own.push;
   const held: Buffer[] = [];
@@ -103,12 +135,16 @@ function refuse(request: IncomingMessage, response: ServerResponse, limit: BodyL
     socket.end();
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
   };
-  response.writeHead(413, {
-    ...headers,
+  answer(response, 413, { html, headers }, { connection: "close" });
+}
+
+function answer(response: ServerResponse, status: 413 | 503, page: Page, extra: Record<string, string>) {
+  response.writeHead(status, {
+    ...page.headers,
     "content-type": "text/html; charset=utf-8",
-    "content-length": Buffer.byteLength(html),
+    "content-length": Buffer.byteLength(page.html),
     "cache-control": "no-store",
-    connection: "close",
+    ...extra,
   });
-  response.end(html);
+  response.end(page.html);
 }

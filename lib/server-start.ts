@@ -10,12 +10,14 @@ import { securityHeaders } from "@/lib/security-headers";
 
 const RETRY_EVERY_MS = 60_000;
 
+const page = (message: string) => ({
+  html: refusalPage(message, quoteForm.backToForm),
+  headers: Object.fromEntries(securityHeaders(true).map((header) => [header.key, header.value])),
+});
 const bodyLimit: BodyLimit = {
   maxBytes: MAX_BODY_BYTES,
-  refusal: () => ({
-    html: refusalPage(quoteForm.tooLarge, quoteForm.backToForm),
-    headers: Object.fromEntries(securityHeaders(true).map((header) => [header.key, header.value])),
-  }),
+  refusal: () => page(quoteForm.tooLarge),
+  busy: () => page(quoteForm.busy),
 };
 
 /**
@@ -24,7 +26,8 @@ const bodyLimit: BodyLimit = {
  *   X-Forwarded-For in when it is missing); lib/quotes/client-ip.ts reads these. Values a client sends
  *   under the same names are overwritten, and carry no valid stamp anyway;
  * - a body over the form's limit is refused at once (lib/body-guard.ts), and the server's request and
- *   header timeouts are shortened, so a slow or huge body cannot hold a connection for minutes.
+ *   header timeouts are shortened, so a slow or huge body cannot hold a connection for minutes;
+ * - form posts reach Next.js whole and a few at a time, so a flood of them cannot starve page loads.
  */
 function guardRequests() {
   const marker = Symbol.for("fsdev.peer-stamp");
