@@ -90,48 +90,50 @@ describe("the process dies after the commit, before delivery", () => {
 describe("outbox hygiene after mail faults (real SMTP refusing, then accepting)", () => {
   const from = "FS Dev website <website@fsdev.test>";
 
-  it("a message sent after failed attempts keeps no old lastError", async () => {
+  /** A stored request with its two messages pending, and a transport to the real SMTP server. */
+  async function storedRequest(name: string, ip: string) {
     const db = createDb(database.url);
     const transport = createMailTransport({ smtpUrl: smtp.url, mailDir: "unused", timeoutMs: 2_000 });
-    try {
-      const result = await submitQuote(
-        validSubmission({ name: "Second Time Lucky", email: "lucky@example.com" }),
-        { ip: "192.0.2.30", userAgent: null },
-        { db, env: testEnv },
-      );
-      if (result.status !== "ok") throw new Error(result.status);
-      smtp.failWith({ code: 451, message: "greylisted, try later" });
-      const failed = await deliverPending(db, transport, { from, ids: result.outboxIds, log: () => {} });
-      expect(failed.failed).toBe(2);
-      const pending = await db.outboxMessage.findMany({ where: { id: { in: result.outboxIds } } });
-      for (const row of pending) expect(row.lastError).toMatch(/451/);
-
-      smtp.failWith(null);
-      const sent = await deliverPending(db, transport, { from, ids: result.outboxIds, ignoreSchedule: true });
-      expect(sent.sent).toBe(2);
-      for (const row of await db.outboxMessage.findMany({ where: { id: { in: result.outboxIds } } }))
-        expect(row).toMatchObject({ status: "sent", attempts: 2, lastError: null });
-    } finally {
+    const result = await submitQuote(
+      validSubmission({ name, email: `${name.toLowerCase().replace(/\W+/g, ".")}@example.com` }),
+      { ip, userAgent: null },
+      { db, env: testEnv },
+    );
+    if (result.status !== "ok") throw new Error(result.status);
+    const close = async () => {
       smtp.failWith(null);
       transport.close();
       await db.$disconnect();
+    };
+    return { db, transport, ids: result.outboxIds, reference: result.reference, close };
+  }
+
+  it("a message sent after failed attempts keeps no old lastError", async () => {
+    const { db, transport, ids, close } = await storedRequest("Second Time Lucky", "192.0.2.30");
+    try {
+      smtp.failWith({ code: 451, message: "greylisted, try later" });
+      const failed = await deliverPending(db, transport, { from, ids, log: () => {} });
+      expect(failed.failed).toBe(2);
+      for (const row of await db.outboxMessage.findMany({ where: { id: { in: ids } } }))
+        expect(row.lastError).toMatch(/451/);
+
+      smtp.failWith(null);
+      const sent = await deliverPending(db, transport, { from, ids, ignoreSchedule: true });
+      expect(sent.sent).toBe(2);
+      for (const row of await db.outboxMessage.findMany({ where: { id: { in: ids } } }))
+        expect(row).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+    } finally {
+      await close();
     }
   });
 
   it("a message that used up its attempts is logged at error level (the owner must see it), retries at warn", async () => {
-    const db = createDb(database.url);
-    const transport = createMailTransport({ smtpUrl: smtp.url, mailDir: "unused", timeoutMs: 2_000 });
+    const { db, transport, ids, reference, close } = await storedRequest("Never Delivered", "192.0.2.31");
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     try {
-      const result = await submitQuote(
-        validSubmission({ name: "Never Delivered", email: "never@example.com" }),
-        { ip: "192.0.2.31", userAgent: null },
-        { db, env: testEnv },
-      );
-      if (result.status !== "ok") throw new Error(result.status);
       smtp.failWith({ code: 550, message: "mailbox unavailable" });
-      const options = { from, ids: result.outboxIds, maxAttempts: 2, ignoreSchedule: true };
+      const options = { from, ids, maxAttempts: 2, ignoreSchedule: true };
       await deliverPending(db, transport, options);
       expect(error).not.toHaveBeenCalled();
       expect(warn.mock.calls.map((call) => String(call[0])).join("\n")).toMatch(/attempt 1 failed: .*550.*next try/);
@@ -139,13 +141,11 @@ describe("outbox hygiene after mail faults (real SMTP refusing, then accepting)"
       const errors = error.mock.calls.map((call) => String(call[0]));
       expect(errors).toHaveLength(2);
       for (const line of errors) expect(line).toMatch(/attempt 2 failed: .*550.*giving up after 2 attempts/);
-      expect(errors.join("\n")).toContain(result.reference);
+      expect(errors.join("\n")).toContain(reference);
     } finally {
-      smtp.failWith(null);
       warn.mockRestore();
       error.mockRestore();
-      transport.close();
-      await db.$disconnect();
+      await close();
     }
   });
 });
