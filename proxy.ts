@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { quoteForm } from "@/content/quote-form";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
 import { refusalPage } from "@/lib/refusal-page";
+import { ownHosts } from "@/lib/site-url";
 
 /**
  * Turns two refusals of form posts into plain, polite pages with the right status: a body
@@ -19,15 +20,7 @@ export function proxy(request: NextRequest) {
 }
 
 function sameSite(origin: string, request: NextRequest): boolean {
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  const allowed = [request.headers.get("x-forwarded-host"), request.headers.get("host")];
-  if (URL.canParse(process.env.SITE_URL ?? "")) allowed.push(new URL(process.env.SITE_URL!).host);
-  return allowed.some((value) => value?.split(",")[0]?.trim() === host);
+  return URL.canParse(origin) && ownHosts(request.headers).includes(new URL(origin).host);
 }
 
 function refusal(status: 403 | 413, message: string) {

@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import http, { type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 
 /**
@@ -47,8 +47,27 @@ export type BodyLimit = {
   busy: () => Page;
 };
 
+/**
+ * Hooks the guard into every HTTP server of this process (the one `next start` runs): each request goes
+ * through guardRequestBody before Next.js sees it, and each server gets the shorter timeouts.
+ */
+export function installBodyGuard(limit: BodyLimit): void {
+  const marker = Symbol.for("fsdev.body-guard");
+  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: Server["emit"] };
+  if (proto[marker]) return;
+  proto[marker] = true;
+  const emit = proto.emit;
+  proto.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "connection") applyServerTimeouts(this);
+    if (event !== "request") return Reflect.apply(emit, this, [event, ...args]) as boolean;
+    const [request, response] = args as [IncomingMessage, ServerResponse];
+    guardRequestBody(request, response, limit, () => Reflect.apply(emit, this, [event, ...args]));
+    return true;
+  } as Server["emit"];
+}
+
 /** Node's server timeouts may be changed after the server started; its connection check reads them. */
-export function applyServerTimeouts(server: Server): void {
+function applyServerTimeouts(server: Server): void {
   if (server.requestTimeout === REQUEST_TIMEOUT_MS) return;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_DATABASE_URL, DEFAULT_SITE_URL } from "./defaults.mjs";
 
 /**
  * Every setting the app reads, validated once. Each has a default that runs locally with
@@ -17,11 +18,11 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SITE_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://www.example.com" })
-    .default("http://localhost:3000"),
+    .default(DEFAULT_SITE_URL),
   DATABASE_URL: z
     .string()
     .regex(/^file:/, { error: "must be a SQLite file: URL (the PostgreSQL adapter is not wired into this build)" })
-    .default("file:./.data/fsdev.db"),
+    .default(DEFAULT_DATABASE_URL),
   /** SMTP server, e.g. smtp://user:pass@smtp.example.com:587; unset writes .eml files to MAIL_DIR. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_DIR: z.string().min(1).default(".data/mail"),
@@ -86,7 +87,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     }
     if (cleaned.MAIL_FROM && !hasSenderAddress(cleaned.MAIL_FROM))
       problems.push(
-        'MAIL_FROM: must contain the sender\'s address, e.g. "FS Dev website <website@example.com>" (mail servers refuse a From without one)',
+        'MAIL_FROM: must contain the sender\'s address, e.g. "FS Dev website <website@example.com>" ' +
+          "(mail servers refuse a From without one)",
       );
   }
   if (problems.length > 0 || !result.success) {

@@ -7,7 +7,7 @@ import { runFlood } from "../helpers/flood";
 import { startQuoteServer } from "../helpers/quote-server";
 import { closedPort, startSmtpServer } from "../helpers/smtp-server";
 
-test("a spam flood: spam stored as spam and never mailed, the real request stored and mailed, pages answer", async () => {
+test("a spam flood: spam stored as spam, never mailed; the real request stored and mailed; pages answer", async () => {
   test.setTimeout(240_000);
   const smtp = await startSmtpServer();
   const server = await startQuoteServer({

@@ -3,7 +3,7 @@
 // field-level error or a safe stored row; never a 500, a stack trace, a half-written row, or markup or a
 // header that reaches an email unescaped.
 import { expect, test } from "@playwright/test";
-import { escapeHtml } from "@/lib/mail/render";
+import { escapeHtml } from "@/lib/text/escape-html";
 import { issueFormToken } from "@/lib/quotes/form-token";
 import { e2eEnv } from "../../playwright.config";
 import { formHiddenFields } from "../helpers/form-html";

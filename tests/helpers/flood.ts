@@ -233,5 +233,6 @@ export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
 /** p50/p99/max of a list of milliseconds, for printing. */
 export function spread(values: number[]): string {
   const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
-  return `p50 ${fmt(percentile(values, 50))}, p99 ${fmt(percentile(values, 99))}, max ${fmt(Math.max(...values))} (n=${values.length})`;
+  const [p50, p99, max] = [percentile(values, 50), percentile(values, 99), Math.max(...values)].map(fmt);
+  return `p50 ${p50}, p99 ${p99}, max ${max} (n=${values.length})`;
 }

@@ -92,11 +92,14 @@ async function flood(label: string, chunked: boolean) {
   const answered = answers.map((answer) => answer.answeredAfterMs).filter((ms): ms is number => ms !== null);
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
   const sent = answers.map((answer) => answer.bodyBytesSent);
+  const range = (values: number[], format: (value: number) => string) =>
+    values.length ? `${format(Math.min(...values))}–${format(Math.max(...values))}` : "never";
+  const closed = answers.filter((answer) => answer.serverClosed).length;
   console.log(
-    `${label}: ${CONNECTIONS} × ${mb(BODY_BYTES)} MB sent, then held ${HOLD_MS / 1000} s: ${statuses}; answered after ` +
-      `${answered.length ? `${Math.min(...answered).toFixed(0)}–${Math.max(...answered).toFixed(0)} ms` : "never"}; ` +
-      `the server read ${mb(read)} MB in all (rchar), the clients wrote ${mb(Math.min(...sent))}–${mb(Math.max(...sent))} MB each ` +
-      `(closed by the server: ${answers.filter((answer) => answer.serverClosed).length}/${CONNECTIONS}); wall ${(wall / 1000).toFixed(1)} s; ` +
+    `${label}: ${CONNECTIONS} × ${mb(BODY_BYTES)} MB sent, then held ${HOLD_MS / 1000} s: ${statuses}; ` +
+      `answered after ${range(answered, (ms) => `${ms.toFixed(0)} ms`)}; ` +
+      `the server read ${mb(read)} MB in all (rchar), the clients wrote ${range(sent, mb)} MB each ` +
+      `(closed by the server: ${closed}/${CONNECTIONS}); wall ${(wall / 1000).toFixed(1)} s; ` +
       `server RSS ${before.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB (+${(peak - before).toFixed(0)} MB), ` +
       `${rssMb(server.pid).toFixed(0)} MB 1 s after`,
   );
@@ -124,7 +127,8 @@ async function trickle() {
   });
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `trickle (10 B/s): ${answer.serverClosed ? `closed by the server after ${seconds.toFixed(0)} s` : `still open after ${seconds.toFixed(0)} s (stopped waiting)`}` +
+    `trickle (10 B/s): ${answer.serverClosed ? "closed by the server" : "still open (stopped waiting)"} ` +
+      `after ${seconds.toFixed(0)} s` +
       `${answer.status ? `, answered ${answer.status}` : ""}, ${answer.bodyBytesSent} bytes sent`,
   );
 }

@@ -38,23 +38,29 @@ try {
   });
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   const spamRows = result.rows.spam ?? 0;
+  const grown = result.dbBytes.after - result.dbBytes.before;
   console.log(
-    `wall ${(result.wallMs / 1000).toFixed(1)} s; spam posts answered: ${JSON.stringify(result.statuses)}; ${result.delayedPosts} started late (64 in flight)`,
+    `wall ${(result.wallMs / 1000).toFixed(1)} s; spam posts answered: ${JSON.stringify(result.statuses)}; ` +
+      `${result.delayedPosts} started late (64 in flight)`,
   );
   console.log(`spam post latency: ${spread(result.spamMs)}`);
   console.log(`public pages, quiet (10 s before): ${spread(result.quietProbeMs)}`);
   console.log(`public pages, during the flood:   ${spread(result.probeMs)}; failures: ${result.probeFailures.length}`);
   console.log(
-    `real request: ${result.lead.status}, ${result.lead.reference ?? "no reference"}, stored as ${result.lead.stored ?? "nothing"}, ` +
-      `${result.lead.mails} mails received${result.lead.mailedAfterMs !== undefined ? ` (${(result.lead.mailedAfterMs / 1000).toFixed(1)} s after its post)` : ""}`,
+    `real request: ${result.lead.status}, ${result.lead.reference ?? "no reference"}, ` +
+      `stored as ${result.lead.stored ?? "nothing"}, ${result.lead.mails} mails received` +
+      (result.lead.mailedAfterMs !== undefined
+        ? ` (${(result.lead.mailedAfterMs / 1000).toFixed(1)} s after its post)`
+        : ""),
   );
   console.log(
-    `stored: ${JSON.stringify(result.rows)}; outbox: ${JSON.stringify(result.outbox)}; database ${kb(result.dbBytes.before)} → ` +
-      `${kb(result.dbBytes.after)} (+${kb(result.dbBytes.after - result.dbBytes.before)}, ` +
-      `${spamRows ? ((result.dbBytes.after - result.dbBytes.before) / spamRows).toFixed(0) : "?"} bytes per stored spam row, WAL included)`,
+    `stored: ${JSON.stringify(result.rows)}; outbox: ${JSON.stringify(result.outbox)}; ` +
+      `database ${kb(result.dbBytes.before)} → ${kb(result.dbBytes.after)} (+${kb(grown)}, ` +
+      `${spamRows ? (grown / spamRows).toFixed(0) : "?"} bytes per stored spam row, WAL included)`,
   );
   console.log(
-    `server RSS ${result.rssMb.before.toFixed(0)} MB before, peak ${result.rssMb.peak.toFixed(0)} MB; alive after: ${result.alive}; ` +
+    `server RSS ${result.rssMb.before.toFixed(0)} MB before, peak ${result.rssMb.peak.toFixed(0)} MB; ` +
+      `alive after: ${result.alive}; ` +
       `SMTP received ${smtp.received.length} messages in all`,
   );
   const errors = server

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, renderConfirmation, renderOwnerNotice, safeSubject, type QuoteForMail } from "@/lib/mail/render";
+import { renderConfirmation, renderOwnerNotice, safeSubject, type QuoteForMail } from "@/lib/mail/render";
+import { escapeHtml } from "@/lib/text/escape-html";
 
 const ctx = { siteName: "FS Dev", siteUrl: "https://www.fsdev.example/", ownerName: "Francois Schoeman" };
 
@@ -94,7 +95,7 @@ describe("renderOwnerNotice", () => {
 describe("renderConfirmation", () => {
   const mail = renderConfirmation(quote(), ctx);
 
-  it("greets without the name, gives the reference, the options chosen, what happens next and how to have data deleted", () => {
+  it("greets without the name; gives the reference, the options, what happens next, how to have data deleted", () => {
     expect(mail.subject).toBe("We received your quote request (FS-2026-7KQ4MZ)");
     for (const part of [mail.text, mail.html]) {
       expect(part).toMatch(/^(<!DOCTYPE[\s\S]*<p[^>]*>)?Hello,/);

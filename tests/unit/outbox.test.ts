@@ -171,7 +171,7 @@ describe("deliverPending over SMTP", () => {
     }
   });
 
-  it("leaves the rows pending with the error and a later retry time when the server is down; a manual retry sends them once", async () => {
+  it("server down: rows stay pending with the error and a later retry time; a manual retry sends once", async () => {
     const { q, ids } = await insertRequest();
     const down = smtpTransport(`smtp://127.0.0.1:${await closedPort()}`);
     const before = Date.now();
@@ -188,7 +188,7 @@ describe("deliverPending over SMTP", () => {
     }
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      new RegExp(`^mail: outbox ${ids[0]} attempt 1 failed: .+; next try \\d{4}-\\d\\d-\\d\\dT`),
+      new RegExp(`^mail: outbox ${ids[0]} \\(owner_notice of ${q.reference}\\) attempt 1 failed: .+; next try \\d{4}-`),
     );
     expect(receivedFor(q.reference)).toHaveLength(0);
 

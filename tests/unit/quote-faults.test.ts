@@ -8,7 +8,7 @@ import { createDb } from "@/lib/db";
 import { deliverPending } from "@/lib/mail/outbox";
 import { createMailTransport } from "@/lib/mail/transport";
 import { submitQuote } from "@/lib/quotes/submit";
-import { migratedDb, testEnv, validSubmission } from "../helpers/quote-fixtures";
+import { migratedDb, testEnv, testMail, validSubmission } from "../helpers/quote-fixtures";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
 
 const run = promisify(execFile);
@@ -26,13 +26,18 @@ afterAll(async () => {
 });
 
 describe("database locked by another writer", () => {
-  it("tells the visitor it could not save, keeps every value, logs the cause, and works once the lock is gone", async () => {
+  it("tells the visitor it could not save, keeps every value, logs the cause, works once unlocked", async () => {
     const file = database.url.replace(/^file:/, "");
     const db = createDb(database.url, { busyTimeoutMs: 300 });
     const locker = new Database(file);
     locker.exec("BEGIN EXCLUSIVE");
     const logged: string[] = [];
-    const deps = { db, env: testEnv, log: (line: string, error?: unknown) => logged.push(`${line} ${String(error)}`) };
+    const deps = {
+      db,
+      env: testEnv,
+      mail: testMail,
+      log: (line: string, error?: unknown) => logged.push(`${line} ${String(error)}`),
+    };
     try {
       const result = await submitQuote(
         validSubmission({ name: "Locked Out" }),
@@ -65,7 +70,7 @@ describe("the process dies after the commit, before delivery", () => {
     const result = await submitQuote(
       validSubmission({ name: "Crash Survivor" }),
       { ip: "192.0.2.20", userAgent: null },
-      { db, env: testEnv },
+      { db, env: testEnv, mail: testMail },
     );
     if (result.status !== "ok") throw new Error(result.status);
     await db.$disconnect();
@@ -97,7 +102,7 @@ describe("outbox hygiene after mail faults (real SMTP refusing, then accepting)"
     const result = await submitQuote(
       validSubmission({ name, email: `${name.toLowerCase().replace(/\W+/g, ".")}@example.com` }),
       { ip, userAgent: null },
-      { db, env: testEnv },
+      { db, env: testEnv, mail: testMail },
     );
     if (result.status !== "ok") throw new Error(result.status);
     const close = async () => {
@@ -127,7 +132,7 @@ describe("outbox hygiene after mail faults (real SMTP refusing, then accepting)"
     }
   });
 
-  it("a message that used up its attempts is logged at error level (the owner must see it), retries at warn", async () => {
+  it("a message that used up its attempts is logged at error level (the owner must act), a retry at warn", async () => {
     const { db, transport, ids, reference, close } = await storedRequest("Never Delivered", "192.0.2.31");
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
