@@ -11,9 +11,9 @@ import type { Socket } from "node:net";
  * each body for that copy. So a 25 MB post was read to the end before its 413, and a chunked post
  * (no Content-Length for the proxy to check) reached the server action and failed there with a 500.
  *
- * Here, a declared Content-Length over the limit is answered at once; a chunked body is held (at most
- * `maxBytes`) until it ends within the limit, and only then handed to Next.js, or answered as soon as
- * it passes the limit. Either refusal closes the connection instead of reading the rest.
+ * Here, a declared Content-Length over the limit is answered at once; any other body is held (at most
+ * `maxBytes`) until it has ended, then handed to Next.js when its turn comes (see MAX_ACTIVE_POSTS), or
+ * answered as soon as it passes the limit. A refusal stops reading and closes the connection.
  */
 
 /** The whole request (headers and body) must arrive within this; Node's default is 300 s. */
@@ -41,6 +41,9 @@ export type Page = { html: string; headers: Record<string, string> };
 
 export type BodyLimit = {
   maxBytes: number;
+  /** Defaults: MAX_ACTIVE_POSTS and MAX_WAITING_POSTS. */
+  maxActivePosts?: number;
+  maxWaitingPosts?: number;
   /** The 413 answer: a polite page and the headers every response carries. */
   refusal: () => Page;
   /** The 503 answer when too many posts wait. */
@@ -57,11 +60,12 @@ export function installBodyGuard(limit: BodyLimit): void {
   if (proto[marker]) return;
   proto[marker] = true;
   const emit = proto.emit;
+  const guard = createBodyGuard(limit);
   proto.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
     if (event === "connection") applyServerTimeouts(this);
     if (event !== "request") return Reflect.apply(emit, this, [event, ...args]) as boolean;
     const [request, response] = args as [IncomingMessage, ServerResponse];
-    guardRequestBody(request, response, limit, () => Reflect.apply(emit, this, [event, ...args]));
+    guard(request, response, () => Reflect.apply(emit, this, [event, ...args]));
     return true;
   } as Server["emit"];
 }
@@ -73,39 +77,41 @@ function applyServerTimeouts(server: Server): void {
   server.requestTimeout = REQUEST_TIMEOUT_MS;
 }
 
+export type BodyGuard = (request: IncomingMessage, response: ServerResponse, forward: () => void) => void;
+
 /**
- * Calls `forward` (hand the request to Next.js) at once for a request without a body; for one with a
- * body, once the whole body is in (at most `maxBytes`) and it is its turn. Otherwise answers 413 itself.
+ * A guard that calls `forward` (hand the request to Next.js) at once for a request without a body; for one
+ * with a body, once the whole body is in (at most `maxBytes`) and it is its turn. Otherwise it answers itself:
+ * 413 over the limit, 503 when too many posts already wait.
  */
-export function guardRequestBody(
-  request: IncomingMessage,
-  response: ServerResponse,
-  limit: BodyLimit,
-  forward: () => void,
-): void {
-  const chunked = request.headers["transfer-encoding"] !== undefined;
-  const declared = Number(request.headers["content-length"] ?? 0);
-  if (!chunked && declared > limit.maxBytes) return refuse(request, response, limit);
-  if (!chunked && !(declared > 0)) return forward();
-  holdBody(request, response, limit, () => takeTurn(request, response, limit, forward));
-}
+export function createBodyGuard(limit: BodyLimit): BodyGuard {
+  const maxActive = limit.maxActivePosts ?? MAX_ACTIVE_POSTS;
+  const maxWaiting = limit.maxWaitingPosts ?? MAX_WAITING_POSTS;
+  const posts = { active: 0, waiting: [] as (() => void)[] };
 
-const posts = { active: 0, waiting: [] as (() => void)[] };
-
-function takeTurn(request: IncomingMessage, response: ServerResponse, limit: BodyLimit, forward: () => void) {
-  const run = () => {
-    // A client that gave up while waiting is not worth a render.
-    if (request.socket.destroyed) return posts.waiting.shift()?.();
-    posts.active += 1;
-    response.once("close", () => {
-      posts.active -= 1;
-      posts.waiting.shift()?.();
-    });
-    forward();
+  const takeTurn = (request: IncomingMessage, response: ServerResponse, forward: () => void) => {
+    const run = () => {
+      // A client that gave up while waiting is not worth a render.
+      if (request.socket.destroyed) return posts.waiting.shift()?.();
+      posts.active += 1;
+      response.once("close", () => {
+        posts.active -= 1;
+        posts.waiting.shift()?.();
+      });
+      forward();
+    };
+    if (posts.active < maxActive) return run();
+    if (posts.waiting.length >= maxWaiting) return answer(response, 503, limit.busy(), { "retry-after": "60" });
+    posts.waiting.push(run);
   };
-  if (posts.active < MAX_ACTIVE_POSTS) return run();
-  if (posts.waiting.length >= MAX_WAITING_POSTS) return answer(response, 503, limit.busy(), { "retry-after": "60" });
-  posts.waiting.push(run);
+
+  return (request, response, forward) => {
+    const chunked = request.headers["transfer-encoding"] !== undefined;
+    const declared = Number(request.headers["content-length"] ?? 0);
+    if (!chunked && declared > limit.maxBytes) return refuse(request, response, limit);
+    if (!chunked && !(declared > 0)) return forward();
+    holdBody(request, response, limit, () => takeTurn(request, response, forward));
+  };
 }
 
 type Pushable = { push: (chunk: Buffer | null) => boolean; _dump?: () => void };
