@@ -63,6 +63,12 @@ try {
       `alive after: ${result.alive}; ` +
       `SMTP received ${smtp.received.length} messages in all`,
   );
+  // Delivery trouble (a failed attempt, its retry) shows in the server's mail log lines.
+  const mailLines = server
+    .logs()
+    .split("\n")
+    .filter((line) => /^mail:/.test(line));
+  console.log(`server mail log: ${mailLines.length ? mailLines.join(" | ") : "(no line)"}`);
   const errors = server
     .logs()
     .split("\n")
