@@ -12,6 +12,10 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   images: { formats: ["image/avif", "image/webp"] },
   experimental: {
+    // How much of a request body Next.js copies for proxy.ts (default 10 MB per request, held in memory).
+    // Under `next start` lib/body-guard.ts refuses larger bodies before Next.js sees them; this bounds
+    // the copy where that guard does not run (`next dev`).
+    proxyClientMaxBodySize: MAX_BODY_BYTES,
     serverActions: {
       // The quote form at its largest (5,000 characters of description, 4 bytes each in UTF-8,
       // plus the other fields and multipart overhead) stays well under this.

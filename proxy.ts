@@ -1,13 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { quoteForm } from "@/content/quote-form";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
+import { refusalPage } from "@/lib/refusal-page";
 import { ownHosts } from "@/lib/site-url";
-import { escapeHtml } from "@/lib/text/escape-html";
 
 /**
  * Turns two refusals of form posts into plain, polite pages with the right status: a body
  * over the server action limit (413) and a post from another site (403). Next.js refuses
- * both on its own too, but answers with a bare 500.
+ * both on its own too, but answers with a bare 500. Under `next start` an oversized body never
+ * gets here: lib/body-guard.ts answers it from the socket (this check covers `next dev`).
  */
 export function proxy(request: NextRequest) {
   if (request.method !== "POST") return NextResponse.next();
@@ -23,16 +24,7 @@ function sameSite(origin: string, request: NextRequest): boolean {
 }
 
 function refusal(status: 403 | 413, message: string) {
-  const title = escapeHtml(message.split(".")[0]!);
-  const html = [
-    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">',
-    `<title>${title}</title></head>`,
-    '<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;',
-    'line-height:1.5;color:#0f172a">',
-    `<main><h1 style="font-size:1.5rem">${escapeHtml(message)}</h1>`,
-    `<p><a href="/quote" style="color:#115e59">${escapeHtml(quoteForm.backToForm)}</a></p></main></body></html>`,
-  ].join("");
+  const html = refusalPage(message, quoteForm.backToForm);
   return new NextResponse(html, {
     status,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },

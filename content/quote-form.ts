@@ -51,8 +51,8 @@ export const quoteForm: QuoteFormCopy = {
   servicesGroup: "Services",
   productsGroup: "Products",
   consentNotice:
-    "FS Dev (Francois Schoeman, Stilbaai, South Africa) collects the details in this form, the page you came from and a one-way hash of your IP address to answer your request and protect the form from abuse. Only FS Dev reads them. We keep them for 12 months after our last contact, or for as long as a resulting project and tax law require. You may ask to see, correct or delete them at any time, as the Protection of Personal Information Act (POPIA) allows.",
-  consentVersion: "2026-11-24",
+    "FS Dev (Francois Schoeman, Stilbaai, South Africa) collects the details in this form, the page you came from and a keyed hash of your IP address to answer your request and protect the form from abuse. Only FS Dev reads them. We keep them for 12 months after our last contact, or for as long as a resulting project and tax law require. You may ask to see, correct or delete them at any time, as the Protection of Personal Information Act (POPIA) allows.",
+  consentVersion: "2026-12-02",
   privacyLink: "Read the privacy notice",
   submit: "Send request",
   pending: "Sending…",
@@ -66,11 +66,12 @@ export const quoteForm: QuoteFormCopy = {
   tooLarge:
     "Your request was larger than the form allows, so it was not sent. Please keep the project description under 5,000 characters and send it again.",
   crossSite: "This request did not come from the FS Dev website, so it was not accepted. Please use the form on this site.",
+  busy: "Too many requests are arriving at this moment, so yours was not sent. Please go back and send it again in a minute.",
   backToForm: "Back to the quote form",
   success: {
     heading: "Thank you, your request is in",
     reference: "Your reference",
-    text: "We sent a confirmation with a copy of your request to your email address. Please quote the reference if you write to us.",
+    text: "We sent a confirmation with your reference to your email address. Please quote the reference if you write to us.",
     nextSteps: [
       "Francois reads your request himself.",
       "He replies within two business days with questions or a time to talk.",

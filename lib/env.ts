@@ -7,6 +7,10 @@ import { DEFAULT_DATABASE_URL, DEFAULT_SITE_URL } from "./defaults.mjs";
  * with a message naming the variable. `.env.example` documents each one.
  */
 const DEV_SECRET = "dev-only-secret-do-not-use-in-production-0123456789";
+/** FORM_SECRET's value in .env.example (a test checks that the two agree). */
+const EXAMPLE_SECRET = "change-me-to-a-long-random-string-of-32-or-more-characters";
+const GENERATE_SECRET =
+  "generate one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"";
 
 const boolean = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
@@ -34,6 +38,8 @@ const schema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   RATE_LIMIT_MAX: z.coerce.number().int().min(1).max(1000).default(5),
   RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(10),
+  /** Confirmations to prospects per hour, all addresses together (owner notices are never capped). */
+  CONFIRMATIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
   /** A person takes longer than this to fill the form; faster submissions are flagged as spam. */
   MIN_SUBMIT_SECONDS: z.coerce.number().min(0).max(120).default(3),
   /** Oldest form token accepted. */
@@ -85,6 +91,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       );
     }
     if (cleaned.FORM_SECRET === DEV_SECRET) problems.push("FORM_SECRET: must not be the development default");
+    else if (cleaned.FORM_SECRET) {
+      const weakness = secretWeakness(cleaned.FORM_SECRET);
+      if (weakness) problems.push(`FORM_SECRET: ${weakness}; ${GENERATE_SECRET}`);
+    }
+    if (cleaned.MAIL_FROM && !hasSenderAddress(cleaned.MAIL_FROM))
+      problems.push(
+        'MAIL_FROM: must contain the sender\'s address, e.g. "FS Dev website <website@example.com>" ' +
+          "(mail servers refuse a From without one)",
+      );
   }
   if (problems.length > 0 || !result.success) {
     throw new ConfigError(`Invalid configuration:\n${problems.map((line) => `  - ${line}`).join("\n")}`);
@@ -128,6 +143,26 @@ export function retentionSettings(source: Record<string, string | undefined> = p
         .join("\n")}`,
     );
   return result.data;
+}
+
+/**
+ * Why a secret is too weak to sign form tokens and key the IP hash, or null. The secret itself is never
+ * part of the message. A generated secret (32 random bytes in base64url or hex) passes every rule.
+ */
+function secretWeakness(secret: string): string | null {
+  if (secret === EXAMPLE_SECRET || /change[-_ ]?me/i.test(secret))
+    return "is the placeholder from .env.example, not a secret";
+  const distinct = new Set(secret).size;
+  if (distinct < 10)
+    return `has only ${distinct} different character${distinct === 1 ? "" : "s"}, so it is easy to guess`;
+  if (/^(.+?)\1+$/s.test(secret)) return "repeats a shorter pattern, so it is easy to guess";
+  return null;
+}
+
+/** "Name <local@domain.tld>" or a bare "local@domain.tld". */
+function hasSenderAddress(value: string): boolean {
+  const address = /<([^<>]*)>\s*$/.exec(value)?.[1] ?? value;
+  return z.email().safeParse(address.trim()).success;
 }
 
 let cached: Env | undefined;

@@ -1,10 +1,26 @@
+import { quoteForm } from "@/content/quote-form";
+import { installBodyGuard, type BodyLimit } from "@/lib/body-guard";
 import { ConfigError, env } from "@/lib/env";
 import { db } from "@/lib/db";
 import { clearShortLived, purge } from "@/lib/leads/retention";
 import { deliverPendingFromEnv } from "@/lib/mail/configured";
 import { stampPeerAddress } from "@/lib/peer-stamp";
+import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
+import { refusalPage } from "@/lib/refusal-page";
+import { securityHeaders } from "@/lib/security-headers";
 
 const RETRY_EVERY_MS = 60_000;
+
+const page = (message: string) => ({
+  html: refusalPage(message, quoteForm.backToForm),
+  headers: Object.fromEntries(securityHeaders(true).map((header) => [header.key, header.value])),
+});
+/** The form's body limit and the two pages lib/body-guard.ts answers with. */
+const bodyLimit: BodyLimit = {
+  maxBytes: MAX_BODY_BYTES,
+  refusal: () => page(quoteForm.tooLarge),
+  busy: () => page(quoteForm.busy),
+};
 
 /** Delivers mail left pending by an earlier process or a mail outage, now and every minute. */
 function startOutboxRetries() {
@@ -58,6 +74,7 @@ export async function onServerStart() {
     process.exit(1);
   }
   stampPeerAddress();
+  installBodyGuard(bodyLimit);
   startOutboxRetries();
   startRetention();
 }

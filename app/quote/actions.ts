@@ -48,11 +48,12 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
         attempt: randomUUID(),
       };
     case "expired":
-      // A fresh token, dated as if the form had been open for the minimum time: the visitor already filled it in.
+      // A fresh token dated now: a person reads the message before sending again; a bot that resends at
+      // once is as fast as any other and is flagged like one.
       return {
         status: "expired",
         values: result.values,
-        formToken: issueFormToken(settings.FORM_SECRET, new Date(Date.now() - settings.MIN_SUBMIT_SECONDS * 1000)),
+        formToken: issueFormToken(settings.FORM_SECRET),
         attempt: randomUUID(),
       };
     default:

@@ -224,6 +224,7 @@ export const quoteFormSchema = z
     expired: text(300),
     tooLarge: text(300),
     crossSite: text(300),
+    busy: text(300),
     backToForm: text(60),
     success: z
       .object({

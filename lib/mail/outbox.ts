@@ -66,7 +66,8 @@ export type DeliverOptions = {
   lockMs?: number;
   /** Send pending rows even if their next attempt is not due yet (the owner's manual retry). */
   ignoreSchedule?: boolean;
-  log?: (line: string) => void;
+  /** A failed attempt is logged at "warn"; a message that used up its attempts at "error" (the owner must act). */
+  log?: (line: string, level: "warn" | "error") => void;
 };
 
 export type DeliverResult = {
@@ -141,7 +142,9 @@ export async function deliverPending(
   const now = opts.now ?? (() => new Date());
   const maxAttempts = opts.maxAttempts ?? 8;
   const lockMs = opts.lockMs ?? 120_000;
-  const log = opts.log ?? ((line: string) => console.warn(line));
+  const log =
+    opts.log ??
+    ((line: string, level: "warn" | "error") => (level === "error" ? console.error(line) : console.warn(line)));
   const host = messageIdHost(opts.siteUrl);
   const result: DeliverResult = { sent: 0, failed: 0, skipped: 0 };
   if (opts.ids && opts.ids.length === 0) return result;
@@ -166,7 +169,7 @@ export async function deliverPending(
     if (row.quoteRequestId !== null && !row.quoteRequest) {
       await db.outboxMessage.deleteMany({ where: { id: row.id } });
       result.skipped += 1;
-      log(`mail: outbox ${row.id} skipped and removed: its request no longer exists`);
+      log(`mail: outbox ${row.id} skipped and removed: its request no longer exists`, "warn");
       continue;
     }
     const claimedAt = now();
@@ -211,6 +214,8 @@ export async function deliverPending(
           sentAt: now(),
           messageId: outcome.messageId,
           lockedUntil: null,
+          // An earlier attempt's error no longer describes this message.
+          lastError: null,
           ...(BLANK_ONCE_SENT.has(row.kind) ? { textBody: "", htmlBody: "" } : {}),
         },
       });
@@ -228,7 +233,11 @@ export async function deliverPending(
     });
     result.failed += 1;
     const then = giveUp ? `giving up after ${attempt} attempts` : `next try ${nextAttemptAt.toISOString()}`;
-    log(`mail: outbox ${row.id} attempt ${attempt} failed: ${outcome.error}; ${then}`);
+    const about = row.quoteRequest?.reference ? ` (${row.kind} of ${row.quoteRequest.reference})` : "";
+    log(
+      `mail: outbox ${row.id}${about} attempt ${attempt} failed: ${outcome.error}; ${then}`,
+      giveUp ? "error" : "warn",
+    );
   }
   return result;
 }

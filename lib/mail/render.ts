@@ -38,9 +38,13 @@ function multiLine(value: string): string {
   return replaceUnsafe(value.replace(/\r\n?/g, "\n"), UNSAFE_IN_TEXT).trim();
 }
 
-/** A subject that cannot inject a header: one line, at most 150 characters (whole code points). */
+/**
+ * A subject that cannot inject a header: one line, at most 150 characters (whole code points), and no
+ * "=?", which mail clients would take as the start of an RFC 2047 encoded word and decode (the form
+ * refuses such text in single-line fields; this keeps any other way in harmless too).
+ */
 export function safeSubject(value: string): string {
-  const chars = Array.from(oneLine(value));
+  const chars = Array.from(oneLine(value).replace(/=\?/g, "= ?"));
   if (chars.length <= SUBJECT_MAX_LENGTH) return chars.join("");
   return `${chars
     .slice(0, SUBJECT_MAX_LENGTH - 1)
@@ -170,20 +174,32 @@ export function renderOwnerNotice(q: QuoteForMail, ctx: MailContext): RenderedMa
   return { subject, text, html };
 }
 
-/** The confirmation to the prospect: reference, a copy of the request, what happens next, their rights. */
-export function renderConfirmation(q: QuoteForMail, ctx: MailContext): RenderedMail {
+/** What the confirmation may show: our own reference and the labels of the options chosen from our lists. */
+export type ConfirmationFacts = Pick<QuoteForMail, "reference" | "interestLabel" | "budget" | "timeline">;
+
+/**
+ * The confirmation to the prospect: reference, the options chosen, what happens next, their rights.
+ * It goes to whatever address was typed, so it carries nothing a stranger wrote (not even the name):
+ * its input type has no free-text field.
+ */
+export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): RenderedMail {
   const reference = oneLine(q.reference);
   const subject = safeSubject(`We received your quote request (${reference})`);
   const privacyUrl = `${trimSlash(ctx.siteUrl)}/privacy`;
-  const greeting = `Hi ${oneLine(q.name)},`;
+  const greeting = "Hello,";
   const thanks = `Thank you for your quote request to ${ctx.siteName}. Your reference is ${reference}.`;
+  const chosenIntro = "You chose:";
+  const chosen: Field[] = [
+    { label: "Interested in", value: oneLine(q.interestLabel) },
+    { label: "Budget", value: oneLine(q.budget) },
+    { label: "Timeline", value: oneLine(q.timeline) },
+  ];
   const next =
     `What happens next: ${ctx.ownerName} reads your request and replies within two business days, ` +
     "with questions or a proposal.";
-  const copyIntro = "This is a copy of what you sent:";
   const rights =
     "To have your details corrected or deleted, reply to this email and quote your reference " + `${reference}.`;
-  const notYou = "If you did not send this request, you can ignore this email.";
+  const notYou = "If you did not send this request, someone typed your address by mistake: you can ignore this email.";
   const signOff = [`${ctx.ownerName}`, ctx.siteName];
 
   const text = [
@@ -191,11 +207,10 @@ export function renderConfirmation(q: QuoteForMail, ctx: MailContext): RenderedM
     "",
     thanks,
     "",
+    chosenIntro,
+    textFields(chosen),
+    "",
     next,
-    "",
-    copyIntro,
-    "",
-    textFields(requestFields(q)),
     "",
     rights,
     `How we handle your data: ${privacyUrl}`,
@@ -211,11 +226,13 @@ export function renderConfirmation(q: QuoteForMail, ctx: MailContext): RenderedM
     [
       paragraph(escapeHtml(greeting)),
       paragraph(escapeHtml(thanks)),
-      paragraph(escapeHtml(next)),
-      paragraph(escapeHtml(copyIntro)),
-      htmlFields(requestFields(q)),
-      `<p style="margin:16px 0">${escapeHtml(rights)} How we handle your data: ` +
-        `<a href="${escapeHtml(privacyUrl)}" style="color:#1d4ed8">${escapeHtml(privacyUrl)}</a>.</p>`,
+      paragraph(escapeHtml(chosenIntro)),
+      htmlFields(chosen),
+      `<p style="margin:16px 0">${escapeHtml(next)}</p>`,
+      paragraph(
+        `${escapeHtml(rights)} How we handle your data: ` +
+          `<a href="${escapeHtml(privacyUrl)}" style="color:#1d4ed8">${escapeHtml(privacyUrl)}</a>.`,
+      ),
       paragraph(escapeHtml(notYou)),
       paragraph(signOff.map(escapeHtml).join("<br>")),
     ].join("\n"),

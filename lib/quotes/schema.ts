@@ -1,20 +1,23 @@
 import { z } from "zod";
 import { LIMITS, PHONE_PATTERN, type QuoteField } from "./fields";
 export { LIMITS, PHONE_PATTERN, QUOTE_FIELDS, type QuoteField } from "./fields";
-import { hasUnsafe, UNSAFE_IN_DESCRIPTION, UNSAFE_IN_LINE } from "@/lib/text/unsafe-chars";
+import { hasEncodedWord, hasUnsafe, UNSAFE_IN_DESCRIPTION, UNSAFE_IN_LINE } from "@/lib/text/unsafe-chars";
 import type { QuoteChoices } from "./catalog";
 
 const clean = (value: string) => value.normalize("NFC").trim();
 const tooShort = (label: string, min: number) =>
   min <= 1 ? `Please enter ${label}.` : `Please enter ${label} (at least ${min} characters).`;
 
-/** One line of ordinary text (no control, line-break or bidi characters), at most `max` long. */
+/**
+ * One line of ordinary text (no control, line-break or bidi characters, no RFC 2047 encoded word), at most
+ * `max` long.
+ */
 function plainLine(label: string, max: number, min = 0) {
   return z
     .string()
     .min(min, { error: tooShort(label, min) })
     .max(max, { error: `Please keep ${label} under ${max + 1} characters.` })
-    .refine((value) => !hasUnsafe(value, UNSAFE_IN_LINE), {
+    .refine((value) => !hasUnsafe(value, UNSAFE_IN_LINE) && !hasEncodedWord(value), {
       error: `Please use only letters, numbers and ordinary punctuation in ${label}.`,
     });
 }

@@ -53,11 +53,18 @@ export function judge(input: {
   honeypot: string | undefined;
   token: TokenCheck;
   minSeconds: number;
+  /** The name alone (also part of `text`). */
+  name?: string;
   text: string;
 }): SpamVerdict {
   const content = contentScore(input.text);
   const reasons = [...content.reasons];
   let score = content.score;
+  // A person's name holds no link; in a name it is a lure for whoever reads our emails.
+  if (input.name !== undefined && /\bhttps?:\/\/|\bwww\./i.test(input.name)) {
+    score += SPAM_THRESHOLD;
+    reasons.push("link-in-name");
+  }
   if (input.honeypot && input.honeypot.trim() !== "") {
     score += 10;
     reasons.push("honeypot");

@@ -8,6 +8,7 @@ import type { Env } from "@/lib/env";
 import { emailKey, searchTextOf } from "@/lib/leads/keys";
 import { labelOf, quoteChoices, quoteCopy, type QuoteChoices } from "./catalog";
 import { hashIp } from "./client-ip";
+import { confirmationVerdict } from "./confirmation-cap";
 import { cleanSourcePath, HONEYPOT_FIELD, META_FIELDS, UTM_KEYS, type UtmKey } from "./fields";
 import { verifyFormToken } from "./form-token";
 import { newReference } from "./reference";
@@ -33,6 +34,7 @@ export type SubmitDeps = {
     | "RATE_LIMIT_MAX"
     | "RATE_LIMIT_WINDOW_MINUTES"
     | "QUOTE_TO"
+    | "CONFIRMATIONS_PER_HOUR"
   >;
   /** What the emails say about the site (its name, SITE_URL, the owner's name). */
   mail: MailContext;
@@ -42,7 +44,6 @@ export type SubmitDeps = {
 };
 
 const MAX_FIELD_LENGTH = 20_000;
-export const MAX_CONFIRMATIONS_PER_DAY = 3;
 
 /**
  * Turns posted form data into a plain object: only known fields, first value only, strings only.
@@ -119,9 +120,10 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
       honeypot: raw[HONEYPOT_FIELD],
       token,
       minSeconds: deps.env.MIN_SUBMIT_SECONDS,
+      name: input.name,
       text: [input.name, input.company ?? "", input.description].join("\n"),
     });
-    const result = await store(input, { raw, meta, ipHash, submissionKey, verdict, choices, now: now(), deps });
+    const result = await store(input, { raw, log, meta, ipHash, submissionKey, verdict, choices, now: now(), deps });
     if (result.status !== "ok" || result.duplicate) return result;
     // Concurrent posts from one address all pass the check above; counting again after the insert,
     // in insertion order, keeps exactly the first RATE_LIMIT_MAX of them.
@@ -163,6 +165,7 @@ async function findSubmission(db: Db, submissionKey: string): Promise<SubmitResu
 
 type StoreContext = {
   raw: RawSubmission;
+  log: (line: string) => void;
   meta: RequestMeta;
   ipHash: string;
   submissionKey: string | null;
@@ -180,18 +183,13 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
   const sourcePath = cleanSourcePath(ctx.raw.sourcePath);
   const utm = cleanUtm(ctx.raw);
 
-  // The form must not become a way to mail anyone: one address gets a few confirmations a day at most
-  // (the owner is still told about every request).
-  const confirmationsToday = await deps.db.outboxMessage.count({
-    where: {
-      kind: "prospect_confirmation",
-      recipient: input.email,
-      createdAt: { gte: new Date(ctx.now.getTime() - 86_400_000) },
-    },
-  });
+  // The owner hears of every request; the prospect's confirmation is capped (lib/quotes/confirmation-cap.ts).
+  const confirm = verdict.spam
+    ? { send: false as const, reason: "spam" }
+    : await confirmationVerdict(deps.db, input.email, ctx.now, deps.env.CONFIRMATIONS_PER_HOUR);
   const rows = (mail: QuoteForMail) =>
     outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: deps.mail }).filter(
-      (row) => row.kind === "owner_notice" || confirmationsToday < MAX_CONFIRMATIONS_PER_DAY,
+      (row) => row.kind === "owner_notice" || confirm.send,
     );
 
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -243,6 +241,8 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
         },
         select: { id: true, reference: true, outbox: { select: { id: true } } },
       });
+      if (!confirm.send && confirm.reason === "hourly-cap")
+        ctx.log(`quote: ${created.reference} gets no confirmation: the hourly cap on confirmations is reached`);
       return {
         status: "ok",
         id: created.id,

@@ -26,3 +26,14 @@ export function hasUnsafe(value: string, set: string): boolean {
 export function replaceUnsafe(value: string, set: string): string {
   return value.replace(new RegExp(`[${set}]+`, "g"), " ");
 }
+
+/**
+ * An RFC 2047 encoded word ("=?utf-8?B?4oCu?="): mail clients decode it in a header such as the Subject, where
+ * it could carry the very characters refused above, written in plain ASCII. No name or company holds one.
+ */
+const ENCODED_WORD = /=\?.*\?=/;
+
+/** Whether a value holds something a mail client would decode as an encoded word. */
+export function hasEncodedWord(value: string): boolean {
+  return ENCODED_WORD.test(value);
+}

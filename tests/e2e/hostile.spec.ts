@@ -3,6 +3,11 @@
 // field-level error or a safe stored row; never a 500, a stack trace, a half-written row, or markup or a
 // header that reaches an email unescaped.
 import { expect, test } from "@playwright/test";
+import { escapeHtml } from "@/lib/text/escape-html";
+import { issueFormToken } from "@/lib/quotes/form-token";
+import { e2eEnv } from "../../playwright.config";
+import { formHiddenFields } from "../helpers/form-html";
+import { multipartHead, rawPost } from "../helpers/raw-http";
 import { parseMail, partOf } from "../helpers/smtp-server";
 import { postForm, renderedForm } from "./form-post";
 import { mailsMentioning, storedRequests, type StoredRequest } from "./helpers";
@@ -36,17 +41,20 @@ let counter = 0;
 /** Valid fields with some replaced (undefined removes one); a unique name unless the case sets one. */
 function fields(overrides: Record<string, string | undefined> = {}, extra: Fields = []): Fields {
   counter += 1;
-  // A name and an address per case (the pipeline caps confirmations per address per day).
+  // A name and an address per case (the pipeline caps confirmations per address per day, and counts
+  // tester+1@ and tester+2@ as one address).
   const merged: Record<string, string | undefined> = {
     ...valid,
     name: `Hostile ${counter} ${Date.now().toString(36)}`,
-    email: `tester+${counter}@example.com`,
+    email: `corpus${counter}@example.com`,
     ...overrides,
   };
   return [...Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined), ...extra];
 }
 
 const script = "<script>alert('x')</script>";
+/** Fields whose text a stranger chooses freely (the rest are choices from our own lists). */
+const FREE_TEXT = ["name", "company", "phone", "description"];
 const cases: { title: string; fields: Fields; expect: Expect }[] = [
   // Size
   {
@@ -286,6 +294,110 @@ const cases: { title: string; fields: Fields; expect: Expect }[] = [
       },
     },
   },
+  // Encoded words (RFC 2047): mail clients decode them in a Subject, so a bidi override or a fake
+  // sender could ride in as plain ASCII.
+  {
+    title: "an RFC 2047 encoded word (base64) as the name",
+    fields: fields({ name: "=?utf-8?B?4oCuZmRwLmV4ZQ==?=" }),
+    expect: { kind: "error", fields: ["name"] },
+  },
+  {
+    title: "an RFC 2047 encoded word (Q) inside the name",
+    fields: fields({ name: "Ada =?UTF-8?Q?=E2=80=AE?= Lovelace" }),
+    expect: { kind: "error", fields: ["name"] },
+  },
+  {
+    title: "an RFC 2231-style encoded word with a language in the name",
+    fields: fields({ name: "=?utf-8*en?b?QWRtaW4=?=" }),
+    expect: { kind: "error", fields: ["name"] },
+  },
+  {
+    title: "an RFC 2047 encoded word in the company",
+    fields: fields({ company: "=?utf-8?B?4oCuQWNtZQ==?=" }),
+    expect: { kind: "error", fields: ["company"] },
+  },
+  {
+    title: "an RFC 2047 encoded word in the phone",
+    fields: fields({ phone: "=?utf-8?Q?+27?=" }),
+    expect: { kind: "error", fields: ["phone"] },
+  },
+  {
+    title: "an encoded word in the description is kept as text (it never reaches a header)",
+    fields: fields({ description: "Our old site shows =?utf-8?B?4oCu?= in every title, please fix that." }),
+    expect: { kind: "stored", status: "new" },
+  },
+  // Our confirmation as a relay: whatever is typed goes to whatever address is typed.
+  {
+    title: "a phishing lure in the name and a fake login link in the description (confirmation carries neither)",
+    fields: fields({
+      name: "Your mailbox is full, restore at mail-examp1e.net",
+      company: "Mail Admin: verify at mail-examp1e.net",
+      description: "Your mailbox is full. Restore access now at https://mail-examp1e.net/login before it is deleted.",
+    }),
+    expect: { kind: "stored", status: "new", name: "Your mailbox is full, restore at mail-examp1e.net" },
+  },
+  {
+    title: "a link in the name is flagged (never mailed)",
+    fields: fields({ name: "Claim your prize https://prize.example" }),
+    expect: { kind: "stored", status: "spam" },
+  },
+  {
+    title: "a www. link in the name is flagged too",
+    fields: fields({ name: "Visit www.prize.example today" }),
+    expect: { kind: "stored", status: "spam" },
+  },
+  // What a spammer tries next, field by field.
+  {
+    title: "a quoted local part",
+    fields: fields({ email: '"victim"@example.net' }),
+    expect: { kind: "error", fields: ["email"] },
+  },
+  {
+    title: "an IP-literal domain",
+    fields: fields({ email: "victim@[192.0.2.1]" }),
+    expect: { kind: "error", fields: ["email"] },
+  },
+  {
+    title: "a trailing dot in the domain",
+    fields: fields({ email: "victim@example.net." }),
+    expect: { kind: "error", fields: ["email"] },
+  },
+  {
+    title: "a look-alike (Cyrillic) letter in the domain",
+    fields: fields({ email: "victim@\u0435xample.net" }),
+    expect: { kind: "error", fields: ["email"] },
+  },
+  {
+    title: "an address over 254 characters",
+    fields: fields({ email: `${"a".repeat(64)}@${"b".repeat(190)}.com` }),
+    expect: { kind: "error", fields: ["email"] },
+  },
+  {
+    title: "a link after the phone number",
+    fields: fields({ phone: "+27 21 555 0100 https://x.example" }),
+    expect: { kind: "error", fields: ["phone"] },
+  },
+  { title: "consent as 'YES'", fields: fields({ consent: "YES" }), expect: { kind: "error", fields: ["consent"] } },
+  {
+    title: "a choice with a trailing space",
+    fields: fields({ interest: "service:automation " }),
+    expect: { kind: "error", fields: ["interest"] },
+  },
+  {
+    title: "hidden fields: a protocol-relative source path and an encoded-word UTM tag are dropped",
+    fields: fields({}, [
+      ["sourcePath", "//evil.example/services"],
+      ["utm_source", "=?utf-8?B?4oCu?="],
+    ]),
+    expect: {
+      kind: "stored",
+      status: "new",
+      check: (row) => {
+        expect(row.sourcePath).toBeNull();
+        expect(row.utmSource).toBeNull();
+      },
+    },
+  },
   // Spam signals (stored, flagged, never mailed)
   {
     title: "honeypot filled",
@@ -319,7 +431,7 @@ test(`hostile corpus: ${cases.length} cases through the real server action`, asy
   }
   await new Promise((resolve) => setTimeout(resolve, 1_200));
 
-  const mailChecks: { reference: string; values: string[] }[] = [];
+  const mailChecks: { reference: string; values: string[]; typed: string[] }[] = [];
   for (const [i, item] of cases.entries()) {
     const { ip, hidden } = rendered[i]!;
     // A case that posts its own token replaces the rendered one.
@@ -360,9 +472,19 @@ test(`hostile corpus: ${cases.length} cases through the real server action`, asy
       mailChecks.push({
         reference: row.reference,
         values: item.fields.map(([, value]) => (typeof value === "string" ? value : "")),
+        // The free text a stranger typed, as posted and as stored (normalised).
+        typed: [
+          ...item.fields
+            .filter(([name, value]) => FREE_TEXT.includes(name) && typeof value === "string")
+            .map(([, value]) => value as string),
+          row.name,
+          row.company ?? "",
+          row.description,
+        ].filter((value) => value.trim().length > 2),
       });
   }
 
+  let confirmations = 0;
   // Every email of a stored request: both parts present, user markup escaped in HTML, no injected headers.
   for (const check of mailChecks) {
     const mails = await mailsMentioning(check.reference, 2);
@@ -377,8 +499,19 @@ test(`hostile corpus: ${cases.length} cases through the real server action`, asy
         expect(html, `${check.reference}: ${value.slice(0, 40)}`).not.toContain(value);
       }
       expect(html).not.toMatch(/<(script|iframe|img)\b/i);
+      // The confirmation goes to whatever address was typed: it carries nothing else the stranger wrote.
+      if (mail.headers.to?.includes("owner@fsdev.test")) continue;
+      for (const part of [partOf(mail, "text/plain"), html, mail.headers.subject ?? ""]) {
+        for (const value of check.typed) {
+          const label = `${check.reference}: the confirmation repeats "${value.slice(0, 40)}"`;
+          expect(part, label).not.toContain(value.trim());
+          expect(part, label).not.toContain(escapeHtml(value.trim()));
+        }
+      }
+      confirmations += 1;
     }
   }
+  expect(confirmations, "every stored request's confirmation was checked").toBe(mailChecks.length);
   // No spam was mailed.
   for (const row of storedRequests("status = 'spam'")) {
     await expect.poll(async () => (await mailsMentioning(row.reference, 0)).length).toBe(0);
@@ -421,4 +554,161 @@ test("the server action's response carries the security headers too", async ({ r
   expect(headers["strict-transport-security"]).toContain("max-age=");
   expect(headers["referrer-policy"]).toBeTruthy();
   expect(headers["permissions-policy"]).toBeTruthy();
+});
+
+test("confirmations are capped per mailbox, however the address is written; the owner hears of every request", async ({
+  request,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL!).origin;
+  // One mailbox written five ways: case in the local part and the domain, and a +tag.
+  const addresses = [
+    "Victim@capped.example.net",
+    "VICTIM@capped.example.net",
+    "vIcTiM@CAPPED.EXAMPLE.NET",
+    "victim+quote@capped.example.net",
+    "victim@capped.example.net",
+  ];
+  const hidden = [];
+  for (const [i] of addresses.entries()) hidden.push(await renderedForm(request, `198.51.111.${i + 1}`));
+  await new Promise((resolve) => setTimeout(resolve, 1_200));
+  const references: string[] = [];
+  for (const [i, email] of addresses.entries()) {
+    const response = await postForm(request, {
+      ip: `198.51.111.${i + 1}`,
+      origin,
+      hidden: hidden[i]!,
+      fields: fields({ email, name: `Capped Sender ${i}` }),
+    });
+    const reference = /data-testid="quote-reference">([^<]+)</.exec(await response.text())?.[1];
+    expect(reference, email).toBeTruthy();
+    references.push(reference!);
+  }
+  // Every request reaches the owner; the mailbox gets the first three confirmations only.
+  let confirmations = 0;
+  for (const [i, reference] of references.entries()) {
+    const mails = await mailsMentioning(reference, i < 3 ? 2 : 1);
+    expect(mails.filter((raw) => /^To: owner@fsdev\.test/m.test(raw))).toHaveLength(1);
+    confirmations += mails.filter((raw) => /^To: .*victim.*@capped\.example\.net/im.test(raw)).length;
+  }
+  expect(confirmations).toBe(3);
+});
+
+test("an expired form's replacement token is dated now, so an instant resend counts as too fast", async ({
+  request,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL!).origin;
+  const ip = "198.51.112.1";
+  const hidden = await renderedForm(request, ip);
+  // A genuine token from 25 hours ago (the e2e server's secret): the form was left open.
+  const stale = issueFormToken(e2eEnv.FORM_SECRET, new Date(Date.now() - 25 * 3600_000));
+  const name = `Expired Form ${Date.now().toString(36)}`;
+  const first = await postForm(request, {
+    ip,
+    origin,
+    hidden: { ...hidden, formToken: stale },
+    fields: fields({ name }),
+  });
+  const page = await first.text();
+  expect(page).toContain("open for a long time");
+  expect(storedRequests("name = ?", name)).toHaveLength(0);
+  const replacement = formHiddenFields(page);
+  expect(replacement.formToken).not.toBe(stale);
+  // Sent again at once (a bot; a person reads the message first): too fast for MIN_SUBMIT_SECONDS.
+  const again = await postForm(request, { ip, origin, hidden: replacement, fields: fields({ name }) });
+  expect(again.status()).toBe(200);
+  const rows = storedRequests("name = ?", name);
+  expect(rows).toHaveLength(1);
+  expect(rows[0]!.status).toBe("spam");
+});
+
+test.describe("request bodies over the limit are refused early, with the 413 page", () => {
+  const boundary = "----hostile-boundary-7c1f";
+  async function formStart(request: Parameters<typeof renderedForm>[0], ip: string) {
+    const hidden = await renderedForm(request, ip);
+    return multipartHead(
+      { ...hidden, ...Object.fromEntries(fields().filter(([name]) => name !== "description")) } as Record<
+        string,
+        string
+      >,
+      boundary,
+    );
+  }
+  const headers = (baseURL: string, ip: string) => ({
+    "content-type": `multipart/form-data; boundary=${boundary}`,
+    origin: new URL(baseURL).origin,
+    "x-forwarded-for": ip,
+    accept: "text/html",
+  });
+  const port = (baseURL: string) => Number(new URL(baseURL).port);
+
+  test("a 5 MB chunked body without Content-Length", async ({ request, baseURL }) => {
+    const ip = "198.51.113.1";
+    const before = storedRequests().length;
+    const answer = await rawPost({
+      port: port(baseURL!),
+      path: "/quote",
+      headers: headers(baseURL!, ip),
+      head: await formStart(request, ip),
+      fillerBytes: 5 * 1024 * 1024,
+      tail: Buffer.from(`\r\n--${boundary}--\r\n`),
+      chunked: true,
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain("larger than the form allows");
+    expect(answer.body).toContain('href="/quote"');
+    expect(answer.headers["content-type"]).toContain("text/html");
+    expect(storedRequests().length).toBe(before);
+  });
+
+  test("a chunked body is answered once it passes the limit, not when it ends", async ({ request, baseURL }) => {
+    const ip = "198.51.113.2";
+    const answer = await rawPost({
+      port: port(baseURL!),
+      path: "/quote",
+      headers: headers(baseURL!, ip),
+      head: await formStart(request, ip),
+      fillerBytes: 25 * 1024 * 1024,
+      chunked: true,
+      // The client stops after 256 KB and waits: the server must not wait for the rest.
+      stallAfterBytes: 256 * 1024,
+      waitMs: 8_000,
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain("larger than the form allows");
+    expect(answer.bodyBytesSentBeforeAnswer).toBeLessThanOrEqual(256 * 1024);
+  });
+
+  test("a 25 MB Content-Length is answered at once, before the body is sent", async ({ request, baseURL }) => {
+    const ip = "198.51.113.3";
+    const answer = await rawPost({
+      port: port(baseURL!),
+      path: "/quote",
+      headers: headers(baseURL!, ip),
+      head: await formStart(request, ip),
+      fillerBytes: 25 * 1024 * 1024,
+      // Only 1 MB of the announced 25 MB is sent, then the client waits.
+      stallAfterBytes: 1024 * 1024,
+      waitMs: 8_000,
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body).toContain("larger than the form allows");
+    // The server closes the connection instead of reading 24 MB more.
+    expect(answer.headers.connection).toBe("close");
+  });
+
+  test("a form just under the limit still goes through", async ({ request, baseURL }) => {
+    const ip = "198.51.113.4";
+    const hidden = await renderedForm(request, ip);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const response = await postForm(request, {
+      ip,
+      origin: new URL(baseURL!).origin,
+      hidden,
+      fields: fields({ description: "€".repeat(5000), company: "€".repeat(120), name: "€".repeat(100) }),
+    });
+    expect(response.status()).toBe(200);
+    expect(await response.text()).toContain('data-testid="quote-reference"');
+  });
 });

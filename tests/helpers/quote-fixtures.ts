@@ -15,6 +15,7 @@ export const migratedDbEnv: SubmitDeps["env"] = {
   MIN_SUBMIT_SECONDS: 0,
   RATE_LIMIT_MAX: 5,
   RATE_LIMIT_WINDOW_MINUTES: 10,
+  CONFIRMATIONS_PER_HOUR: 500,
   QUOTE_TO: "owner@fsdev.test",
 };
 
@@ -24,6 +25,7 @@ export const testEnv: SubmitDeps["env"] = {
   MIN_SUBMIT_SECONDS: 3,
   RATE_LIMIT_MAX: 5,
   RATE_LIMIT_WINDOW_MINUTES: 10,
+  CONFIRMATIONS_PER_HOUR: 500,
   QUOTE_TO: "owner@fsdev.test",
 };
 

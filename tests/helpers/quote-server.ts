@@ -10,6 +10,8 @@ import { tempDatabaseUrl } from "./temp-db";
  */
 export type QuoteServer = {
   url: string;
+  /** The `next start` process (its RSS is the server's memory). */
+  pid: number;
   databaseUrl: string;
   databaseFile: string;
   logs: () => string;
@@ -23,6 +25,31 @@ export async function assertPortFree(url: string): Promise<void> {
     () => false,
   );
   if (occupied) throw new Error(`${url} already answers: stop whatever listens there first`);
+}
+
+/** Resident memory of a process and its children, in MB (Linux /proc). */
+export function rssMb(pid: number): number {
+  let kb = 0;
+  const visit = (id: number) => {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${id}/status`, "utf8"))?.[1] ?? 0);
+      for (const child of fs.readFileSync(`/proc/${id}/task/${id}/children`, "utf8").trim().split(/\s+/))
+        if (child) visit(Number(child));
+    } catch {
+      // the process ended
+    }
+  };
+  visit(pid);
+  return kb / 1024;
+}
+
+/** Bytes a process has read through read-like system calls, sockets included (Linux /proc/<pid>/io rchar). */
+export function bytesRead(pid: number): number {
+  try {
+    return Number(/rchar:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/io`, "utf8"))?.[1] ?? NaN);
+  } catch {
+    return NaN;
+  }
 }
 
 /** Waits until `next start` answers `probe` (any status below 500), for at most 60 s. */
@@ -59,6 +86,8 @@ export async function startQuoteServer(opts: {
     MAIL_TRANSPORT: opts.env?.SMTP_URL ? "smtp" : "file",
     TRUSTED_PROXY_HOPS: "1",
     MIN_SUBMIT_SECONDS: "0",
+    // Load runs send more confirmations in an hour than a real site would; the cap has its own tests.
+    CONFIRMATIONS_PER_HOUR: "1000",
     ...opts.env,
   } as NodeJS.ProcessEnv;
   const url = `http://127.0.0.1:${opts.port}`;
@@ -76,6 +105,7 @@ export async function startQuoteServer(opts: {
   await waitUntilServing(child, `${url}/robots.txt`, () => output);
   return {
     url,
+    pid: child.pid!,
     databaseUrl: database.url,
     databaseFile: database.file,
     logs: () => output,

@@ -19,6 +19,17 @@ import { site as rawSite } from "@/content/site";
 const fixtures = path.join(import.meta.dirname, "../fixtures/content");
 
 describe("the real content", () => {
+  it("says what is true of the IP hash: keyed, reversible by whoever holds the key, not 'one-way'", async () => {
+    const { quoteForm } = await import("@/content/quote-form");
+    const privacy = getPage("privacy").body;
+    for (const text of [privacy, quoteForm.consentNotice]) {
+      expect(text).not.toMatch(/cannot be turned back|one-way|irreversibl|anonymi[sz]/i);
+      expect(text).toMatch(/keyed hash of your IP address/i);
+    }
+    expect(privacy).toMatch(/key[^.]*(try|trying) every possible address/i);
+    expect(quoteForm.consentVersion).not.toBe("2026-11-24");
+  });
+
   it("has at least four services, including the four the brief names", () => {
     const slugs = services.all().map((entry) => entry.slug);
     expect(slugs.length).toBeGreaterThanOrEqual(4);

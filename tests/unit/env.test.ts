@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseEnv } from "@/lib/env";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
@@ -72,6 +73,60 @@ describe("configuration", () => {
     expect(() =>
       parseEnv({ ...rest, FORM_SECRET: "dev-only-secret-do-not-use-in-production-0123456789" }),
     ).toThrowError(/development default/);
+  });
+});
+
+describe("weak production settings are refused, naming the variable and why", () => {
+  const refused = (overrides: Record<string, string>) => {
+    try {
+      parseEnv({ ...production, ...overrides });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return (error as Error).message;
+    }
+    throw new Error(`accepted ${JSON.stringify(overrides)}`);
+  };
+
+  it("the .env.example placeholder as FORM_SECRET", () => {
+    const example = fs.readFileSync(".env.example", "utf8");
+    const placeholder = /^FORM_SECRET=(.+)$/m.exec(example)?.[1];
+    expect(placeholder).toBeTruthy();
+    expect(refused({ FORM_SECRET: placeholder! })).toMatch(/FORM_SECRET: .*placeholder from \.env\.example/);
+    // Any "change me" secret is a placeholder, not a secret.
+    expect(refused({ FORM_SECRET: "CHANGE-ME-this-is-not-set-yet-0123456789abc" })).toMatch(
+      /FORM_SECRET: .*placeholder/,
+    );
+  });
+
+  it("32 identical characters, or a short pattern repeated", () => {
+    expect(refused({ FORM_SECRET: "a".repeat(32) })).toMatch(/FORM_SECRET: .*only 1 different character/);
+    expect(refused({ FORM_SECRET: "abcd".repeat(10) })).toMatch(/FORM_SECRET: .*only 4 different characters/);
+    expect(refused({ FORM_SECRET: "0123456789abcdef".repeat(3) })).toMatch(/FORM_SECRET: .*repeats/);
+  });
+
+  it("never prints the secret it refuses", () => {
+    expect(refused({ FORM_SECRET: "x".repeat(40) })).not.toContain("xxxxxxxx");
+  });
+
+  it("accepts a generated secret (base64url and hex)", () => {
+    expect(
+      parseEnv({ ...production, FORM_SECRET: "kR3v9QpZ0xN7mB2wL5tY8cF1hJ4dS6gA-uE_oI0pQzA" }).FORM_SECRET,
+    ).toHaveLength(43);
+    expect(
+      parseEnv({ ...production, FORM_SECRET: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" }),
+    ).toBeTruthy();
+  });
+
+  it("a MAIL_FROM without an address", () => {
+    expect(refused({ MAIL_FROM: "FS Dev website" })).toMatch(/MAIL_FROM: .*address/);
+    expect(refused({ MAIL_FROM: "FS Dev <>" })).toMatch(/MAIL_FROM: .*address/);
+    expect(refused({ MAIL_FROM: "FS Dev <website@localhost>" })).toMatch(/MAIL_FROM: .*address/);
+    expect(parseEnv({ ...production, MAIL_FROM: "website@example.com" }).MAIL_FROM).toBe("website@example.com");
+    expect(parseEnv({ ...production, MAIL_FROM: '"FS Dev, Stilbaai" <website@example.com>' })).toBeTruthy();
+  });
+
+  it("the development defaults still run locally", () => {
+    expect(parseEnv({}).MAIL_FROM).toContain("@localhost");
   });
 });
 

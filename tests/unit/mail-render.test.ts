@@ -95,11 +95,14 @@ describe("renderOwnerNotice", () => {
 describe("renderConfirmation", () => {
   const mail = renderConfirmation(quote(), ctx);
 
-  it("thanks by name, gives the reference, what happens next and how to have data deleted", () => {
+  it("greets without the name; gives the reference, the options, what happens next, how to have data deleted", () => {
     expect(mail.subject).toBe("We received your quote request (FS-2026-7KQ4MZ)");
     for (const part of [mail.text, mail.html]) {
-      expect(part).toContain("Hi Ada Lovelace,");
+      expect(part).toMatch(/^(<!DOCTYPE[\s\S]*<p[^>]*>)?Hello,/);
       expect(part).toContain("FS-2026-7KQ4MZ");
+      expect(part).toContain("SEO tooling");
+      expect(part).toContain("Within 3 months");
+      expect(part).toContain(part === mail.html ? escapeHtml("R50k – R100k") : "R50k – R100k");
       expect(part).toContain("Francois Schoeman reads your request and replies within two business days");
       expect(part).toMatch(/corrected or deleted, reply to this email and quote your reference FS-2026-7KQ4MZ/);
       expect(part).toContain("https://www.fsdev.example/privacy");
@@ -107,21 +110,21 @@ describe("renderConfirmation", () => {
     expect(mail.html).toContain('<a href="https://www.fsdev.example/privacy"');
   });
 
-  it("includes a copy of what was sent, but not the internal facts", () => {
-    for (const value of [
-      "ada@example.test",
-      "Analytical Engines Ltd",
-      "+27 21 555 0100",
-      "SEO tooling",
-      "R50k – R100k",
-      "Within 3 months",
-      "It should find broken links.",
-    ]) {
-      expect(mail.text).toContain(value);
-      expect(mail.html).toContain(value);
+  it("carries nothing a stranger typed: it goes to whatever address was entered", () => {
+    const lure = quote({
+      name: "Your mailbox is full, restore at mail-examp1e.net",
+      company: "Mail Admin Team",
+      phone: "+27 21 555 0199",
+      description: "Restore access now at https://mail-examp1e.net/login before your mailbox is deleted.",
+    });
+    const rendered = renderConfirmation(lure, ctx);
+    for (const part of [rendered.subject, rendered.text, rendered.html]) {
+      for (const typed of ["mailbox is full", "mail-examp1e", "Mail Admin", "555 0199", "Restore access", "Lovelace"])
+        expect(part).not.toContain(typed);
+      expect(part).not.toContain(lure.email);
     }
-    expect(mail.text).not.toContain("utm_source");
-    expect(mail.text).not.toContain("Source page");
+    expect(rendered.text).not.toContain("utm_source");
+    expect(rendered.text).not.toContain("Source page");
   });
 });
 
@@ -133,23 +136,23 @@ describe("escaping and header safety", () => {
     utm: { utm_source: "<x>" },
   });
 
-  it.each([
-    ["owner notice", renderOwnerNotice(hostile, ctx)],
-    ["confirmation", renderConfirmation(hostile, ctx)],
-  ])("%s: escapes every value in the HTML part and keeps it raw in the text part", (_kind, mail) => {
-    expect(mail.html).toContain(HOSTILE_ESCAPED);
-    expect(mail.html).toContain("&lt;b&gt;Evil &amp; Co&lt;/b&gt;");
-    expect(mail.html).toContain(
-      "Line one &lt;img src=x onerror=alert(1)&gt;<br>Line &quot;two&quot; &amp; &#39;three&#39;",
-    );
-    expect(mail.html).not.toContain("<script>");
-    expect(mail.html).not.toContain("<img");
-    expect(mail.html).not.toContain("<b>Evil");
-    expect(mail.text).toContain(HOSTILE_NAME);
-    expect(mail.text).toContain("<b>Evil & Co</b>");
-    expect(mail.text).toContain(`Line "two" & 'three'`);
-    expect(mail.text).not.toContain("&amp;");
-  });
+  it.each([["owner notice", renderOwnerNotice(hostile, ctx)]])(
+    "%s: escapes every value in the HTML part and keeps it raw in the text part",
+    (_kind, mail) => {
+      expect(mail.html).toContain(HOSTILE_ESCAPED);
+      expect(mail.html).toContain("&lt;b&gt;Evil &amp; Co&lt;/b&gt;");
+      expect(mail.html).toContain(
+        "Line one &lt;img src=x onerror=alert(1)&gt;<br>Line &quot;two&quot; &amp; &#39;three&#39;",
+      );
+      expect(mail.html).not.toContain("<script>");
+      expect(mail.html).not.toContain("<img");
+      expect(mail.html).not.toContain("<b>Evil");
+      expect(mail.text).toContain(HOSTILE_NAME);
+      expect(mail.text).toContain("<b>Evil & Co</b>");
+      expect(mail.text).toContain(`Line "two" & 'three'`);
+      expect(mail.text).not.toContain("&amp;");
+    },
+  );
 
   it("escapes the title too (the subject holds the visitor's name)", () => {
     expect(renderOwnerNotice(hostile, ctx).html).toContain(
@@ -178,6 +181,13 @@ describe("escaping and header safety", () => {
     expect(safeSubject("a\u202Eb")).toBe("a b");
     expect(safeSubject("  many \r\n\r\n  breaks  ")).toBe("many breaks");
     expect(Array.from(safeSubject("😀".repeat(200)))).toHaveLength(150); // cut between code points, not inside one
+  });
+
+  it("breaks RFC 2047 encoded words in the subject, so a mail client cannot decode one into it", () => {
+    const subject = renderOwnerNotice(quote({ name: "=?utf-8?B?4oCuZmRwLmV4ZQ==?=" }), ctx).subject;
+    expect(subject).not.toMatch(/=\?[^?]*\?[bq]\?[^?]*\?=/i);
+    expect(subject).toContain("4oCuZmRwLmV4ZQ==");
+    expect(safeSubject("a =?UTF-8?Q?=E2=80=AE?= b")).not.toContain("=?");
   });
 
   it("escapeHtml covers the five HTML-special characters", () => {

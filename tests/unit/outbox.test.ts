@@ -181,7 +181,7 @@ describe("deliverPending over SMTP", () => {
     }
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(
-      new RegExp(`^mail: outbox ${ids[0]} attempt 1 failed: .+; next try \\d{4}-\\d\\d-\\d\\dT`),
+      new RegExp(`^mail: outbox ${ids[0]} \\(owner_notice of ${q.reference}\\) attempt 1 failed: .+; next try \\d{4}-`),
     );
     expect(receivedFor(q.reference)).toHaveLength(0);
 

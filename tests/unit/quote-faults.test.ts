@@ -3,8 +3,10 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createDb } from "@/lib/db";
+import { deliverPending } from "@/lib/mail/outbox";
+import { createMailTransport } from "@/lib/mail/transport";
 import { submitQuote } from "@/lib/quotes/submit";
 import { migratedDb, testEnv, testMail, validSubmission } from "../helpers/quote-fixtures";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
@@ -88,4 +90,67 @@ describe("the process dies after the commit, before delivery", () => {
     const mine = smtp.received.filter((mail) => mail.raw.includes(result.reference));
     expect(mine).toHaveLength(2);
   }, 60_000);
+});
+
+describe("outbox hygiene after mail faults (real SMTP refusing, then accepting)", () => {
+  const from = "FS Dev website <website@fsdev.test>";
+
+  /** A stored request with its two messages pending, and a transport to the real SMTP server. */
+  async function storedRequest(name: string, ip: string) {
+    const db = createDb(database.url);
+    const transport = createMailTransport({ smtpUrl: smtp.url, mailDir: "unused", timeoutMs: 2_000 });
+    const result = await submitQuote(
+      validSubmission({ name, email: `${name.toLowerCase().replace(/\W+/g, ".")}@example.com` }),
+      { ip, userAgent: null },
+      { db, env: testEnv, mail: testMail },
+    );
+    if (result.status !== "ok") throw new Error(result.status);
+    const close = async () => {
+      smtp.failWith(null);
+      transport.close();
+      await db.$disconnect();
+    };
+    return { db, transport, ids: result.outboxIds, reference: result.reference, close };
+  }
+
+  it("a message sent after failed attempts keeps no old lastError", async () => {
+    const { db, transport, ids, close } = await storedRequest("Second Time Lucky", "192.0.2.30");
+    try {
+      smtp.failWith({ code: 451, message: "greylisted, try later" });
+      const failed = await deliverPending(db, transport, { from, ids, log: () => {} });
+      expect(failed.failed).toBe(2);
+      for (const row of await db.outboxMessage.findMany({ where: { id: { in: ids } } }))
+        expect(row.lastError).toMatch(/451/);
+
+      smtp.failWith(null);
+      const sent = await deliverPending(db, transport, { from, ids, ignoreSchedule: true });
+      expect(sent.sent).toBe(2);
+      for (const row of await db.outboxMessage.findMany({ where: { id: { in: ids } } }))
+        expect(row).toMatchObject({ status: "sent", attempts: 2, lastError: null });
+    } finally {
+      await close();
+    }
+  });
+
+  it("a message that used up its attempts is logged at error level (the owner must act), a retry at warn", async () => {
+    const { db, transport, ids, reference, close } = await storedRequest("Never Delivered", "192.0.2.31");
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      smtp.failWith({ code: 550, message: "mailbox unavailable" });
+      const options = { from, ids, maxAttempts: 2, ignoreSchedule: true };
+      await deliverPending(db, transport, options);
+      expect(error).not.toHaveBeenCalled();
+      expect(warn.mock.calls.map((call) => String(call[0])).join("\n")).toMatch(/attempt 1 failed: .*550.*next try/);
+      await deliverPending(db, transport, options);
+      const errors = error.mock.calls.map((call) => String(call[0]));
+      expect(errors).toHaveLength(2);
+      for (const line of errors) expect(line).toMatch(/attempt 2 failed: .*550.*giving up after 2 attempts/);
+      expect(errors.join("\n")).toContain(reference);
+    } finally {
+      warn.mockRestore();
+      error.mockRestore();
+      await close();
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db";
 import { deliverPending } from "@/lib/mail/outbox";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+import { quoteCopy } from "@/lib/quotes/catalog";
 import { REFERENCE_PATTERN } from "@/lib/quotes/reference";
 import { submitQuote, type SubmitDeps } from "@/lib/quotes/submit";
 import { closedPort, parseMail, startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
@@ -67,7 +68,7 @@ describe("a valid request", () => {
       email: "Ada@example.com",
       interest: "service:seo-tooling",
       interestLabel: expect.stringMatching(/SEO/),
-      consentVersion: "2026-11-24",
+      consentVersion: quoteCopy.consentVersion,
       sourcePath: "/services/seo-tooling",
       utmSource: "newsletter",
       utmMedium: "email",
@@ -299,6 +300,56 @@ describe("duplicates, spam and the rate limit", () => {
       ["owner_notice", 4],
       ["prospect_confirmation", 3],
     ]);
+  });
+
+  it("counts one mailbox however its address is written: case, +tags, and Gmail's dots", async () => {
+    const variants = [
+      "Victim@example.net",
+      "VICTIM@example.net",
+      "vIcTiM@EXAMPLE.NET",
+      "victim+1@example.net",
+      "victim+2@Example.Net",
+    ];
+    for (const [i, email] of variants.entries())
+      expect((await submitQuote(validSubmission({ email, name: `Variant ${i}` }), meta(), deps)).status).toBe("ok");
+    const gmail = ["j.doe@gmail.com", "JDoe@gmail.com", "j.d.o.e+x@googlemail.com", "jdoe@gmail.com"];
+    for (const [i, email] of gmail.entries())
+      expect((await submitQuote(validSubmission({ email, name: `Gmail ${i}` }), meta(), deps)).status).toBe("ok");
+    // Dots matter outside Gmail: these are two people.
+    for (const email of ["john.smith@example.org", "johnsmith@example.org"])
+      expect((await submitQuote(validSubmission({ email }), meta(), deps)).status).toBe("ok");
+    const confirmations = await db.outboxMessage.findMany({ where: { kind: "prospect_confirmation" } });
+    const to = (domain: RegExp) => confirmations.filter((row) => domain.test(row.recipient)).length;
+    expect(to(/@example\.net$/i)).toBe(3);
+    expect(to(/@(gmail|googlemail)\.com$/i)).toBe(3);
+    expect(to(/@example\.org$/i)).toBe(2);
+    // Sent to the address as typed; the owner hears of all eleven.
+    expect(confirmations.map((row) => row.recipient)).toContain("Victim@example.net");
+    expect(await db.outboxMessage.count({ where: { kind: "owner_notice" } })).toBe(11);
+  });
+
+  it("sends at most CONFIRMATIONS_PER_HOUR confirmations in all; owner notices are never capped", async () => {
+    const capped = { ...deps, env: { ...deps.env, CONFIRMATIONS_PER_HOUR: 2 } };
+    for (let i = 0; i < 4; i++)
+      expect((await submitQuote(validSubmission({ email: `hourly${i}@example.com` }), meta(), capped)).status).toBe(
+        "ok",
+      );
+    expect(await db.outboxMessage.count({ where: { kind: "prospect_confirmation" } })).toBe(2);
+    expect(await db.outboxMessage.count({ where: { kind: "owner_notice" } })).toBe(4);
+    expect(logged.join("\n")).toMatch(/confirmation.*hourly cap/i);
+    // An hour later there is room again.
+    const later = () => new Date(Date.now() + 61 * 60_000);
+    await submitQuote(validSubmission({ email: "hourly9@example.com", formToken: tokenFrom(30) }), meta(), {
+      ...capped,
+      now: later,
+    });
+    expect(await db.outboxMessage.count({ where: { kind: "prospect_confirmation" } })).toBe(3);
+  });
+
+  it("flags a link in the name (a lure aimed at the confirmation's reader)", async () => {
+    const result = await submitQuote(validSubmission({ name: "Restore your mailbox https://x.example" }), meta(), deps);
+    expect(result).toMatchObject({ status: "ok", spam: true });
+    expect((await db.quoteRequest.findFirstOrThrow()).spamReason).toContain("link-in-name");
   });
 
   it("flags link-stuffed content but keeps an ordinary SEO enquiry", async () => {
