@@ -2,6 +2,9 @@ import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { MAX_BODY_BYTES } from "./lib/quotes/fields";
 import { formPageHeaders, securityHeaders } from "./lib/security-headers";
+import { site } from "./content/site";
+import { missingContactFacts } from "./lib/content/contact";
+import { describeMissing, imagesIn, missingImages } from "./lib/content/images";
 
 /** SITE_URL's host; a malformed value is reported by lib/env.ts when the server starts. */
 function siteHost(): string[] {
@@ -47,5 +50,19 @@ export default function config(phase: string): NextConfig {
       "SITE_URL is not set: `next build` needs the public origin, e.g. SITE_URL=https://www.example.com npm run build (for a local try-out: SITE_URL=http://localhost:3000).",
     );
   }
+  if (phase === PHASE_PRODUCTION_BUILD) checkSiteFacts();
   return nextConfig;
+}
+
+/**
+ * At build time: content/site.ts's images must exist (the build fails naming the field), and the
+ * contact facts still empty are listed, so the owner knows what the site does not show yet.
+ */
+function checkSiteFacts() {
+  const missing = missingImages(imagesIn(site));
+  if (missing.length > 0) throw new Error(`Missing image file in content/site.ts:\n${describeMissing(missing)}`);
+  const contact = missingContactFacts(site.contact ?? {});
+  if (contact.length > 0) {
+    console.warn(`Contact facts not set in content/site.ts (the site shows only those given): ${contact.join(", ")}`);
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { localOrigin } from "./site-url";
 
 /**
  * Every setting the app reads, validated once. Each has a default that runs locally with
@@ -13,7 +14,7 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SITE_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://www.example.com" })
-    .default("http://localhost:3000"),
+    .default(() => localOrigin()),
   DATABASE_URL: z
     .string()
     .regex(/^file:/, { error: "must be a SQLite file: URL (the PostgreSQL adapter is not wired into this build)" })

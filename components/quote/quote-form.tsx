@@ -7,6 +7,7 @@ import type { QuoteFormCopy } from "@/lib/content/schemas";
 import type { InterestGroups } from "@/lib/quotes/catalog";
 import { initialQuoteFormState, type QuoteFormState } from "@/lib/quotes/form-state";
 import { LIMITS, PHONE_PATTERN, QUOTE_FIELDS, type QuoteField } from "@/lib/quotes/fields";
+import { labelMessage } from "@/lib/label-message";
 import { Field } from "./field";
 
 export type QuoteFormProps = {
@@ -102,7 +103,7 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
                 {QUOTE_FIELDS.filter((field) => errors[field]?.length).map((field) => (
                   <li key={field}>
                     <a href={`#${id(field)}`} className="underline">
-                      {copy.fields[field].label}: {errors[field]![0]}
+                      {labelMessage(copy.fields[field].label, errors[field]![0]!)}
                     </a>
                   </li>
                 ))}

@@ -6,8 +6,8 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Figure } from "@/components/mdx/figure";
 import { Prose } from "@/components/mdx/mdx-content";
 import { ProductCards } from "@/components/mdx/product-cards";
-import { QuoteCta } from "@/components/mdx/quote-cta";
 import { articles, relatedProducts, site } from "@/lib/content";
+import { EntryBadge } from "@/components/entry-badge";
 import { formatDate } from "@/lib/format-date";
 import { breadcrumbs, entryCrumbs, jsonLdContext, ogImagePath, pageMetadata } from "@/lib/seo";
 import { articleJsonLd } from "@/lib/seo/json-ld";
@@ -16,7 +16,7 @@ import { entryPath } from "@/lib/seo/entry-path";
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return articles.all().map((article) => ({ slug: article.slug }));
+  return articles.params();
 }
 
 type Props = { params: Promise<{ slug: string }> };
@@ -52,7 +52,10 @@ export default async function ArticlePage({ params }: Props) {
         <div className="mx-auto max-w-3xl">
           <Breadcrumbs items={crumbs} />
           <header>
-            <h1 className="text-3xl font-bold tracking-tight text-ink md:text-5xl">{article.data.title}</h1>
+            <h1 className="text-3xl font-bold tracking-tight text-ink md:text-5xl">
+              {article.data.title}
+              <EntryBadge data={article.data} />
+            </h1>
             <p className="mt-4 text-lg text-slate-700">{article.data.description}</p>
             <p className="mt-4 text-sm text-slate-600">
               {article.data.author} ·{" "}
@@ -71,7 +74,6 @@ export default async function ArticlePage({ params }: Props) {
               </div>
             </section>
           ) : null}
-          <QuoteCta />
         </div>
       </article>
     </PageFrame>

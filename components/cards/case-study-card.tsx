@@ -1,0 +1,36 @@
+import { EntryBadge } from "@/components/entry-badge";
+import { Link } from "@/components/link";
+import { site, type Entry } from "@/lib/content";
+import type { CaseStudy } from "@/lib/content/schemas";
+import { caseStudyPath } from "@/lib/seo/entry-path";
+
+/** A case study in a list: client or sector, title, the outcome (and its figure when there is one). */
+export function CaseStudyCard({ caseStudy, headingLevel = 3 }: { caseStudy: Entry<CaseStudy>; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const { data } = caseStudy;
+  return (
+    <article className="relative flex flex-col rounded-lg border border-slate-200 bg-white p-6 shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
+      <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">
+        {site.labels.caseStudy}
+        <span className="sr-only">:</span>
+        <span className="ml-2 font-medium tracking-normal text-slate-600 normal-case">
+          {data.client}
+          {data.sector && data.sector !== data.client ? ` · ${data.sector}` : null}
+        </span>
+      </p>
+      <Heading className="mt-2 text-xl font-semibold text-ink">
+        <Link href={caseStudyPath(caseStudy.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
+          {data.title}
+        </Link>
+        <EntryBadge data={data} />
+      </Heading>
+      {data.metric ? (
+        <p className="mt-3">
+          <span className="text-3xl font-bold text-brand-800">{data.metric.value}</span>{" "}
+          <span className="text-slate-700">{data.metric.label}</span>
+        </p>
+      ) : null}
+      <p className="mt-3 flex-1 text-slate-600">{data.outcome}</p>
+    </article>
+  );
+}
