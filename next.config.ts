@@ -62,7 +62,9 @@ function checkSiteFacts() {
   const missing = missingImages(imagesIn(site));
   if (missing.length > 0) throw new Error(`Missing image file in content/site.ts:\n${describeMissing(missing)}`);
   const contact = missingContactFacts(site.contact ?? {});
-  if (contact.length > 0) {
+  // The build loads this file in more than one process; the first one reports, its workers inherit the flag.
+  if (contact.length > 0 && !process.env.FSDEV_CONTACT_REPORTED) {
+    process.env.FSDEV_CONTACT_REPORTED = "1";
     console.warn(`Contact facts not set in content/site.ts (the site shows only those given): ${contact.join(", ")}`);
   }
 }

@@ -20,9 +20,11 @@ step "unit + integration";  npx vitest run 2>&1 | tee "$logs/vitest.log"
 # build gets the origin the browser tests serve it on.
 step "production build";    SITE_URL="http://127.0.0.1:${E2E_PORT:-3917}" npx next build
 step "browser tests";       npx playwright test 2>&1 | tee "$logs/playwright.log"
+step "development server";  npx tsx tests/dev/owner-dev.ts 2>&1 | tee "$logs/dev.log"
 
 unit=$(passed "$logs/vitest.log" 'Tests +[0-9]+ passed')
 browser=$(passed "$logs/playwright.log" '^ +[0-9]+ passed')
-printf '\nvitest %s, playwright %s\n' "$unit" "$browser"
+dev=$(passed "$logs/dev.log" 'owner-dev: [0-9]+ checks passed')
+printf '\nvitest %s, playwright %s, development server checks %s\n' "$unit" "$browser" "$dev"
 # Reached only when every step passed (set -e); the plain closing line CI reads.
-echo "tests: $((unit + browser)) passed, 0 failed"
+echo "tests: $((unit + browser + dev)) passed, 0 failed"

@@ -66,6 +66,36 @@ for (const path of routes) {
   });
 }
 
+/** The dark scheme's page surface (app/globals.css), so a test knows the scheme really applied. */
+const DARK_SURFACE = "rgb(11, 17, 32)";
+
+test.describe("dark colour scheme (prefers-color-scheme: dark)", () => {
+  test.use({ colorScheme: "dark" });
+
+  for (const path of [...routes, "/no-such-page"]) {
+    test(`axe: ${path} has no WCAG A/AA violations in the dark scheme`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(path === "/no-such-page" ? 404 : 200);
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(DARK_SURFACE);
+      await expectNoViolations(page, `${path} (dark)`);
+    });
+  }
+
+  test("axe: the quote form's error state in the dark scheme", async ({ page, context }) => {
+    await context.setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
+    await page.goto("/quote");
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page.getByTestId("error-email")).toBeVisible();
+    await expectNoViolations(page, "/quote with errors (dark)");
+  });
+
+  test("the light scheme is unchanged when the system asks for light", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto("/");
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
+  });
+});
+
 test("axe: the 404 page has no WCAG A/AA violations", async ({ page }) => {
   const response = await page.goto("/no-such-page");
   expect(response?.status()).toBe(404);
