@@ -1,6 +1,5 @@
 "use client";
 
-import { Link } from "@/components/link";
 import { SiteHeader } from "@/components/layout/site-header";
 import { useEffect } from "react";
 // Raw facts (see components/layout/site-header.tsx): the validator would add zod to every page's JavaScript.
@@ -23,7 +22,10 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         {process.env.NODE_ENV === "development" ? (
           <pre
             data-testid="dev-error"
-            className="mt-6 max-w-3xl rounded-md border border-red-700 bg-red-50 p-4 text-sm whitespace-pre-wrap text-red-900"
+            className={[
+              "mt-6 max-w-3xl rounded-md border border-red-700 bg-red-50 p-4",
+              "text-sm whitespace-pre-wrap text-red-900",
+            ].join(" ")}
           >
             {error.message}
           </pre>
@@ -37,9 +39,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           <button type="button" className="button-primary" onClick={reset}>
             {site.messages.errorRetry}
           </button>
-          <Link href="/" className="button-secondary">
+          <a href="/" className="button-secondary">
             {site.messages.errorHome}
-          </Link>
+          </a>
         </div>
       </main>
     </>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { PageFrame } from "@/components/layout/page-frame";
-import { Link } from "@/components/link";
 import { ArticleCard } from "@/components/cards/article-card";
 import { CaseStudyCard } from "@/components/cards/case-study-card";
 import { ServiceCard } from "@/components/cards/service-card";
@@ -68,9 +67,9 @@ export default function HomePage() {
           <Portrait image={site.owner.portrait} sizes="(min-width: 768px) 224px, 60vw" className="max-w-56" />
           <div className="max-w-3xl">
             <p className="text-lg text-slate-700">{home.team.text}</p>
-            <Link href={home.team.link.href} className="button-secondary mt-6">
+            <a href={home.team.link.href} className="button-secondary mt-6">
               {home.team.link.label}
-            </Link>
+            </a>
           </div>
         </div>
       </Section>
@@ -84,18 +83,18 @@ export default function HomePage() {
               <ArticleCard key={article.slug} article={article} headingLevel={3} />
             ))}
           </div>
-          <Link href={home.articles.link.href} className="button-secondary mt-8">
+          <a href={home.articles.link.href} className="button-secondary mt-8">
             {home.articles.link.label}
-          </Link>
+          </a>
         </Section>
       ) : null}
 
       <Section id="faq" heading={home.faq.heading} intro={home.faq.intro}>
         <div className="max-w-3xl">
           <FaqList items={faqs.all().slice(0, home.faq.count)} headingLevel={3} />
-          <Link href={home.faq.link.href} className="button-secondary mt-4">
+          <a href={home.faq.link.href} className="button-secondary mt-4">
             {home.faq.link.label}
-          </Link>
+          </a>
         </div>
       </Section>
     </PageFrame>

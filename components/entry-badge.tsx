@@ -10,7 +10,10 @@ export function EntryBadge({ data }: { data: { draft?: boolean; example?: boolea
   return (
     <span
       data-testid="entry-badge"
-      className="ml-2 inline-block rounded-full border border-amber-700 bg-amber-50 px-2.5 py-0.5 align-middle text-sm font-semibold tracking-normal text-amber-950"
+      className={[
+        "ml-2 inline-block rounded-full border border-amber-700 bg-amber-50 px-2.5 py-0.5 align-middle",
+        "text-sm font-semibold tracking-normal text-amber-950",
+      ].join(" ")}
     >
       {label}
     </span>

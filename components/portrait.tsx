@@ -14,6 +14,7 @@ export function Portrait({ image, sizes, className = "" }: { image: Image; sizes
     sizes,
     className: `h-auto w-full rounded-lg border border-slate-200 ${className}`,
   });
-  // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- getImageProps supplies src, srcset, sizes and alt
+  // getImageProps supplies src, srcset, sizes and alt.
+  // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text
   return <img {...props} />;
 }

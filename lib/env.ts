@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./defaults.mjs";
 import { localOrigin } from "./site-url";
 
 /**
@@ -18,7 +19,7 @@ const schema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^file:/, { error: "must be a SQLite file: URL (the PostgreSQL adapter is not wired into this build)" })
-    .default("file:./.data/fsdev.db"),
+    .default(DEFAULT_DATABASE_URL),
   /** SMTP server, e.g. smtp://user:pass@smtp.example.com:587; unset writes .eml files to MAIL_DIR. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_DIR: z.string().min(1).default(".data/mail"),

@@ -1,19 +1,20 @@
 #!/usr/bin/env node
 /* global WebAssembly */
-// Prisma migrations without Prisma's native schema engine, which the Prisma CLI cannot download here. This drives
-// the same engine compiled to WebAssembly (@prisma/schema-engine-wasm, pinned to the installed prisma's engine
-// version) through the driver adapter the app uses, and keeps Prisma's formats: migrations/<name>/migration.sql,
-// migration_lock.toml and the `_prisma_migrations` table (checksum = sha256 of the file), so the native
-// `prisma migrate deploy` can take over on any machine that has it. Tested recipe: /work/shared/STACK.md part A.
+// Prisma migrations without Prisma's native schema engine (a binary the Prisma CLI downloads, which this project
+// never fetches). This drives the same engine compiled to WebAssembly (@prisma/schema-engine-wasm, pinned to the
+// installed prisma's engine version) through the driver adapter the app uses, and keeps Prisma's formats:
+// migrations/<name>/migration.sql, migration_lock.toml and the `_prisma_migrations` table (checksum = sha256 of the
+// file), so the native `prisma migrate deploy` can take over on any machine that has it.
 //
-//   node prisma/migrate.mjs deploy                      apply pending migrations                    exit 0
-//   node prisma/migrate.mjs status                      database history vs. the migrations folder  exit 0 up to date, 1 not
-//   node prisma/migrate.mjs diff                        SQL from the migrations to schema.prisma     exit 0 none, 2 changes
-//   node prisma/migrate.mjs diff-empty                  SQL from an empty database to schema.prisma (the first migration)
-//   node prisma/migrate.mjs new <name>                  write migrations/<UTC YYYYMMDDHHMMSS>_<name>/migration.sql
-//   node prisma/migrate.mjs resolve-rolled-back <name>  mark a failed migration rolled back (after cleaning up by hand)
+// node prisma/migrate.mjs <command>:
+//   deploy                      apply pending migrations                     exit 0
+//   status                      database history vs. the migrations folder   exit 0 up to date, 1 not
+//   diff                        SQL from the migrations to schema.prisma     exit 0 none, 2 changes
+//   diff-empty                  SQL from an empty database to schema.prisma (the first migration)
+//   new <name>                  write migrations/<UTC YYYYMMDDHHMMSS>_<name>/migration.sql
+//   resolve-rolled-back <name>  mark a failed migration rolled back (after cleaning up by hand)
 // Options: --schema <file> (default prisma/schema.prisma), --migrations-dir <dir> (default prisma/migrations).
-// DATABASE_URL defaults to file:./.data/fsdev.db; relative paths resolve against the cwd (the project root).
+// DATABASE_URL defaults to lib/defaults.mjs's; relative paths resolve against the cwd (the project root).
 // SQLite migrations are not transactional: a failed one can leave partial DDL behind (clean up, then resolve).
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -23,8 +24,8 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
 import nextEnv from "@next/env";
+import { DEFAULT_DATABASE_URL } from "../lib/defaults.mjs";
 
-export const DEFAULT_DATABASE_URL = "file:./.data/fsdev.db";
 const COMMANDS = ["deploy", "status", "diff", "diff-empty", "new", "resolve-rolled-back"];
 const FILTERS = { externalTables: [], externalEnums: [] };
 const ADAPTERS = { postgres: "@prisma/adapter-pg", postgresql: "@prisma/adapter-pg", mysql: "@prisma/adapter-mariadb" };
@@ -35,7 +36,8 @@ export function sqliteFileFromUrl(url) {
   if (scheme !== "file") {
     throw new Error(
       ADAPTERS[scheme]
-        ? `DATABASE_URL is a ${scheme}: URL, which needs the ${ADAPTERS[scheme]} driver adapter; migrate.mjs supports only SQLite file: URLs so far`
+        ? `DATABASE_URL is a ${scheme}: URL, which needs the ${ADAPTERS[scheme]} driver adapter; ` +
+            "migrate.mjs supports only SQLite file: URLs so far"
         : `DATABASE_URL must be a SQLite file: URL (got ${scheme ? `"${scheme}:"` : "no scheme"})`,
     );
   }
@@ -159,7 +161,8 @@ function nextTimestamp(existing) {
  * Runs one command in-process. Output lines go to `log`; the result carries the facts and the CLI exit code.
  * Throws on configuration or engine errors (a failed migration included).
  * @param {"deploy"|"status"|"diff"|"diff-empty"|"new"|"resolve-rolled-back"} command
- * @param {{ url?: string, schemaPath?: string, migrationsDir?: string, name?: string, log?: (line: string) => void }} [options]
+ * @param {{ url?: string, schemaPath?: string, migrationsDir?: string, name?: string,
+ *   log?: (line: string) => void }} [options]
  * @returns {Promise<{ exitCode: number, applied?: string[], upToDate?: boolean, pending?: string[], failed?: string[],
  *   edited?: string[], sql?: string, changed?: boolean, file?: string | null }>}
  */

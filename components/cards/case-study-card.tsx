@@ -1,5 +1,5 @@
 import { EntryBadge } from "@/components/entry-badge";
-import { Link } from "@/components/link";
+import { CARD } from "./card-class";
 import { site, type Entry } from "@/lib/content";
 import type { CaseStudy } from "@/lib/content/schemas";
 import { caseStudyPath } from "@/lib/seo/entry-path";
@@ -9,7 +9,7 @@ export function CaseStudyCard({ caseStudy, headingLevel = 3 }: { caseStudy: Entr
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const { data } = caseStudy;
   return (
-    <article className="relative flex flex-col rounded-lg border border-slate-200 bg-white p-6 shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
+    <article className={`relative flex flex-col rounded-lg ${CARD}`}>
       <p className="text-sm font-semibold tracking-wide text-brand-700 uppercase">
         {site.labels.caseStudy}
         <span className="sr-only">:</span>
@@ -19,9 +19,9 @@ export function CaseStudyCard({ caseStudy, headingLevel = 3 }: { caseStudy: Entr
         </span>
       </p>
       <Heading className="mt-2 text-xl font-semibold text-ink">
-        <Link href={caseStudyPath(caseStudy.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
+        <a href={caseStudyPath(caseStudy.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
           {data.title}
-        </Link>
+        </a>
         <EntryBadge data={data} />
       </Heading>
       {data.metric ? (

@@ -33,10 +33,14 @@ export function figuresIn(body: string): Found[] {
 
 /** The images among `found` whose file is not in public/ (site paths only; https images are not checked). */
 export function missingImages(found: Found[], root = PUBLIC_ROOT): Found[] {
-  return found.filter(({ src }) => src.startsWith("/") && !fs.existsSync(path.join(root, decodeURI(src.split("?")[0]!))));
+  return found.filter(
+    ({ src }) => src.startsWith("/") && !fs.existsSync(path.join(root, decodeURI(src.split("?")[0]!))),
+  );
 }
 
 /** `  - field "heroImage.src": no file public/images/x.png` lines. */
 export function describeMissing(missing: Found[]): string {
-  return missing.map(({ field, src }) => `  - field "${field}": no file public${src} (add the file or fix the path)`).join("\n");
+  return missing
+    .map(({ field, src }) => `  - field "${field}": no file public${src} (add the file or fix the path)`)
+    .join("\n");
 }

@@ -70,7 +70,9 @@ export function relatedProducts(article: Entry<Article>) {
   return article.data.relatedProducts.map((slug) => {
     const product = products.get(slug);
     if (!product) {
-      throw new ContentError(`Invalid frontmatter in ${article.file}:\n  - field "relatedProducts": no published product "${slug}"`);
+      throw new ContentError(
+        `Invalid frontmatter in ${article.file}:\n  - field "relatedProducts": no published product "${slug}"`,
+      );
     }
     return product;
   });
@@ -81,7 +83,8 @@ export function caseStudyService(caseStudy: Entry<CaseStudy>) {
   const service = services.get(caseStudy.data.service);
   if (!service) {
     throw new ContentError(
-      `Invalid frontmatter in ${caseStudy.file}:\n  - field "service": no published service "${caseStudy.data.service}"`,
+      `Invalid frontmatter in ${caseStudy.file}:\n` +
+        `  - field "service": no published service "${caseStudy.data.service}"`,
     );
   }
   return service;

@@ -10,7 +10,12 @@ import { ENTRY_KINDS, newEntryText, previewPath, slugify, type EntryKind } from 
 import { articleSchema, caseStudySchema, productSchema, serviceSchema } from "./schemas";
 
 const USAGE = 'usage: npm run content:new -- article|service|product|case-study "Title"';
-const schemas = { article: articleSchema, service: serviceSchema, product: productSchema, "case-study": caseStudySchema };
+const schemas = {
+  article: articleSchema,
+  service: serviceSchema,
+  product: productSchema,
+  "case-study": caseStudySchema,
+};
 
 function main([kind, ...words]: string[]): number {
   const title = words.join(" ").trim();
@@ -45,7 +50,9 @@ function main([kind, ...words]: string[]): number {
   fs.writeFileSync(file, text);
   readEntry(file, schemas[entryKind]); // the file it wrote passes the same checks as the build
   console.log(`Wrote ${shown} (a draft: it shows in development only).`);
-  console.log(`Preview: npm run dev, then open http://localhost:${process.env.PORT ?? 3000}${previewPath(entryKind, slug)}`);
+  console.log(
+    `Preview: npm run dev, then open http://localhost:${process.env.PORT ?? 3000}${previewPath(entryKind, slug)}`,
+  );
   console.log("Fill in the fields and the body, then set `draft: false` to publish it.");
   return 0;
 }

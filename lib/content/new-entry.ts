@@ -87,7 +87,8 @@ function frontmatter(kind: EntryKind, { title, today, author, service }: Context
 }
 
 const bodies: Record<EntryKind, string> = {
-  article: "## The first point\n\nWrite the article here. Use ## for sections; the title above is the page's heading.\n",
+  article:
+    "## The first point\n\nWrite the article here. Use ## for sections; the title above is the page's heading.\n",
   service: "## What this service covers\n\nDescribe the service here.\n\n## How we work\n\nDescribe the steps.\n",
   product: "## What it does\n\nDescribe the product here.\n\n## Who it is for\n\n- The first kind of user\n",
   "case-study": "## The story\n\nOptional: tell the project's story in more detail here, or delete this section.\n",

@@ -7,7 +7,9 @@ const localPath = z
   .string()
   .regex(/^\/(?!\/)[^\s]*$/, { error: "must be a site path starting with / (for example /quote)" });
 const link = z.object({ label: text(60), href: localPath });
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be a file name without .mdx, e.g. seo-tooling" });
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be a file name without .mdx, e.g. seo-tooling" });
 const https = z.url({ protocol: /^https$/, error: "must be an https:// address" });
 
 /**
@@ -81,8 +83,14 @@ export const caseStudySchema = z
     technologies: z.array(text(40)).min(1),
     outcome: text(400),
     /** The headline figure of the outcome, e.g. { value: "6 h", label: "saved per report" }. */
-    metric: z.object({ value: text(20), label: text(80) }).strict().optional(),
-    quote: z.object({ text: text(600), name: text(80), role: text(120).optional() }).strict().optional(),
+    metric: z
+      .object({ value: text(20), label: text(80) })
+      .strict()
+      .optional(),
+    quote: z
+      .object({ text: text(600), name: text(80), role: text(120).optional() })
+      .strict()
+      .optional(),
     /** The related service (a file name in content/services); its page lists this case study. */
     service: slug,
     order: z.number().int().min(0).default(100),
@@ -137,7 +145,10 @@ export const homeSchema = z
     differentiators: z
       .object({
         ...section,
-        items: z.array(z.object({ title: text(80), text: text(400) }).strict()).min(3).max(6),
+        items: z
+          .array(z.object({ title: text(80), text: text(400) }).strict())
+          .min(3)
+          .max(6),
       })
       .strict(),
     team: z.object({ ...section, text: text(800), link }).strict(),
@@ -176,7 +187,9 @@ export const siteSchema = z
           .regex(/^\+[1-9][0-9 ]{6,18}$/, { error: "must be in international form, e.g. +27 21 000 0000" })
           .optional(),
         linkedin: https
-          .refine((url) => /^https:\/\/([a-z]+\.)?linkedin\.com\//.test(url), { error: "must be a linkedin.com address" })
+          .refine((url) => /^https:\/\/([a-z]+\.)?linkedin\.com\//.test(url), {
+            error: "must be a linkedin.com address",
+          })
           .optional(),
         github: https
           .refine((url) => /^https:\/\/github\.com\/[^/]+/.test(url), { error: "must be a github.com address" })
@@ -263,7 +276,9 @@ export const quoteFormSchema = z
     servicesGroup: text(60),
     productsGroup: text(60),
     consentNotice: text(1200),
-    consentVersion: z.string().regex(/^\d{4}-\d{2}-\d{2}(\.\d+)?$/, { error: "must look like 2026-11-24 or 2026-11-24.2" }),
+    consentVersion: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}(\.\d+)?$/, { error: "must look like 2026-11-24 or 2026-11-24.2" }),
     privacyLink: text(80),
     submit: text(40),
     pending: text(60),

@@ -23,7 +23,8 @@ const datesOf = (entries: Entry<Dated>[]) => entries.map((entry) => contentDate(
 
 /**
  * Every published page, in navigation order: home, the indexes and their entries, FAQ, about,
- * quote and privacy (case studies follow the services). Drafts and example case studies are left out by the collections themselves (outside development).
+ * quote and privacy (case studies follow the services). Drafts and example case studies are left out
+ * by the collections themselves (outside development).
  * A page without a date of its own takes the newest date of the content it lists (home lists
  * everything); FAQ entries carry no dates, so the FAQ page has a date only when its page file does.
  */

@@ -21,6 +21,11 @@ function check(condition: unknown, message: string) {
   checks++;
 }
 
+/** The counts for tests/run-all.sh (tests/report-counts.mjs, runner "checks"), when it asks for them. */
+function report(passed: number, failed: number) {
+  if (process.env.OWNER_DEV_REPORT) fs.writeFileSync(process.env.OWNER_DEV_REPORT, JSON.stringify({ passed, failed }));
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
@@ -152,8 +157,10 @@ async function main() {
     page.setDefaultNavigationTimeout(180_000);
     await run(page, base);
     console.log(`owner-dev: ${checks} checks passed`);
+    report(checks, 0);
   } catch (error) {
     console.error(`owner-dev: failed after ${checks} checks (server log: ${log})`);
+    report(checks, 1);
     throw error;
   } finally {
     await browser.close();

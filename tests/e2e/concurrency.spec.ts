@@ -4,7 +4,7 @@ import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { createDb } from "@/lib/db";
 import { submitQuote } from "@/lib/quotes/submit";
-import { migratedDbEnv, tokenFrom, validSubmission } from "../helpers/quote-fixtures";
+import { migratedDbEnv, testMail, tokenFrom, validSubmission } from "../helpers/quote-fixtures";
 import { parseMail, startSmtpServer } from "../helpers/smtp-server";
 import { percentile, sampleValues, startQuoteServer, submitThroughServer } from "../helpers/quote-server";
 
@@ -24,7 +24,7 @@ test("200 requests from 20 parallel clients: each stored once, each email delive
       const result = await submitQuote(
         validSubmission({ name: "Before The Crash", formToken: tokenFrom(30, migratedDbEnv.FORM_SECRET) }),
         { ip: "192.0.2.99", userAgent: null },
-        { db, env: migratedDbEnv },
+        { db, env: migratedDbEnv, mail: testMail },
       );
       await db.$disconnect();
       if (result.status !== "ok") throw new Error(result.status);
@@ -48,7 +48,8 @@ test("200 requests from 20 parallel clients: each stored once, each email delive
     const times = all.map((result) => result.ms);
     console.log(
       `concurrency: ${all.length} requests, ${CLIENTS} clients, wall ${(wall / 1000).toFixed(1)} s, ` +
-        `submit p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`,
+        `submit p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms, ` +
+        `max ${Math.max(...times).toFixed(0)} ms`,
     );
 
     expect(all.map((result) => result.status)).toEqual(all.map(() => 200));

@@ -40,7 +40,7 @@ test("no page shows example or internal copy, and example case studies do not ex
   expect(sitemap).not.toContain("/case-studies/");
 });
 
-test("every page has one call-to-action block at its foot, preselected on service and product pages; /quote has none", async ({
+test("one call-to-action block per page, at its foot, preselected for a service or product; none on /quote", async ({
   page,
 }) => {
   for (const path of routes) {

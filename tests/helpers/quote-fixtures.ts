@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { site } from "@/content/site";
 import { createDb, type Db } from "@/lib/db";
+import type { MailContext } from "@/lib/mail/render";
 import { issueFormToken } from "@/lib/quotes/form-token";
 import type { RawSubmission, SubmitDeps } from "@/lib/quotes/submit";
 import { tempDatabaseUrl } from "./temp-db";
@@ -23,6 +25,13 @@ export const testEnv: SubmitDeps["env"] = {
   RATE_LIMIT_MAX: 5,
   RATE_LIMIT_WINDOW_MINUTES: 10,
   QUOTE_TO: "owner@fsdev.test",
+};
+
+/** What the emails say about the site, as the app wires it from content/site.ts and SITE_URL. */
+export const testMail: MailContext = {
+  siteName: site.name,
+  siteUrl: "http://localhost:3000",
+  ownerName: site.owner.name,
 };
 
 /** A real SQLite file, migrated by the project's own command, and a Prisma client on it. */

@@ -171,7 +171,7 @@ describe("deliverPending over SMTP", () => {
     }
   });
 
-  it("leaves the rows pending with the error and a later retry time when the server is down; a manual retry sends them once", async () => {
+  it("server down: rows stay pending with the error and a later retry time; a manual retry sends once", async () => {
     const { q, ids } = await insertRequest();
     const down = smtpTransport(`smtp://127.0.0.1:${await closedPort()}`);
     const before = Date.now();

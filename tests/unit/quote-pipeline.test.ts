@@ -7,7 +7,7 @@ import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import { REFERENCE_PATTERN } from "@/lib/quotes/reference";
 import { submitQuote, type SubmitDeps } from "@/lib/quotes/submit";
 import { closedPort, parseMail, startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
-import { migratedDb, testEnv, tokenFrom, validSubmission } from "../helpers/quote-fixtures";
+import { migratedDb, testEnv, testMail, tokenFrom, validSubmission } from "../helpers/quote-fixtures";
 
 let database: ReturnType<typeof migratedDb>;
 let db: Db;
@@ -33,7 +33,7 @@ beforeAll(async () => {
   db = database.db;
   smtp = await startSmtpServer();
   transport = smtpTransport(smtp.url);
-  deps = { db, env: testEnv, log: (line) => logged.push(line) };
+  deps = { db, env: testEnv, mail: testMail, log: (line) => logged.push(line) };
 });
 
 afterAll(async () => {

@@ -4,7 +4,6 @@ import { Breadcrumbs } from "@/components/breadcrumbs";
 import { EntryBadge } from "@/components/entry-badge";
 import { JsonLd } from "@/components/json-ld";
 import { PageFrame } from "@/components/layout/page-frame";
-import { Link } from "@/components/link";
 import { Prose } from "@/components/mdx/mdx-content";
 import { quoteHref } from "@/components/mdx/quote-cta";
 import { PageHeader } from "@/components/page-header";
@@ -107,18 +106,14 @@ export default async function CaseStudyPage({ params }: Props) {
           <div>
             <h3 className="font-semibold text-ink">{site.labels.relatedCaseStudies}</h3>
             <p className="mt-1">
-              <Link href={entryPath("services", service.slug)} className="text-brand-800 underline underline-offset-2">
+              <a href={entryPath("services", service.slug)} className="text-brand-800 underline underline-offset-2">
                 {service.data.title}
-              </Link>
+              </a>
             </p>
           </div>
-          <Link
-            href={quoteHref({ service: service.slug })}
-            className="button-primary w-full"
-            data-testid="similar-quote"
-          >
+          <a href={quoteHref({ service: service.slug })} className="button-primary w-full" data-testid="similar-quote">
             {site.labels.similarQuote}
-          </Link>
+          </a>
         </aside>
       </div>
     </PageFrame>

@@ -11,7 +11,6 @@ import { CaseStudyCard } from "@/components/cards/case-study-card";
 import { EntryBadge } from "@/components/entry-badge";
 import { breadcrumbs, entryCrumbs, jsonLdContext, pageMetadata } from "@/lib/seo";
 import { serviceJsonLd } from "@/lib/seo/json-ld";
-import { Link } from "@/components/link";
 import { entryPath } from "@/lib/seo/entry-path";
 
 export const dynamicParams = false;
@@ -80,9 +79,9 @@ export default async function ServicePage({ params }: Props) {
               ))}
             </ul>
           </div>
-          <Link href={quoteHref({ service: service.slug })} className="button-primary w-full">
+          <a href={quoteHref({ service: service.slug })} className="button-primary w-full">
             {site.cta.link.label}
-          </Link>
+          </a>
         </section>
       </div>
     </PageFrame>
