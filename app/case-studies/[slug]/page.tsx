@@ -66,7 +66,7 @@ export default async function CaseStudyPage({ params }: Props) {
           {facts.map((fact) => (
             <section key={fact.label} className="mb-8">
               <h2 className="text-2xl font-bold tracking-tight text-ink">{fact.label}</h2>
-              <p className="mt-3 text-lg text-slate-700">{fact.text}</p>
+              <p className="mt-3 leading-7 text-slate-700">{fact.text}</p>
             </section>
           ))}
           {data.quote ? (
