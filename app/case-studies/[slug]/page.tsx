@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { CaseStudyLabel } from "@/components/cards/case-study-card";
 import { EntryBadge } from "@/components/entry-badge";
 import { JsonLd } from "@/components/json-ld";
 import { PageFrame } from "@/components/layout/page-frame";
@@ -46,14 +47,7 @@ export default async function CaseStudyPage({ params }: Props) {
       <JsonLd data={breadcrumbs(crumbs)} />
       <PageHeader heading={data.title} lead={data.description} badge={<EntryBadge data={data} />}>
         <Breadcrumbs items={crumbs} />
-        <p className="mb-3 font-semibold tracking-wide text-brand-800 uppercase">
-          {site.labels.caseStudy}
-          <span className="sr-only">:</span>
-          <span className="ml-2 font-medium tracking-normal text-slate-700 normal-case">
-            {data.client}
-            {data.sector && data.sector !== data.client ? ` · ${data.sector}` : null}
-          </span>
-        </p>
+        <CaseStudyLabel data={data} className="mb-3 text-brand-800" />
       </PageHeader>
       <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="max-w-3xl">
