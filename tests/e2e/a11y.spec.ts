@@ -1,8 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { articles, products, services } from "../../lib/content";
+import { articles, services } from "../../lib/content";
 import { menuExpanded } from "../helpers/menu";
 import { fillValid, uniqueIp, uniqueName } from "./helpers";
+import { publicRoutes } from "./routes";
 
 /**
  * Accessibility: axe (WCAG 2.0/2.1/2.2 A and AA) finds nothing on any page, the quote form's
@@ -12,19 +13,7 @@ import { fillValid, uniqueIp, uniqueName } from "./helpers";
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const PHONE = { width: 390, height: 844 };
 
-const routes = [
-  "/",
-  "/services",
-  ...services.all().map((entry) => `/services/${entry.slug}`),
-  "/products",
-  ...products.all().map((entry) => `/products/${entry.slug}`),
-  "/articles",
-  ...articles.all().map((entry) => `/articles/${entry.slug}`),
-  "/faq",
-  "/about",
-  "/privacy",
-  "/quote",
-];
+const routes = publicRoutes;
 
 /** Runs axe on the page (or part of it) and fails with each violation's rule, targets and summary. */
 async function expectNoViolations(page: Page, label: string, include?: string) {

@@ -1,25 +1,14 @@
 import { expect, test, type Page } from "@playwright/test";
 import { articles, caseStudies, products, services, site } from "../../lib/content";
 import { uniqueIp } from "./helpers";
+import { publicRoutes } from "./routes";
 
 /**
  * What a prospect sees on the production build: no example or internal copy, one call to action per
  * page region, contact links only for facts that are given (none are), heading self-links that stay
  * out of sight until hover or focus, a grid without holes, visuals that do not shift the layout.
  */
-const routes = [
-  "/",
-  "/services",
-  ...services.all().map((entry) => `/services/${entry.slug}`),
-  "/products",
-  ...products.all().map((entry) => `/products/${entry.slug}`),
-  "/articles",
-  ...articles.all().map((entry) => `/articles/${entry.slug}`),
-  "/faq",
-  "/about",
-  "/privacy",
-  "/quote",
-];
+const routes = publicRoutes;
 
 /** Words that belong to notes for the owner or to example entries, never to a visitor's page. */
 const INTERNAL = /illustrative|the owner will|placeholder|lorem ipsum|\bTODO\b|\bexample:|\bExample\b/;
