@@ -5,6 +5,7 @@ import { JsonLd } from "@/components/json-ld";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Figure } from "@/components/mdx/figure";
 import { Prose } from "@/components/mdx/mdx-content";
+import { RelatedSection } from "@/components/related-section";
 import { ProductCards } from "@/components/mdx/product-cards";
 import { articles, relatedProducts, site } from "@/lib/content";
 import { EntryBadge } from "@/components/entry-badge";
@@ -65,14 +66,9 @@ export default async function ArticlePage({ params }: Props) {
           <Figure {...heroImage} priority sizes="(min-width: 768px) 768px, 100vw" />
           <Prose source={article.body} file={article.file} />
           {related.length > 0 ? (
-            <section aria-labelledby="related-products" className="mt-12">
-              <h2 id="related-products" className="text-2xl font-bold text-ink">
-                {site.labels.relatedProducts}
-              </h2>
-              <div className="mt-6">
-                <ProductCards items={related} />
-              </div>
-            </section>
+            <RelatedSection id="related-products" heading={site.labels.relatedProducts}>
+              <ProductCards items={related} />
+            </RelatedSection>
           ) : null}
         </div>
       </article>

@@ -5,6 +5,7 @@ import { JsonLd } from "@/components/json-ld";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { PageHeader } from "@/components/page-header";
 import { Prose } from "@/components/mdx/mdx-content";
+import { RelatedSection } from "@/components/related-section";
 import { quoteHref } from "@/components/mdx/quote-cta";
 import { caseStudiesFor, services, site } from "@/lib/content";
 import { CaseStudyCard } from "@/components/cards/case-study-card";
@@ -42,16 +43,13 @@ export default async function ServicePage({ params }: Props) {
         <div className="max-w-3xl">
           <Prose source={service.body} file={service.file} />
           {studies.length > 0 ? (
-            <section aria-labelledby="case-studies" className="mt-12">
-              <h2 id="case-studies" className="text-2xl font-bold text-ink">
-                {site.labels.relatedCaseStudies}
-              </h2>
-              <div className="mt-6 grid gap-6 md:grid-cols-2">
+            <RelatedSection id="case-studies" heading={site.labels.relatedCaseStudies}>
+              <div className="grid gap-6 md:grid-cols-2">
                 {studies.map((study) => (
                   <CaseStudyCard key={study.slug} caseStudy={study} />
                 ))}
               </div>
-            </section>
+            </RelatedSection>
           ) : null}
         </div>
         <section
