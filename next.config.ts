@@ -4,6 +4,9 @@ import { MAX_BODY_BYTES } from "./lib/quotes/fields";
 import { formPageHeaders, securityHeaders } from "./lib/security-headers";
 import { DEFAULT_SITE_URL } from "./lib/defaults.mjs";
 import { siteHost } from "./lib/site-url";
+import { site } from "./content/site";
+import { missingContactFacts } from "./lib/content/contact";
+import { describeMissing, imagesIn, missingImages } from "./lib/content/images";
 
 const nextConfig: NextConfig = {
   // A second build folder lets two checkouts' test runs share a machine without clobbering each other.
@@ -46,5 +49,21 @@ export default function config(phase: string): NextConfig {
         `npm run build (for a local try-out: SITE_URL=${DEFAULT_SITE_URL}).`,
     );
   }
+  if (phase === PHASE_PRODUCTION_BUILD) checkSiteFacts();
   return nextConfig;
+}
+
+/**
+ * At build time: content/site.ts's images must exist (the build fails naming the field), and the
+ * contact facts still empty are listed, so the owner knows what the site does not show yet.
+ */
+function checkSiteFacts() {
+  const missing = missingImages(imagesIn(site));
+  if (missing.length > 0) throw new Error(`Missing image file in content/site.ts:\n${describeMissing(missing)}`);
+  const contact = missingContactFacts(site.contact ?? {});
+  // The build loads this file in more than one process; the first one reports, its workers inherit the flag.
+  if (contact.length > 0 && !process.env.FSDEV_CONTACT_REPORTED) {
+    process.env.FSDEV_CONTACT_REPORTED = "1";
+    console.warn(`Contact facts not set in content/site.ts (the site shows only those given): ${contact.join(", ")}`);
+  }
 }

@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from "next";
 import { geistSans } from "./fonts/geist-sans";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/layout/site-footer";
-import { QuoteBand } from "@/components/sections/quote-band";
 import { site } from "@/lib/content";
 import { feedAlternates } from "@/lib/seo";
 import { siteUrl } from "@/lib/site-url";
@@ -20,7 +19,12 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = {
-  themeColor: "#0f766e",
+  // The browser's own bars follow the visitor's colour scheme, like the page (app/globals.css).
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#0f766e" },
+    { media: "(prefers-color-scheme: dark)", color: "#0b1120" },
+  ],
+  colorScheme: "light dark",
   width: "device-width",
   initialScale: 1,
 };
@@ -39,7 +43,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {site.messages.skipLink}
         </a>
         {children}
-        <QuoteBand />
         <SiteFooter />
       </body>
     </html>

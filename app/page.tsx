@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { PageFrame } from "@/components/layout/page-frame";
+import { ArticleCard } from "@/components/cards/article-card";
+import { CaseStudyCard } from "@/components/cards/case-study-card";
 import { ServiceCard } from "@/components/cards/service-card";
+import { Portrait } from "@/components/portrait";
 import { FaqList } from "@/components/faq-list";
 import { ProductCards } from "@/components/mdx/product-cards";
 import { JsonLd } from "@/components/json-ld";
 import { Hero } from "@/components/sections/home/hero";
 import { VideoShowcase } from "@/components/sections/home/video-showcase";
 import { Section } from "@/components/sections/section";
-import { faqs, getHome, services, site } from "@/lib/content";
+import { articles, caseStudies, faqs, getHome, services, site } from "@/lib/content";
 import { businessJsonLd, pageMetadata } from "@/lib/seo";
 
 export function generateMetadata(): Metadata {
@@ -17,6 +20,9 @@ export function generateMetadata(): Metadata {
 
 export default function HomePage() {
   const { data: home } = getHome();
+  // Only real case studies reach a production build; with none, the band is left out.
+  const studies = caseStudies.all();
+  const latest = articles.all().slice(0, home.articles.count);
   return (
     <PageFrame path="/">
       <JsonLd data={businessJsonLd()} />
@@ -30,14 +36,25 @@ export default function HomePage() {
         </div>
       </Section>
 
-      <Section id="products" heading={home.products.heading} intro={home.products.intro} tone="muted">
+      {studies.length > 0 ? (
+        <Section id="case-studies" heading={home.caseStudies.heading} intro={home.caseStudies.intro}>
+          <div className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
+            {studies.map((study) => (
+              <CaseStudyCard key={study.slug} caseStudy={study} />
+            ))}
+          </div>
+        </Section>
+      ) : null}
+
+      <Section id="products" heading={home.products.heading} intro={home.products.intro}>
         <ProductCards />
       </Section>
 
       <Section id="different" heading={home.differentiators.heading} intro={home.differentiators.intro}>
-        <ul className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
+        {/* Cards grow to fill their row, so any number of them (3 to 6) leaves no hole in the grid. */}
+        <ul className="flex flex-wrap gap-6">
           {home.differentiators.items.map((item) => (
-            <li key={item.title} className="rounded-lg border border-slate-200 p-6">
+            <li key={item.title} className="grow basis-72 rounded-lg border border-slate-200 bg-white p-6 lg:basis-80">
               <h3 className="text-lg font-semibold text-ink">{item.title}</h3>
               <p className="mt-2 text-slate-700">{item.text}</p>
             </li>
@@ -45,46 +62,32 @@ export default function HomePage() {
         </ul>
       </Section>
 
-      <Section id="team" heading={home.team.heading} intro={home.team.intro} tone="muted">
-        <div className="max-w-3xl">
-          <p className="text-lg text-slate-700">{home.team.text}</p>
-          <a href={home.team.link.href} className="button-secondary mt-6">
-            {home.team.link.label}
-          </a>
+      <Section id="team" heading={home.team.heading} intro={home.team.intro}>
+        <div className="grid items-start gap-8 md:grid-cols-[14rem_minmax(0,1fr)] lg:gap-12">
+          <Portrait image={site.owner.portrait} sizes="(min-width: 768px) 224px, 60vw" className="max-w-56" />
+          <div className="max-w-3xl">
+            <p className="text-lg text-slate-700">{home.team.text}</p>
+            <a href={home.team.link.href} className="button-secondary mt-6">
+              {home.team.link.label}
+            </a>
+          </div>
         </div>
       </Section>
 
-      <Section id="outcomes" heading={home.outcomes.heading} intro={home.outcomes.intro}>
-        <p
-          className="mb-6 max-w-3xl rounded-md border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950"
-          data-testid="outcomes-disclaimer"
-        >
-          {home.outcomes.disclaimer}
-        </p>
-        <ul className="grid gap-6 lg:grid-cols-3">
-          {home.outcomes.items.map((item) => (
-            <li key={item.title} className="rounded-lg border border-slate-200 p-6">
-              <h3 className="text-lg font-semibold text-ink">{item.title}</h3>
-              <dl className="mt-3 space-y-3 text-slate-700">
-                <div>
-                  <dt className="font-semibold text-ink">{site.labels.challenge}</dt>
-                  <dd>{item.challenge}</dd>
-                </div>
-                <div>
-                  <dt className="font-semibold text-ink">{site.labels.approach}</dt>
-                  <dd>{item.approach}</dd>
-                </div>
-                <div>
-                  <dt className="font-semibold text-ink">{site.labels.result}</dt>
-                  <dd>{item.result}</dd>
-                </div>
-              </dl>
-            </li>
-          ))}
-        </ul>
-      </Section>
-
       <VideoShowcase video={home.video} transcriptLabel={site.labels.transcript} />
+
+      {latest.length > 0 ? (
+        <Section id="articles" heading={home.articles.heading} intro={home.articles.intro}>
+          <div className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
+            {latest.map((article) => (
+              <ArticleCard key={article.slug} article={article} headingLevel={3} />
+            ))}
+          </div>
+          <a href={home.articles.link.href} className="button-secondary mt-8">
+            {home.articles.link.label}
+          </a>
+        </Section>
+      ) : null}
 
       <Section id="faq" heading={home.faq.heading} intro={home.faq.intro}>
         <div className="max-w-3xl">

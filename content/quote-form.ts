@@ -20,6 +20,7 @@ export const quoteForm: QuoteFormCopy = {
     },
     budget: {
       label: "Budget range",
+      hint: "Amounts in South African rand (ZAR). Another currency? Pick the nearest range, or Not sure yet, and mention your budget below.",
       placeholder: "Choose a range",
       options: [
         { value: "not-sure", label: "Not sure yet" },

@@ -5,7 +5,21 @@ export const site: SiteFacts = {
   tagline: "Custom software in Python, Django, Next.js and React",
   description:
     "FS Dev builds custom software for digital agencies, startups and businesses, with a focus on SEO tools, automation and e-commerce optimisation. Led by Francois Schoeman from Stilbaai, South Africa, for clients around the world.",
-  owner: { name: "Francois Schoeman", role: "Founder and lead developer" },
+  owner: {
+    name: "Francois Schoeman",
+    role: "Founder and lead developer",
+    // An illustration until there is a photo: put it in public/images/, then change src, width, height and alt.
+    portrait: {
+      src: "/images/people/portrait-placeholder.svg",
+      alt: "Illustration standing in for a portrait of Francois Schoeman",
+      width: 480,
+      height: 560,
+    },
+  },
+  // Ways to reach FS Dev besides the quote form. Each is optional: fill in what you want shown (footer, about
+  // page, search engines' business data), e.g. email: "hello@example.com", phone: "+27 21 000 0000",
+  // linkedin: "https://www.linkedin.com/in/...", github: "https://github.com/...".
+  contact: {},
   location: {
     locality: "Stilbaai",
     region: "Western Cape",
@@ -42,6 +56,7 @@ export const site: SiteFacts = {
     errorHeading: "Something went wrong",
     errorText: "This page could not be loaded just now. Please try again, or come back in a few minutes.",
     errorRetry: "Try again",
+    errorHome: "Go to the home page",
   },
   labels: {
     home: "Home",
@@ -52,10 +67,21 @@ export const site: SiteFacts = {
     visitProduct: "Visit the product site",
     relatedProducts: "Products you may like",
     lastUpdated: "Last updated",
-    challenge: "Challenge",
-    approach: "Approach",
-    result: "Result",
     transcript: "Read the transcript",
     errorReference: "Reference",
+    caseStudy: "Case study",
+    client: "Client",
+    problem: "The problem",
+    built: "What we built",
+    outcome: "The outcome",
+    similarQuote: "Request a similar quote",
+    relatedCaseStudies: "Work in this area",
+    draft: "Draft",
+    example: "Example",
+    contact: "Contact",
+    email: "Email",
+    phone: "Phone",
+    linkedin: "LinkedIn",
+    github: "GitHub",
   },
 };

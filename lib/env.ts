@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL, DEFAULT_SITE_URL } from "./defaults.mjs";
+import { DEFAULT_DATABASE_URL } from "./defaults.mjs";
+import { localOrigin } from "./site-url";
 
 /**
  * Every setting the app reads, validated once. Each has a default that runs locally with
@@ -18,7 +19,7 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SITE_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://www.example.com" })
-    .default(DEFAULT_SITE_URL),
+    .default(() => localOrigin()),
   DATABASE_URL: z
     .string()
     .regex(/^file:/, { error: "must be a SQLite file: URL (the PostgreSQL adapter is not wired into this build)" })

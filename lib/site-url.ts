@@ -1,14 +1,25 @@
 import { DEFAULT_SITE_URL } from "./defaults.mjs";
 
 /**
+ * The origin used when SITE_URL is not set: lib/defaults.mjs's, on the port the server listens on
+ * (Next.js sets PORT for `next dev -p 3100` as well as `PORT=3100 npm run dev`), so links in pages
+ * and emails work whichever port the dev server runs on.
+ */
+export function localOrigin(): string {
+  const url = new URL(DEFAULT_SITE_URL);
+  if (process.env.PORT) url.port = process.env.PORT;
+  return url.origin;
+}
+
+/**
  * The public origin used for canonical URLs, Open Graph tags, JSON-LD, the sitemap and the feed
- * (SITE_URL; default http://localhost:3000).
+ * (SITE_URL; without it, `localOrigin()`).
  *
  * Static pages are rendered by `next build`, so SITE_URL must be set for the build as well as for
  * `next start`, to the same value; next.config.ts refuses a production build without it.
  */
 export function siteUrl(): URL {
-  return new URL(process.env.SITE_URL || DEFAULT_SITE_URL);
+  return new URL(process.env.SITE_URL || localOrigin());
 }
 
 /** An absolute URL on this site for a path such as "/services" (a full URL is returned unchanged). */

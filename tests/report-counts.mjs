@@ -1,5 +1,5 @@
 // Prints "<passed> <failed>" from a test runner's JSON report, for tests/run-all.sh.
-//   node tests/report-counts.mjs vitest|playwright <report.json>
+//   node tests/report-counts.mjs vitest|playwright|checks <report.json>
 import fs from "node:fs";
 
 const [runner, file] = process.argv.slice(2);
@@ -18,6 +18,9 @@ if (runner === "vitest") {
   // Retries are off (playwright.config.ts), so "flaky" stays 0; a test that needed one would count as failed.
   const { expected, unexpected, flaky } = report.stats;
   console.log(`${expected} ${unexpected + flaky + report.errors.length}`);
+} else if (runner === "checks") {
+  // A script's own report: { "passed": n, "failed": n } (tests/dev/owner-dev.ts).
+  console.log(`${report.passed} ${report.failed}`);
 } else {
   throw new Error(`unknown runner "${runner}"`);
 }

@@ -49,5 +49,10 @@ status=0
 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" npx playwright test --reporter=list,json || status=$?
 count playwright "$status"
 
+step "development server"
+status=0
+OWNER_DEV_REPORT="$reports/checks.json" npx tsx tests/dev/owner-dev.ts || status=$?
+count checks "$status"
+
 # Reached only when every step passed; the plain closing line CI reads.
 echo "tests: $passed passed, $failed failed"

@@ -27,7 +27,7 @@ export default async function QuotePage({ searchParams }: Props) {
   const requestHeaders = await headers();
 
   return (
-    <PageFrame path="/quote">
+    <PageFrame path="/quote" cta={false}>
       <PageHeader heading={page.data.heading} lead={page.data.lead} />
       <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="relative max-w-3xl">

@@ -1,3 +1,4 @@
+import { EntryBadge } from "@/components/entry-badge";
 import { CARD } from "./card-class";
 import type { Entry } from "@/lib/content";
 import type { Article } from "@/lib/content/schemas";
@@ -17,6 +18,7 @@ export function ArticleCard({ article, headingLevel = 2 }: { article: Entry<Arti
         <a href={entryPath("articles", article.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
           {article.data.title}
         </a>
+        <EntryBadge data={article.data} />
       </Heading>
       <p className="mt-3 text-slate-600">{article.data.description}</p>
     </article>

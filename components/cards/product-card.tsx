@@ -1,3 +1,4 @@
+import { EntryBadge } from "@/components/entry-badge";
 import { CARD } from "./card-class";
 import { site, type Entry } from "@/lib/content";
 import type { Product } from "@/lib/content/schemas";
@@ -12,6 +13,7 @@ export function ProductCard({ product, headingLevel = 3 }: { product: Entry<Prod
         <a href={entryPath("products", product.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
           {product.data.title}
         </a>
+        <EntryBadge data={product.data} />
       </Heading>
       <p className="mt-1 font-medium text-slate-700">{product.data.tagline}</p>
       <p className="mt-3 text-slate-600">{product.data.summary}</p>

@@ -1,3 +1,4 @@
+import { EntryBadge } from "@/components/entry-badge";
 import { CARD } from "./card-class";
 import { site, type Entry } from "@/lib/content";
 import type { Service } from "@/lib/content/schemas";
@@ -11,6 +12,7 @@ export function ServiceCard({ service, headingLevel = 3 }: { service: Entry<Serv
         <a href={entryPath("services", service.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
           {service.data.title}
         </a>
+        <EntryBadge data={service.data} />
       </Heading>
       <p className="mt-3 flex-1 text-slate-600">{service.data.summary}</p>
       <ul className="mt-4 flex flex-wrap gap-2" aria-label={site.labels.technologies}>

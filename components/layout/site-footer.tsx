@@ -1,3 +1,4 @@
+import { ContactList } from "@/components/contact-list";
 import { site } from "@/lib/content";
 
 export function SiteFooter() {
@@ -11,6 +12,7 @@ export function SiteFooter() {
           <p className="mt-2 text-slate-700">
             {site.location.locality}, {site.location.region}, {site.location.country}
           </p>
+          <ContactList className="mt-4 space-y-1 text-slate-700" linkClassName="inline-flex min-h-11 items-center" />
         </div>
         <nav aria-label="Footer">
           <ul className="grid grid-cols-2 gap-x-6 gap-y-1">

@@ -1,4 +1,7 @@
-import { site } from "@/lib/content";
+// The raw facts, not lib/content's validated copy: the error page (a client component on every route)
+// renders this header too, and the validator would add zod to every page's JavaScript. The fields used
+// here are all required ones, which lib/content/site.ts validates at build time.
+import { site } from "@/content/site";
 import { isCurrentPath } from "@/lib/is-current-path";
 
 const MENU_ID = "site-menu";

@@ -37,14 +37,9 @@ export async function MdxContent({ source, file }: { source: string; file: strin
         remarkPlugins: [remarkGfm],
         rehypePlugins: [
           rehypeSlug,
-          [
-            rehypeAutolinkHeadings,
-            {
-              behavior: "append",
-              properties: { className: ["heading-anchor"], ariaHidden: true, tabIndex: -1 },
-              content: { type: "text", value: "#" },
-            },
-          ],
+          // Each heading's text links to itself: one keyboard stop named by the heading, and a "#"
+          // (app/globals.css, .heading-anchor) that appears only on hover or focus.
+          [rehypeAutolinkHeadings, { behavior: "wrap", properties: { className: ["heading-anchor"] } }],
         ],
       },
     },
@@ -59,7 +54,7 @@ export function Prose({ source, file }: { source: string; file: string }) {
     <div
       className={[
         "prose max-w-none prose-slate prose-headings:scroll-mt-24 prose-a:text-brand-800 prose-a:underline-offset-2",
-        "prose-table:text-base [&_.heading-anchor]:ml-2 [&_.heading-anchor]:text-slate-400",
+        "prose-table:text-base [&_.heading-anchor]:[font-weight:inherit] [&_.heading-anchor]:text-inherit",
         "[&_.heading-anchor]:no-underline",
       ].join(" ")}
     >

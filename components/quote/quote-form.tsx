@@ -5,6 +5,7 @@ import type { QuoteFormCopy } from "@/lib/content/schemas";
 import type { InterestGroups } from "@/lib/quotes/catalog";
 import { initialQuoteFormState, type QuoteFormState } from "@/lib/quotes/form-state";
 import { HONEYPOT_FIELD, LIMITS, PHONE_PATTERN, QUOTE_FIELDS, type QuoteField } from "@/lib/quotes/fields";
+import { labelMessage } from "@/lib/label-message";
 import { Field } from "./field";
 import { QuoteSuccess } from "./quote-success";
 
@@ -79,7 +80,7 @@ export function QuoteForm({ action, copy, interests, formToken, preselect, hidde
                 {QUOTE_FIELDS.filter((field) => errors[field]?.length).map((field) => (
                   <li key={field}>
                     <a href={`#${id(field)}`} className="underline">
-                      {copy.fields[field].label}: {errors[field]![0]}
+                      {labelMessage(copy.fields[field].label, errors[field]![0]!)}
                     </a>
                   </li>
                 ))}

@@ -1,24 +1,22 @@
 import type { ReactNode } from "react";
 
-/** A home-page band with an h2 and an optional intro. */
+/**
+ * A home-page band with an h2 and an optional intro. Bands alternate white and muted by their
+ * position (`.band` in app/globals.css), so a band the page leaves out never puts two alike together.
+ */
 export function Section({
   id,
   heading,
   intro,
   children,
-  tone = "white",
 }: {
   id: string;
   heading: string;
   intro?: string;
   children: ReactNode;
-  tone?: "white" | "muted";
 }) {
   return (
-    <section
-      aria-labelledby={`${id}-heading`}
-      className={`defer-render ${tone === "muted" ? "bg-slate-50 py-16" : "py-16"}`}
-    >
+    <section aria-labelledby={`${id}-heading`} className="band defer-render py-16">
       <div className="container-page">
         <h2 id={`${id}-heading`} className="text-3xl font-bold tracking-tight text-ink">
           {heading}

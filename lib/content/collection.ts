@@ -1,27 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { z } from "zod";
+import type { z } from "zod";
+import { ContentError, describeIssues } from "./errors";
+import { describeMissing, figuresIn, imagesIn, missingImages } from "./images";
+
+export { ContentError, describeIssues } from "./errors";
 
 /** One validated MDX file: frontmatter data, MDX body and where it came from. */
 export type Entry<T> = { slug: string; file: string; data: T; body: string };
 
-export class ContentError extends Error {
-  override name = "ContentError";
-}
-
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const CONTENT_ROOT = path.join(process.cwd(), "content");
-
-/** Formats zod issues as `content/x.mdx: field "a.b": message` lines, one per field. */
-export function describeIssues(file: string, error: z.ZodError): string {
-  const lines = error.issues.map((issue) => {
-    const field = issue.path.length > 0 ? issue.path.join(".") : "(frontmatter)";
-    return `  - field "${field}": ${issue.message}`;
-  });
-  return `Invalid frontmatter in ${file}:\n${lines.join("\n")}`;
-}
 
 function relative(file: string): string {
   return path.relative(process.cwd(), file) || file;
@@ -42,7 +33,9 @@ export function readEntry<S extends z.ZodType>(file: string, schema: S): Entry<z
     throw new ContentError(`Unreadable frontmatter in ${where}: ${(error as Error).message}`);
   }
   const result = schema.safeParse(parsed.data);
-  if (!result.success) throw new ContentError(describeIssues(where, result.error));
+  if (!result.success) throw new ContentError(describeIssues(where, result.error, schema));
+  const missing = missingImages([...imagesIn(result.data), ...figuresIn(parsed.content)]);
+  if (missing.length > 0) throw new ContentError(`Missing image file in ${where}:\n${describeMissing(missing)}`);
   // The page template renders the title as the page's only h1; bodies start at ##.
   const h1 = /^#\s/m.exec(parsed.content.replace(/^(```|~~~)[\s\S]*?^\1/gm, ""));
   if (h1) throw new ContentError(`Invalid body in ${where}: use ## for headings; the page title is already the h1`);
@@ -64,7 +57,16 @@ export function showDrafts(): boolean {
   return process.env.NODE_ENV === "development";
 }
 
-type Draftable = { draft?: boolean };
+/** `draft` hides an entry outside development; so does `example` (illustrative entries, e.g. case studies). */
+type Draftable = { draft?: boolean; example?: boolean };
+
+/** Whether a visitor of a production build may see the entry. */
+export function isPublished(data: Draftable): boolean {
+  return !data.draft && !data.example;
+}
+
+/** A file that failed validation in development: its slug, file and the message naming the field. */
+export type Problem = { slug: string; file: string; message: string };
 
 export type CollectionOptions<T> = {
   dir: string;
@@ -75,27 +77,57 @@ export type CollectionOptions<T> = {
 export type Collection<T> = {
   /** Published entries in display order; drafts too when `includeDrafts`. */
   all(options?: { includeDrafts?: boolean }): Entry<T>[];
-  /** One entry by slug, or undefined when it does not exist or is a hidden draft. */
+  /**
+   * One entry by slug, or undefined when it does not exist or is a hidden draft. In development a
+   * file that fails validation throws its ContentError here, so only the page that shows it fails.
+   */
   get(slug: string, options?: { includeDrafts?: boolean }): Entry<T> | undefined;
+  /** Route params of every entry `all()` lists, plus (in development) the broken files, whose pages show the error. */
+  params(): { slug: string }[];
+  /** Files that failed validation (development only: elsewhere the first one throws). */
+  problems(): Problem[];
 };
+
+type Loaded<T> = { entries: Entry<T>[]; problems: Problem[] };
 
 /**
  * A typed collection over one folder. Files are read once per process in production;
  * in development they are read on every call so the owner's edits show on refresh.
+ *
+ * A file that fails validation stops a production build (and `next start`) with its file, field
+ * and message. In development it is set aside instead: lists leave it out and keep working, and
+ * its own page throws the message, which the error page shows to the owner.
  */
 export function defineCollection<T extends Draftable>(options: CollectionOptions<T>): Collection<T> {
-  let cache: Entry<T>[] | undefined;
-  const load = (): Entry<T>[] => {
+  let cache: Loaded<T> | undefined;
+  const lenient = () => process.env.NODE_ENV === "development";
+  const load = (): Loaded<T> => {
     if (cache) return cache;
-    const entries = listFiles(options.dir).map((file) => readEntry(file, options.schema));
-    entries.sort(options.compare);
-    if (process.env.NODE_ENV === "production") cache = entries;
-    return entries;
+    const loaded: Loaded<T> = { entries: [], problems: [] };
+    for (const file of listFiles(options.dir)) {
+      try {
+        loaded.entries.push(readEntry(file, options.schema));
+      } catch (error) {
+        if (!lenient() || !(error instanceof ContentError)) throw error;
+        const slug = path.basename(file, path.extname(file));
+        loaded.problems.push({ slug, file: relative(file), message: error.message });
+      }
+    }
+    loaded.entries.sort(options.compare);
+    if (process.env.NODE_ENV === "production") cache = loaded;
+    return loaded;
   };
-  const visible = (includeDrafts = showDrafts()) => load().filter((entry) => includeDrafts || !entry.data.draft);
+  const visible = (includeDrafts = showDrafts()) =>
+    load().entries.filter((entry) => includeDrafts || isPublished(entry.data));
   return {
     all: (opts) => visible(opts?.includeDrafts),
-    get: (slug, opts) => visible(opts?.includeDrafts).find((entry) => entry.slug === slug),
+    get: (slug, opts) => {
+      const problem = load().problems.find((item) => item.slug === slug);
+      if (problem) throw new ContentError(problem.message);
+      return visible(opts?.includeDrafts).find((entry) => entry.slug === slug);
+    },
+    params: () => [...visible(), ...load().problems].map(({ slug }) => ({ slug })),
+    problems: () => load().problems,
   };
 }
 

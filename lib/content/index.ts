@@ -2,17 +2,19 @@ import path from "node:path";
 import { CONTENT_ROOT, ContentError, byOrder, defineCollection, readEntry, type Entry } from "./collection";
 import {
   articleSchema,
+  caseStudySchema,
   faqSchema,
   homeSchema,
   pageSchema,
   productSchema,
   serviceSchema,
   type Article,
+  type CaseStudy,
   type Home,
   type Page,
 } from "./schemas";
 
-export { ContentError, type Entry } from "./collection";
+export { ContentError, type Entry, type Problem } from "./collection";
 export { site } from "./site";
 
 export const services = defineCollection({
@@ -33,6 +35,13 @@ export const articles = defineCollection({
   schema: articleSchema,
   compare: (a: Entry<Article>, b: Entry<Article>) =>
     b.data.published.localeCompare(a.data.published) || a.data.title.localeCompare(b.data.title),
+});
+
+/** Case studies: examples (`example: true`) are shown in development only. */
+export const caseStudies = defineCollection({
+  dir: path.join(CONTENT_ROOT, "case-studies"),
+  schema: caseStudySchema,
+  compare: byOrder,
 });
 
 export const faqs = defineCollection({
@@ -67,4 +76,26 @@ export function relatedProducts(article: Entry<Article>) {
     }
     return product;
   });
+}
+
+/** The service a case study names; an unknown slug is a content error naming the file and field. */
+export function caseStudyService(caseStudy: Entry<CaseStudy>) {
+  const service = services.get(caseStudy.data.service);
+  if (!service) {
+    throw new ContentError(
+      `Invalid frontmatter in ${caseStudy.file}:\n` +
+        `  - field "service": no published service "${caseStudy.data.service}"`,
+    );
+  }
+  return service;
+}
+
+/** The case studies that name a service, in display order. */
+export function caseStudiesFor(serviceSlug: string): Entry<CaseStudy>[] {
+  return caseStudies.all().filter((entry) => entry.data.service === serviceSlug);
+}
+
+/** Every file that failed validation, across the collections (development only; empty elsewhere). */
+export function contentProblems() {
+  return [services, products, articles, caseStudies, faqs].flatMap((collection) => collection.problems());
 }

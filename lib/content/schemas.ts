@@ -7,11 +7,30 @@ const localPath = z
   .string()
   .regex(/^\/(?!\/)[^\s]*$/, { error: "must be a site path starting with / (for example /quote)" });
 const link = z.object({ label: text(60), href: localPath });
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "must be a file name without .mdx, e.g. seo-tooling" });
+const https = z.url({ protocol: /^https$/, error: "must be an https:// address" });
 
-/** Search-engine overrides any entry may carry. */
+/**
+ * An image in public/ with its intrinsic size (so the page reserves its space) and alt text. The
+ * loader checks that the file exists, so a wrong path fails the build instead of shipping a broken image.
+ */
+const image = z
+  .object({
+    src: localPath,
+    alt: text(200),
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+    credit: text(120).optional(),
+    creditUrl: https.optional(),
+  })
+  .strict();
+
+/** Search-engine overrides any entry may carry; keep `title` short (the site name is added after it). */
 const seo = z
   .object({
-    title: text(70).optional(),
+    title: text(60).optional(),
     description: text(170).optional(),
   })
   .strict()
@@ -41,20 +60,41 @@ export const productSchema = z
     tagline: text(120),
     summary: text(300),
     order: z.number().int().min(0).default(100),
-    url: z.url({ protocol: /^https$/, error: "must be an https:// address" }).optional(),
+    url: https.optional(),
     category: text(60),
     features: z.array(text(200)).min(2),
+    /** A screenshot or illustration of the product (replace the illustration with a real screenshot). */
+    visual: image.optional(),
   })
   .strict();
 
-const image = z
+/**
+ * A case study: one piece of client work, from the problem to a measurable outcome. `example: true`
+ * marks an illustrative entry: shown in development only, like a draft, never to visitors.
+ */
+export const caseStudySchema = z
   .object({
-    src: localPath,
-    alt: text(200),
-    width: z.number().int().positive(),
-    height: z.number().int().positive(),
-    credit: text(120).optional(),
-    creditUrl: z.url({ protocol: /^https$/, error: "must be an https:// address" }).optional(),
+    ...base,
+    /** The client's name, or their sector when the client prefers not to be named. */
+    client: text(100),
+    sector: text(80).optional(),
+    problem: text(600),
+    built: text(600),
+    technologies: z.array(text(40)).min(1),
+    outcome: text(400),
+    /** The headline figure of the outcome, e.g. { value: "6 h", label: "saved per report" }. */
+    metric: z
+      .object({ value: text(20), label: text(80) })
+      .strict()
+      .optional(),
+    quote: z
+      .object({ text: text(600), name: text(80), role: text(120).optional() })
+      .strict()
+      .optional(),
+    /** The related service (a file name in content/services); its page lists this case study. */
+    service: slug,
+    order: z.number().int().min(0).default(100),
+    example: z.boolean().default(false),
   })
   .strict();
 
@@ -65,7 +105,7 @@ export const articleSchema = z
     author: text(80),
     tags: z.array(text(40)).default([]),
     heroImage: image,
-    relatedProducts: z.array(z.string().regex(/^[a-z0-9-]+$/)).default([]),
+    relatedProducts: z.array(slug).default([]),
   })
   .strict();
 
@@ -112,16 +152,9 @@ export const homeSchema = z
       })
       .strict(),
     team: z.object({ ...section, text: text(800), link }).strict(),
-    outcomes: z
-      .object({
-        ...section,
-        disclaimer: text(300),
-        items: z
-          .array(z.object({ title: text(100), challenge: text(400), approach: text(400), result: text(400) }).strict())
-          .min(1)
-          .max(6),
-      })
-      .strict(),
+    /** Lists the published case studies; the band is left out when there are none. */
+    caseStudies: z.object(section).strict(),
+    articles: z.object({ ...section, count: z.number().int().min(1).max(6).default(3), link }).strict(),
     video: z
       .object({
         ...section,
@@ -144,7 +177,26 @@ export const siteSchema = z
     name: text(60),
     tagline: text(120),
     description: text(300),
-    owner: z.object({ name: text(80), role: text(80) }).strict(),
+    owner: z.object({ name: text(80), role: text(80), portrait: image }).strict(),
+    /** Ways to reach FS Dev besides the form; each is optional and shown only when given. */
+    contact: z
+      .object({
+        email: z.email({ error: "must be an email address" }).optional(),
+        phone: z
+          .string()
+          .regex(/^\+[1-9][0-9 ]{6,18}$/, { error: "must be in international form, e.g. +27 21 000 0000" })
+          .optional(),
+        linkedin: https
+          .refine((url) => /^https:\/\/([a-z]+\.)?linkedin\.com\//.test(url), {
+            error: "must be a linkedin.com address",
+          })
+          .optional(),
+        github: https
+          .refine((url) => /^https:\/\/github\.com\/[^/]+/.test(url), { error: "must be a github.com address" })
+          .optional(),
+      })
+      .strict()
+      .default({}),
     location: z
       .object({ locality: text(80), region: text(80), country: text(80), countryCode: z.string().length(2) })
       .strict(),
@@ -161,6 +213,7 @@ export const siteSchema = z
         errorHeading: text(120),
         errorText: text(300),
         errorRetry: text(40),
+        errorHome: text(60),
       })
       .strict(),
     /** Short interface labels used by page templates. */
@@ -174,11 +227,22 @@ export const siteSchema = z
         visitProduct: text(60),
         relatedProducts: text(80),
         lastUpdated: text(40),
-        challenge: text(40),
-        approach: text(40),
-        result: text(40),
         transcript: text(60),
         errorReference: text(40),
+        caseStudy: text(40),
+        client: text(40),
+        problem: text(40),
+        built: text(40),
+        outcome: text(40),
+        similarQuote: text(60),
+        relatedCaseStudies: text(80),
+        draft: text(20),
+        example: text(20),
+        contact: text(40),
+        email: text(40),
+        phone: text(40),
+        linkedin: text(40),
+        github: text(40),
       })
       .strict(),
   })
@@ -241,6 +305,9 @@ export const quoteFormSchema = z
 export type Service = z.infer<typeof serviceSchema>;
 export type Product = z.infer<typeof productSchema>;
 export type Article = z.infer<typeof articleSchema>;
+export type CaseStudy = z.infer<typeof caseStudySchema>;
+export type ContactFacts = SiteFacts["contact"];
+export type Image = z.infer<typeof image>;
 export type Faq = z.infer<typeof faqSchema>;
 export type Page = z.infer<typeof pageSchema>;
 export type Home = z.infer<typeof homeSchema>;

@@ -4,3 +4,8 @@ export type EntrySection = "services" | "products" | "articles";
 export function entryPath(section: EntrySection, slug: string): string {
   return `/${section}/${slug}`;
 }
+
+/** The URL path of one case study page. */
+export function caseStudyPath(slug: string): string {
+  return `/case-studies/${slug}`;
+}

@@ -88,6 +88,17 @@ export function organizationJsonLd(
     areaServed: site.areaServed,
     knowsAbout: options.knowsAbout,
     knowsLanguage: site.languages,
+    ...contactProperties(site.contact),
+  };
+}
+
+/** `email`, `telephone` and `sameAs` (profile pages) for the contact facts that are filled in. */
+export function contactProperties(contact: SiteFacts["contact"]): Record<string, unknown> {
+  const profiles = [contact.linkedin, contact.github].filter(Boolean);
+  return {
+    ...(contact.email ? { email: contact.email } : {}),
+    ...(contact.phone ? { telephone: contact.phone.replace(/\s+/g, "") } : {}),
+    ...(profiles.length > 0 ? { sameAs: profiles } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
-import { articles, getHome, getPage, products, services, type Entry } from "@/lib/content";
-import { entryPath } from "./entry-path";
+import { articles, caseStudies, getHome, getPage, products, services, type Entry } from "@/lib/content";
+import { caseStudyPath, entryPath } from "./entry-path";
 
 /** One indexable URL of the site and the date its content last changed, when known. */
 export type SiteRoute = { path: string; lastModified?: string };
@@ -23,7 +23,8 @@ const datesOf = (entries: Entry<Dated>[]) => entries.map((entry) => contentDate(
 
 /**
  * Every published page, in navigation order: home, the indexes and their entries, FAQ, about,
- * quote and privacy. Drafts are left out by the collections themselves (outside development).
+ * quote and privacy (case studies follow the services). Drafts and example case studies are left out
+ * by the collections themselves (outside development).
  * A page without a date of its own takes the newest date of the content it lists (home lists
  * everything); FAQ entries carry no dates, so the FAQ page has a date only when its page file does.
  */
@@ -32,16 +33,24 @@ export function publishedRoutes(): SiteRoute[] {
   const serviceDates = datesOf(services.all());
   const productDates = datesOf(products.all());
   const articleDates = datesOf(articles.all());
+  const caseStudyDates = datesOf(caseStudies.all());
 
   const routes: SiteRoute[] = [
     {
       path: "/",
-      lastModified: newest([contentDate(getHome().data), ...serviceDates, ...productDates, ...articleDates]),
+      lastModified: newest([
+        contentDate(getHome().data),
+        ...serviceDates,
+        ...productDates,
+        ...articleDates,
+        ...caseStudyDates,
+      ]),
     },
     { path: "/services", lastModified: newest([page("services"), ...serviceDates]) },
     ...services
       .all()
       .map((entry) => ({ path: entryPath("services", entry.slug), lastModified: contentDate(entry.data) })),
+    ...caseStudies.all().map((entry) => ({ path: caseStudyPath(entry.slug), lastModified: contentDate(entry.data) })),
     { path: "/products", lastModified: newest([page("products"), ...productDates]) },
     ...products
       .all()

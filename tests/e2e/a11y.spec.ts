@@ -1,8 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { articles, products, services } from "../../lib/content";
+import { articles, services } from "../../lib/content";
 import { menuExpanded } from "../helpers/menu";
 import { fillValid, uniqueIp, uniqueName } from "./helpers";
+import { publicRoutes } from "./routes";
 
 /**
  * Accessibility: axe (WCAG 2.0/2.1/2.2 A and AA) finds nothing on any page, the quote form's
@@ -12,19 +13,7 @@ import { fillValid, uniqueIp, uniqueName } from "./helpers";
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const PHONE = { width: 390, height: 844 };
 
-const routes = [
-  "/",
-  "/services",
-  ...services.all().map((entry) => `/services/${entry.slug}`),
-  "/products",
-  ...products.all().map((entry) => `/products/${entry.slug}`),
-  "/articles",
-  ...articles.all().map((entry) => `/articles/${entry.slug}`),
-  "/faq",
-  "/about",
-  "/privacy",
-  "/quote",
-];
+const routes = publicRoutes;
 
 /** Runs axe on the page (or part of it) and fails with each violation's rule, targets and summary. */
 async function expectNoViolations(page: Page, label: string, include?: string) {
@@ -65,6 +54,36 @@ for (const path of routes) {
     await expectNoViolations(page, path);
   });
 }
+
+/** The dark scheme's page surface (app/globals.css), so a test knows the scheme really applied. */
+const DARK_SURFACE = "rgb(11, 17, 32)";
+
+test.describe("dark colour scheme (prefers-color-scheme: dark)", () => {
+  test.use({ colorScheme: "dark" });
+
+  for (const path of [...routes, "/no-such-page"]) {
+    test(`axe: ${path} has no WCAG A/AA violations in the dark scheme`, async ({ page }) => {
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(path === "/no-such-page" ? 404 : 200);
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(DARK_SURFACE);
+      await expectNoViolations(page, `${path} (dark)`);
+    });
+  }
+
+  test("axe: the quote form's error state in the dark scheme", async ({ page, context }) => {
+    await context.setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
+    await page.goto("/quote");
+    await page.getByRole("button", { name: "Send request" }).click();
+    await expect(page.getByTestId("error-email")).toBeVisible();
+    await expectNoViolations(page, "/quote with errors (dark)");
+  });
+
+  test("the light scheme is unchanged when the system asks for light", async ({ page }) => {
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto("/");
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
+  });
+});
 
 test("axe: the 404 page has no WCAG A/AA violations", async ({ page }) => {
   const response = await page.goto("/no-such-page");

@@ -5,9 +5,10 @@ import { JsonLd } from "@/components/json-ld";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { Figure } from "@/components/mdx/figure";
 import { Prose } from "@/components/mdx/mdx-content";
+import { RelatedSection } from "@/components/related-section";
 import { ProductCards } from "@/components/mdx/product-cards";
-import { QuoteCta } from "@/components/mdx/quote-cta";
 import { articles, relatedProducts, site } from "@/lib/content";
+import { EntryBadge } from "@/components/entry-badge";
 import { formatDate } from "@/lib/format-date";
 import { breadcrumbs, entryCrumbs, jsonLdContext, ogImagePath, pageMetadata } from "@/lib/seo";
 import { articleJsonLd } from "@/lib/seo/json-ld";
@@ -16,7 +17,7 @@ import { entryPath } from "@/lib/seo/entry-path";
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return articles.all().map((article) => ({ slug: article.slug }));
+  return articles.params();
 }
 
 type Props = { params: Promise<{ slug: string }> };
@@ -52,7 +53,10 @@ export default async function ArticlePage({ params }: Props) {
         <div className="mx-auto max-w-3xl">
           <Breadcrumbs items={crumbs} />
           <header>
-            <h1 className="text-3xl font-bold tracking-tight text-ink md:text-5xl">{article.data.title}</h1>
+            <h1 className="text-3xl font-bold tracking-tight text-ink md:text-5xl">
+              {article.data.title}
+              <EntryBadge data={article.data} />
+            </h1>
             <p className="mt-4 text-lg text-slate-700">{article.data.description}</p>
             <p className="mt-4 text-sm text-slate-600">
               {article.data.author} ·{" "}
@@ -62,16 +66,10 @@ export default async function ArticlePage({ params }: Props) {
           <Figure {...heroImage} priority sizes="(min-width: 768px) 768px, 100vw" />
           <Prose source={article.body} file={article.file} />
           {related.length > 0 ? (
-            <section aria-labelledby="related-products" className="mt-12">
-              <h2 id="related-products" className="text-2xl font-bold text-ink">
-                {site.labels.relatedProducts}
-              </h2>
-              <div className="mt-6">
-                <ProductCards items={related} />
-              </div>
-            </section>
+            <RelatedSection id="related-products" heading={site.labels.relatedProducts}>
+              <ProductCards items={related} />
+            </RelatedSection>
           ) : null}
-          <QuoteCta />
         </div>
       </article>
     </PageFrame>

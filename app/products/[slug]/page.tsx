@@ -7,6 +7,8 @@ import { PageHeader } from "@/components/page-header";
 import { Prose } from "@/components/mdx/mdx-content";
 import { quoteHref } from "@/components/mdx/quote-cta";
 import { products, site } from "@/lib/content";
+import { EntryBadge } from "@/components/entry-badge";
+import { Figure } from "@/components/mdx/figure";
 import { breadcrumbs, entryCrumbs, jsonLdContext, pageMetadata } from "@/lib/seo";
 import { softwareApplicationJsonLd } from "@/lib/seo/json-ld";
 import { entryPath } from "@/lib/seo/entry-path";
@@ -14,7 +16,7 @@ import { entryPath } from "@/lib/seo/entry-path";
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return products.all().map((product) => ({ slug: product.slug }));
+  return products.params();
 }
 
 type Props = { params: Promise<{ slug: string }> };
@@ -30,14 +32,17 @@ export default async function ProductPage({ params }: Props) {
   if (!product) notFound();
   const crumbs = entryCrumbs("products", product);
   return (
-    <PageFrame path={entryPath("products", product.slug)}>
+    <PageFrame path={entryPath("products", product.slug)} cta={{ product: product.slug }}>
       <JsonLd data={[softwareApplicationJsonLd(product, jsonLdContext()), breadcrumbs(crumbs)]} />
-      <PageHeader heading={product.data.title} lead={product.data.tagline}>
+      <PageHeader heading={product.data.title} lead={product.data.tagline} badge={<EntryBadge data={product.data} />}>
         <Breadcrumbs items={crumbs} />
       </PageHeader>
       <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="max-w-3xl">
           <p className="text-lg text-slate-700">{product.data.summary}</p>
+          {product.data.visual ? (
+            <Figure {...product.data.visual} sizes="(min-width: 1024px) 720px, 100vw" priority />
+          ) : null}
           <div className="mt-8">
             <Prose source={product.body} file={product.file} />
           </div>
@@ -55,8 +60,9 @@ export default async function ProductPage({ params }: Props) {
             ))}
           </ul>
           {product.data.url ? (
-            <a href={product.data.url} rel="noopener" className="button-secondary w-full">
+            <a href={product.data.url} rel="noopener" className="button-secondary w-full" data-testid="product-site">
               {site.labels.visitProduct}
+              <span className="sr-only"> ({new URL(product.data.url).host})</span>
             </a>
           ) : null}
           <a href={quoteHref({ product: product.slug })} className="button-primary w-full">

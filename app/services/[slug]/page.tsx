@@ -5,8 +5,11 @@ import { JsonLd } from "@/components/json-ld";
 import { Breadcrumbs } from "@/components/breadcrumbs";
 import { PageHeader } from "@/components/page-header";
 import { Prose } from "@/components/mdx/mdx-content";
+import { RelatedSection } from "@/components/related-section";
 import { quoteHref } from "@/components/mdx/quote-cta";
-import { services, site } from "@/lib/content";
+import { caseStudiesFor, services, site } from "@/lib/content";
+import { CaseStudyCard } from "@/components/cards/case-study-card";
+import { EntryBadge } from "@/components/entry-badge";
 import { breadcrumbs, entryCrumbs, jsonLdContext, pageMetadata } from "@/lib/seo";
 import { serviceJsonLd } from "@/lib/seo/json-ld";
 import { entryPath } from "@/lib/seo/entry-path";
@@ -14,7 +17,7 @@ import { entryPath } from "@/lib/seo/entry-path";
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return services.all().map((service) => ({ slug: service.slug }));
+  return services.params();
 }
 
 type Props = { params: Promise<{ slug: string }> };
@@ -29,15 +32,25 @@ export default async function ServicePage({ params }: Props) {
   const service = services.get((await params).slug);
   if (!service) notFound();
   const crumbs = entryCrumbs("services", service);
+  const studies = caseStudiesFor(service.slug);
   return (
-    <PageFrame path={entryPath("services", service.slug)}>
+    <PageFrame path={entryPath("services", service.slug)} cta={{ service: service.slug }}>
       <JsonLd data={[serviceJsonLd(service, jsonLdContext()), breadcrumbs(crumbs)]} />
-      <PageHeader heading={service.data.title} lead={service.data.summary}>
+      <PageHeader heading={service.data.title} lead={service.data.summary} badge={<EntryBadge data={service.data} />}>
         <Breadcrumbs items={crumbs} />
       </PageHeader>
       <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="max-w-3xl">
           <Prose source={service.body} file={service.file} />
+          {studies.length > 0 ? (
+            <RelatedSection id="case-studies" heading={site.labels.relatedCaseStudies}>
+              <div className="grid gap-6 md:grid-cols-2">
+                {studies.map((study) => (
+                  <CaseStudyCard key={study.slug} caseStudy={study} />
+                ))}
+              </div>
+            </RelatedSection>
+          ) : null}
         </div>
         <section
           aria-labelledby="service-facts"

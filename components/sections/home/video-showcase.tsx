@@ -21,7 +21,7 @@ export function VideoShowcase({ video, transcriptLabel }: { video: Home["video"]
     className: "absolute inset-0 size-full object-cover",
   });
   return (
-    <section aria-labelledby="showcase-heading" className="defer-render bg-slate-50 py-16">
+    <section aria-labelledby="showcase-heading" className="band defer-render py-16">
       <div className="container-page grid items-start gap-10 lg:grid-cols-2">
         <div>
           <h2 id="showcase-heading" className="text-3xl font-bold tracking-tight text-ink">
@@ -35,7 +35,7 @@ export function VideoShowcase({ video, transcriptLabel }: { video: Home["video"]
             </div>
           </details>
         </div>
-        <div className="relative overflow-hidden rounded-lg border border-slate-200 bg-ink">
+        <div className="relative overflow-hidden rounded-lg border border-slate-200 bg-ink dark:bg-black">
           {/* getImageProps supplies src, srcset and sizes; alt="" as the video itself is labelled. */}
           {/* eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text */}
           <img {...poster} data-testid="video-poster" />

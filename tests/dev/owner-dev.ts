@@ -1,0 +1,174 @@
+// What the owner meets in `next dev`: a development server started on a free port without SITE_URL,
+// driven by a real browser. Example case studies and drafts carry their badge, a broken content file is
+// reported on the page that uses it while every other page keeps working, and links follow the port.
+//
+// A script run by tests/run-all.sh rather than a Playwright spec: started from a Playwright worker, the
+// dev server's first compile stalled on this machine, while the same spawn from a plain process does not.
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Page } from "@playwright/test";
+import { caseStudies, services, site } from "../../lib/content";
+
+const written: string[] = [];
+let checks = 0;
+
+function check(condition: unknown, message: string) {
+  assert.ok(condition, message);
+  checks++;
+}
+
+/** The counts for tests/run-all.sh (tests/report-counts.mjs, runner "checks"), when it asks for them. */
+function report(passed: number, failed: number) {
+  if (process.env.OWNER_DEV_REPORT) fs.writeFileSync(process.env.OWNER_DEV_REPORT, JSON.stringify({ passed, failed }));
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Writes a content file for this run; removed again at the end. */
+function writeContent(relative: string, text: string) {
+  const file = path.join("content", relative);
+  fs.writeFileSync(file, text);
+  written.push(file);
+}
+
+async function waitFor200(url: string, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const status = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) })
+      .then((response) => response.status)
+      .catch(() => undefined);
+    if (status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
+}
+
+const text = async (page: Page, selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? "").trim();
+
+async function run(page: Page, base: string) {
+  // Example case studies: listed on home with their badge; the page's action preselects the service.
+  const example = caseStudies.all({ includeDrafts: true }).find((entry) => entry.data.example)!;
+  await page.goto(`${base}/`);
+  const band = page.locator("section[aria-labelledby='case-studies-heading']");
+  check((await band.getByRole("link", { name: example.data.title }).count()) === 1, "home lists the example");
+  const badge = ((await band.getByTestId("entry-badge").first().textContent()) ?? "").trim();
+  check(badge === site.labels.example, `example badge on home (${badge})`);
+
+  await page.goto(`${base}/case-studies/${example.slug}`);
+  check((await text(page, "h1")).includes(example.data.title), "the case study page renders");
+  check((await text(page, "h1 [data-testid=entry-badge]")) === site.labels.example, "example badge on its page");
+  await page.getByTestId("similar-quote").click();
+  await page.waitForURL(/\/quote\?/);
+  check(page.url().endsWith(`/quote?interest=service%3A${example.data.service}`), `quote link: ${page.url()}`);
+  const selected = await page.locator("select[name=interest]").inputValue();
+  check(selected === `service:${example.data.service}`, `the form preselects the service (${selected})`);
+  await page.goto(`${base}/services/${example.data.service}`);
+  check((await page.getByRole("link", { name: example.data.title }).count()) === 1, "the service lists its case study");
+
+  // A draft shows with its badge, in the list and on its page.
+  await page.goto(`${base}/services`);
+  const card = page.getByRole("article").filter({ hasText: "E2E draft service" });
+  check(
+    ((await card.getByTestId("entry-badge").textContent()) ?? "").trim() === site.labels.draft,
+    "draft badge on the card",
+  );
+  await page.goto(`${base}/services/e2e-draft-service`);
+  check((await text(page, "h1 [data-testid=entry-badge]")) === site.labels.draft, "draft badge on its page");
+
+  // A broken file: other pages work and name it; its own page shows file, field and message.
+  for (const route of ["/", "/articles", "/articles/understanding-back-end-developers"]) {
+    const response = await page.goto(`${base}${route}`);
+    check(response?.status() === 200, `${route} answers 200 despite the broken file (${response?.status()})`);
+    const problems = await text(page, "[data-testid=content-problems]");
+    check(problems.includes("content/articles/e2e-broken.mdx"), `${route} names the broken file`);
+    check(problems.includes('Unrecognized key: "autor" (did you mean "author"?)'), `${route} suggests the key`);
+  }
+  for (const route of ["/sitemap.xml", "/feed.xml"]) {
+    check((await page.request.get(`${base}${route}`)).status() === 200, `${route} answers 200`);
+  }
+  await page.goto(`${base}/articles/e2e-broken`);
+  await page.getByTestId("dev-error").waitFor({ timeout: 60_000 });
+  const message = await text(page, "[data-testid=dev-error]");
+  check(message.includes("content/articles/e2e-broken.mdx") && message.includes('field "author"'), message);
+  check((await page.getByRole("navigation", { name: "Main" }).count()) === 1, "the error page keeps the header");
+  const home = page.getByRole("link", { name: site.messages.errorHome });
+  check((await home.getAttribute("href")) === "/", "the error page's second button is labelled and goes home");
+
+  // Without SITE_URL, links follow the dev server's own port.
+  await page.goto(`${base}/about`);
+  const canonical = await page.locator('link[rel="canonical"]').getAttribute("href");
+  check(canonical === `http://localhost:${new URL(base).port}/about`, `canonical ${canonical}`);
+  check(!(await page.content()).includes("localhost:3000"), "no localhost:3000 anywhere");
+}
+
+async function main() {
+  // Written before the server starts: `next dev` computes an entry route's params once, so a new
+  // file's own page appears after a restart (lists pick it up on the next refresh).
+  const service = services.all()[0]!;
+  const serviceSource = fs.readFileSync(path.join("content/services", `${service.slug}.mdx`), "utf8");
+  writeContent(
+    "services/e2e-draft-service.mdx",
+    serviceSource.replace(/^title: .*$/m, 'title: "E2E draft service"').replace(/^---\n/, "---\ndraft: true\n"),
+  );
+  const articleSource = fs.readFileSync("content/articles/understanding-back-end-developers.mdx", "utf8");
+  writeContent("articles/e2e-broken.mdx", articleSource.replace(/^author:/m, "autor:"));
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const log = path.join(os.tmpdir(), `fsdev-owner-dev-${port}.log`);
+  const server = spawn(
+    "sh",
+    ["-c", `node prisma/migrate.mjs deploy && exec node node_modules/next/dist/bin/next dev -p ${port} -H 127.0.0.1`],
+    {
+      // No SITE_URL and no NODE_ENV: the owner's `npm run dev`. Its own database file.
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: `file:./.data/owner-dev-${port}.db`,
+        MAIL_DIR: `.data/owner-dev-${port}-mail`,
+      } as Record<string, string | undefined> as NodeJS.ProcessEnv,
+      stdio: ["ignore", fs.openSync(log, "w"), fs.openSync(log, "a")],
+      detached: true,
+    },
+  );
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined),
+    args: ["--no-sandbox", "--disable-gpu"],
+  });
+  try {
+    await waitFor200(`${base}/`, 240_000);
+    const page = await browser.newPage();
+    page.setDefaultTimeout(120_000);
+    page.setDefaultNavigationTimeout(180_000);
+    await run(page, base);
+    console.log(`owner-dev: ${checks} checks passed`);
+    report(checks, 0);
+  } catch (error) {
+    console.error(`owner-dev: failed after ${checks} checks (server log: ${log})`);
+    report(checks, 1);
+    throw error;
+  } finally {
+    await browser.close();
+    for (const file of written) fs.rmSync(file, { force: true });
+    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    fs.rmSync(`.data/owner-dev-${port}.db`, { force: true });
+    fs.rmSync(`.data/owner-dev-${port}-mail`, { recursive: true, force: true });
+  }
+}
+
+await main();
