@@ -131,7 +131,8 @@ test("export the current filter as CSV: a name starting with = arrives neutralis
   baseURL,
 }) => {
   const tag = uniqueName("Csv").replace(/\W+/g, "");
-  const name = `=HYPERLINK("http://x.example","${tag}")`;
+  // No scheme in the link: a name holding a URL is flagged as spam before it ever reaches the desk.
+  const name = `=HYPERLINK("x.example","${tag}")`;
   await submitLead(request, baseURL!, { name, email: `${tag.toLowerCase()}@example.com`, ip: uniqueIp() });
   await signInByEmail(page, uniqueIp());
   await page.getByLabel("Search reference, name, email or company").fill(tag);
