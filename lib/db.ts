@@ -1,21 +1,44 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { env } from "@/lib/env";
 
+/**
+ * The one client type callers see, whichever database is behind it. It is the SQLite client's type; the
+ * PostgreSQL client is generated from the same models (prisma/postgresql-schema.mjs), and lib/db-parity.ts
+ * proves at compile time that it reads and writes the same rows with the same arguments.
+ */
 export type Db = PrismaClient;
+
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** Which database a DATABASE_URL names: `file:` is SQLite, `postgres://` or `postgresql://` is PostgreSQL. */
+export function databaseProvider(url: string): DatabaseProvider {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//i.test(url)) return "postgresql";
+  throw new Error(
+    `DATABASE_URL: unsupported database "${url.split(":")[0]}" (use a SQLite file: URL or a postgresql:// URL)`,
+  );
+}
 
 /**
  * Builds a Prisma client for a database URL; the driver adapter is chosen from the URL's
  * scheme, so callers never know which database they talk to.
  */
-export function createDb(url: string, options: { busyTimeoutMs?: number } = {}): Db {
-  if (url.startsWith("file:")) {
+export function createDb(url: string, options: { busyTimeoutMs?: number; poolSize?: number } = {}): Db {
+  if (databaseProvider(url) === "sqlite") {
     // A busy writer makes others wait (10 s by default) instead of failing at once with SQLITE_BUSY.
     return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: options.busyTimeoutMs ?? 10_000 }) });
   }
-  throw new Error(
-    `DATABASE_URL: unsupported database "${url.split(":")[0]}" (only SQLite file: URLs are wired in this build)`,
-  );
+  // A database that does not answer fails a query within 5 s instead of hanging the request.
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5_000,
+  });
+  // The one place the PostgreSQL client meets the common type; lib/db-parity.ts keeps this honest.
+  return new PostgresClient({ adapter }) as unknown as Db;
 }
 
 const holder = globalThis as unknown as { fsDevDb?: Db };

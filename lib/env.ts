@@ -16,7 +16,7 @@ const schema = z.object({
     .default("http://localhost:3000"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, { error: "must be a SQLite file: URL (the PostgreSQL adapter is not wired into this build)" })
+    .regex(/^(file:|postgres(ql)?:\/\/)/i, { error: "must be a SQLite file: URL or a postgresql:// URL" })
     .default("file:./.data/fsdev.db"),
   /** SMTP server, e.g. smtp://user:pass@smtp.example.com:587; unset writes .eml files to MAIL_DIR. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
@@ -43,6 +43,10 @@ const schema = z.object({
     .default(24),
   /** How long a SQLite write waits for another writer before it fails. */
   DB_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  /** Bearer secret of GET/POST /api/outbox/drain for a platform cron; unset disables the endpoint. */
+  CRON_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  /** How long an outbox sender holds a message; a sender killed mid-send frees it after this. */
+  OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(15).max(3600).default(120),
   /** Deliver mail right after each submission (off only in tests that drive delivery themselves). */
   MAIL_DELIVER_AFTER_SUBMIT: boolean.default(true),
 });

@@ -93,6 +93,16 @@ function cleanUtm(raw: RawSubmission) {
   };
 }
 
+/**
+ * The database aborted a serializable transaction that raced another one (PostgreSQL's 40001, which Prisma
+ * reports as P2034 or, at commit, as a driver error of kind TransactionWriteConflict); it is safe to retry.
+ */
+function isSerializationFailure(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const { code, cause } = error as { code?: string; cause?: { kind?: string; originalCode?: string } };
+  return code === "P2034" || cause?.kind === "TransactionWriteConflict" || cause?.originalCode === "40001";
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
@@ -130,29 +140,13 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
       const first = await findSubmission(deps.db, submissionKey);
       if (first) return first;
     }
-    if (
-      (await deps.db.quoteRequest.count({ where: { ipHash, createdAt: { gte: since } } })) >= deps.env.RATE_LIMIT_MAX
-    ) {
-      return { status: "rate_limited", values };
-    }
     const verdict = judge({
       honeypot: raw[HONEYPOT_FIELD],
       token,
       minSeconds: deps.env.MIN_SUBMIT_SECONDS,
       text: [input.name, input.company ?? "", input.description].join("\n"),
     });
-    const result = await store(input, { raw, meta, ipHash, submissionKey, verdict, choices, now: now(), deps });
-    if (result.status !== "ok" || result.duplicate) return result;
-    // Concurrent posts from one address all pass the check above; counting again after the insert,
-    // in insertion order, keeps exactly the first RATE_LIMIT_MAX of them.
-    const ahead = await deps.db.quoteRequest.count({
-      where: { ipHash, createdAt: { gte: since }, id: { lte: result.id } },
-    });
-    if (ahead > deps.env.RATE_LIMIT_MAX) {
-      await deps.db.quoteRequest.delete({ where: { id: result.id } });
-      return { status: "rate_limited", values };
-    }
-    return result;
+    return await store(input, { raw, meta, ipHash, since, submissionKey, verdict, choices, now: now(), deps });
   } catch (error) {
     log("quote: could not store a request (the visitor was asked to try again)", error);
     return { status: "unavailable", values };
@@ -185,6 +179,7 @@ type StoreContext = {
   raw: RawSubmission;
   meta: RequestMeta;
   ipHash: string;
+  since: Date;
   submissionKey: string | null;
   verdict: ReturnType<typeof judge>;
   choices: QuoteChoices;
@@ -200,21 +195,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
   const sourcePath = cleanPath(ctx.raw.sourcePath);
   const utm = cleanUtm(ctx.raw);
 
-  // The form must not become a way to mail anyone: one address gets a few confirmations a day at most
-  // (the owner is still told about every request).
-  const confirmationsToday = await deps.db.outboxMessage.count({
-    where: {
-      kind: "prospect_confirmation",
-      recipient: input.email,
-      createdAt: { gte: new Date(ctx.now.getTime() - 86_400_000) },
-    },
-  });
-  const rows = (mail: QuoteForMail) =>
-    outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: mailContextFromEnv() }).filter(
-      (row) => row.kind === "owner_notice" || confirmationsToday < MAX_CONFIRMATIONS_PER_DAY,
-    );
-
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0, collisions = 0; collisions < 3; attempt++) {
     const reference = newReference(ctx.now);
     const mail = {
       reference,
@@ -232,35 +213,61 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
       consentVersion: quoteCopy.consentVersion,
     };
     try {
-      // One create with nested outbox rows: Prisma writes both in a single transaction.
-      const created = await deps.db.quoteRequest.create({
-        data: {
-          reference,
-          status: verdict.spam ? "spam" : "new",
-          name: input.name,
-          email: input.email,
-          company: input.company,
-          phone: input.phone,
-          interest: input.interest,
-          interestLabel,
-          budget,
-          timeline,
-          description: input.description,
-          consentAt: ctx.now,
-          consentVersion: quoteCopy.consentVersion,
-          sourcePath,
-          ...utm,
-          ipHash: ctx.ipHash,
-          userAgent: ctx.meta.userAgent?.slice(0, 400) ?? null,
-          spamScore: verdict.score,
-          spamReason: verdict.reasons.length > 0 ? verdict.reasons.join(", ") : null,
-          submissionKey: ctx.submissionKey,
-          createdAt: ctx.now,
-          // Spam is kept for review but never mailed.
-          outbox: verdict.spam ? undefined : { create: rows(mail) },
+      // The per-address count, the confirmation count and the insert (request and outbox rows) in one
+      // serializable transaction: concurrent posts from one address, on any instance sharing the database,
+      // cannot all pass the limit (PostgreSQL aborts all but one of the racing transactions; SQLite runs
+      // them one at a time).
+      const created = await deps.db.$transaction(
+        async (tx) => {
+          if (
+            (await tx.quoteRequest.count({ where: { ipHash: ctx.ipHash, createdAt: { gte: ctx.since } } })) >=
+            deps.env.RATE_LIMIT_MAX
+          )
+            return null;
+          // The form must not become a way to mail anyone: one address gets a few confirmations a day at most
+          // (the owner is still told about every request).
+          const confirmationsToday = await tx.outboxMessage.count({
+            where: {
+              kind: "prospect_confirmation",
+              recipient: input.email,
+              createdAt: { gte: new Date(ctx.now.getTime() - 86_400_000) },
+            },
+          });
+          const rows = outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: mailContextFromEnv() }).filter(
+            (row) => row.kind === "owner_notice" || confirmationsToday < MAX_CONFIRMATIONS_PER_DAY,
+          );
+          return tx.quoteRequest.create({
+            data: {
+              reference,
+              status: verdict.spam ? "spam" : "new",
+              name: input.name,
+              email: input.email,
+              company: input.company,
+              phone: input.phone,
+              interest: input.interest,
+              interestLabel,
+              budget,
+              timeline,
+              description: input.description,
+              consentAt: ctx.now,
+              consentVersion: quoteCopy.consentVersion,
+              sourcePath,
+              ...utm,
+              ipHash: ctx.ipHash,
+              userAgent: ctx.meta.userAgent?.slice(0, 400) ?? null,
+              spamScore: verdict.score,
+              spamReason: verdict.reasons.length > 0 ? verdict.reasons.join(", ") : null,
+              submissionKey: ctx.submissionKey,
+              createdAt: ctx.now,
+              // Spam is kept for review but never mailed.
+              outbox: verdict.spam ? undefined : { create: rows },
+            },
+            select: { id: true, reference: true, outbox: { select: { id: true } } },
+          });
         },
-        select: { id: true, reference: true, outbox: { select: { id: true } } },
-      });
+        { isolationLevel: "Serializable", maxWait: 10_000, timeout: 15_000 },
+      );
+      if (!created) return { status: "rate_limited", values: echoValues(ctx.raw) };
       return {
         status: "ok",
         id: created.id,
@@ -270,7 +277,13 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
         spam: verdict.spam,
       };
     } catch (error) {
+      if (isSerializationFailure(error) && attempt < 20) {
+        // Another transaction touched the same rows first: run again on what it committed.
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * Math.min(attempt + 1, 5)));
+        continue;
+      }
       if (!isUniqueViolation(error)) throw error;
+      collisions += 1;
       // Either the same form was posted twice at once (return the first) or the reference collided (draw again).
       if (ctx.submissionKey) {
         const first = await findSubmission(deps.db, ctx.submissionKey);

@@ -1,8 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { createDb, type Db } from "@/lib/db";
 import { issueFormToken } from "@/lib/quotes/form-token";
 import type { RawSubmission, SubmitDeps } from "@/lib/quotes/submit";
-import { tempDatabaseUrl } from "./temp-db";
 
 export const SECRET = "unit-test-form-secret-0123456789-abcdef";
 
@@ -24,24 +21,6 @@ export const testEnv: SubmitDeps["env"] = {
   RATE_LIMIT_WINDOW_MINUTES: 10,
   QUOTE_TO: "owner@fsdev.test",
 };
-
-/** A real SQLite file, migrated by the project's own command, and a Prisma client on it. */
-export function migratedDb(label: string): { db: Db; url: string; cleanup: () => Promise<void> } {
-  const database = tempDatabaseUrl(label);
-  execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], {
-    env: { ...process.env, DATABASE_URL: database.url },
-    stdio: "pipe",
-  });
-  const db = createDb(database.url);
-  return {
-    db,
-    url: database.url,
-    cleanup: async () => {
-      await db.$disconnect();
-      database.cleanup();
-    },
-  };
-}
 
 /** A form token issued `secondsAgo` seconds ago, as a real rendering of the form would carry. */
 export function tokenFrom(secondsAgo: number, secret = SECRET): string {

@@ -6,15 +6,16 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { submitQuote } from "@/lib/quotes/submit";
-import { migratedDb, testEnv, validSubmission } from "../helpers/quote-fixtures";
+import { testEnv, validSubmission } from "../helpers/quote-fixtures";
+import { migratedDb } from "../helpers/test-databases";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
 
 const run = promisify(execFile);
-let database: ReturnType<typeof migratedDb>;
+let database: Awaited<ReturnType<typeof migratedDb>>;
 let smtp: TestSmtpServer;
 
 beforeAll(async () => {
-  database = migratedDb("faults");
+  database = await migratedDb("faults");
   smtp = await startSmtpServer();
 });
 
