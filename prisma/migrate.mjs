@@ -432,22 +432,25 @@ export async function migrate(command, options = {}) {
  * server in `postgresUrl`, or on a throwaway server started here (the diff needs a shadow database).
  * @param {string} name
  * @param {{ providers?: ("sqlite"|"postgresql")[], postgresUrl?: string, schemaPath?: string,
- *   log?: (line: string) => void }} [options]
+ *   migrationsDirs?: { sqlite: string, postgresql: string }, log?: (line: string) => void }} [options]
  */
 export async function newMigrations(name, options = {}) {
   const providers = options.providers ?? ["sqlite", "postgresql"];
-  const existing = providers.flatMap((p) => readMigrations(MIGRATIONS_DIRS[p]).migrationDirectories.map((m) => m.path));
+  const dirs = options.migrationsDirs ?? MIGRATIONS_DIRS;
+  const existing = providers.flatMap((p) => readMigrations(dirs[p]).migrationDirectories.map((m) => m.path));
   const folder = `${nextTimestamp(existing)}_${slugOf(name)}`;
   const results = [];
   for (const provider of providers) {
     if (provider === "sqlite") {
-      results.push(await migrate("new", { url: "file::memory:", name, folder, ...pick(options) }));
+      results.push(
+        await migrate("new", { url: "file::memory:", name, folder, migrationsDir: dirs.sqlite, ...pick(options) }),
+      );
       continue;
     }
     const server = options.postgresUrl ? null : await startTempPostgres();
     try {
       const url = options.postgresUrl ?? (await server.createDatabase("fsdev_migration_diff"));
-      results.push(await migrate("new", { url, name, folder, ...pick(options) }));
+      results.push(await migrate("new", { url, name, folder, migrationsDir: dirs.postgresql, ...pick(options) }));
     } finally {
       await server?.stop();
     }
