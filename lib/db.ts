@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { env } from "@/lib/env";
+import { providerOf } from "@/prisma/providers.mjs";
 
 /**
  * The one client type callers see, whichever database is behind it. It is the SQLite client's type; the
@@ -13,13 +14,12 @@ export type Db = PrismaClient;
 
 export type DatabaseProvider = "sqlite" | "postgresql";
 
-/** Which database a DATABASE_URL names: `file:` is SQLite, `postgres://` or `postgresql://` is PostgreSQL. */
+/**
+ * Which database a DATABASE_URL names: `file:` is SQLite, `postgres://` or `postgresql://` is PostgreSQL; any
+ * other scheme throws (without echoing the URL). Also what the auth adapter's `provider` is set from.
+ */
 export function databaseProvider(url: string): DatabaseProvider {
-  if (url.startsWith("file:")) return "sqlite";
-  if (/^postgres(ql)?:\/\//i.test(url)) return "postgresql";
-  throw new Error(
-    `DATABASE_URL: unsupported database "${url.split(":")[0]}" (use a SQLite file: URL or a postgresql:// URL)`,
-  );
+  return providerOf(url);
 }
 
 /**

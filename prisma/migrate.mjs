@@ -33,24 +33,13 @@ import Database from "better-sqlite3";
 import nextEnv from "@next/env";
 import pg from "pg";
 import { postgresSchemaText } from "./postgresql-schema.mjs";
+import { MIGRATIONS_DIRS, providerOf } from "./providers.mjs";
 import { startTempPostgres } from "./temp-postgres.mjs";
 
 export const DEFAULT_DATABASE_URL = "file:./.data/fsdev.db";
+export { MIGRATIONS_DIRS, providerOf };
 const COMMANDS = ["deploy", "status", "diff", "diff-empty", "new", "resolve-rolled-back"];
 const FILTERS = { externalTables: [], externalEnums: [] };
-/** Each provider's migration history (and lock file) folder. */
-export const MIGRATIONS_DIRS = { sqlite: "prisma/migrations", postgresql: "prisma/postgresql/migrations" };
-
-/** "sqlite" for a `file:` URL, "postgresql" for postgres(ql)://; anything else is refused without echoing the URL. */
-export function providerOf(url) {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? "";
-  if (scheme === "file") return "sqlite";
-  if (scheme === "postgres" || scheme === "postgresql") return "postgresql";
-  throw new Error(
-    `DATABASE_URL must be a SQLite file: URL or a postgresql:// URL (got ${scheme ? `"${scheme}:"` : "no scheme"})`,
-  );
-}
-
 /** Absolute SQLite path of a `file:` URL. */
 export function sqliteFileFromUrl(url) {
   if (providerOf(url) !== "sqlite") throw new Error("not a SQLite file: URL");
