@@ -1,6 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
 import { env } from "@/lib/env";
 import { providerOf } from "@/prisma/providers.mjs";
@@ -13,6 +13,11 @@ import { providerOf } from "@/prisma/providers.mjs";
 export type Db = PrismaClient;
 
 export type DatabaseProvider = "sqlite" | "postgresql";
+
+/** The client inside `db.$transaction(async (tx) => ...)`. */
+export type DbTransaction = Prisma.TransactionClient;
+
+const providers = new WeakMap<Db, DatabaseProvider>();
 
 /**
  * Which database a DATABASE_URL names: `file:` is SQLite, `postgres://` or `postgresql://` is PostgreSQL; any
@@ -29,7 +34,11 @@ export function databaseProvider(url: string): DatabaseProvider {
 export function createDb(url: string, options: { busyTimeoutMs?: number; poolSize?: number } = {}): Db {
   if (databaseProvider(url) === "sqlite") {
     // A busy writer makes others wait (10 s by default) instead of failing at once with SQLITE_BUSY.
-    return new PrismaClient({ adapter: new PrismaBetterSqlite3({ url, timeout: options.busyTimeoutMs ?? 10_000 }) });
+    const client = new PrismaClient({
+      adapter: new PrismaBetterSqlite3({ url, timeout: options.busyTimeoutMs ?? 10_000 }),
+    });
+    providers.set(client, "sqlite");
+    return client;
   }
   // A database that does not answer fails a query within 5 s instead of hanging the request.
   const adapter = new PrismaPg({
@@ -38,7 +47,21 @@ export function createDb(url: string, options: { busyTimeoutMs?: number; poolSiz
     connectionTimeoutMillis: 5_000,
   });
   // The one place the PostgreSQL client meets the common type; lib/db-parity.ts keeps this honest.
-  return new PostgresClient({ adapter }) as unknown as Db;
+  const client = new PostgresClient({ adapter }) as unknown as Db;
+  providers.set(client, "postgresql");
+  return client;
+}
+
+/**
+ * Makes transactions that name the same key run one after another, on every instance sharing the database,
+ * e.g. a count-then-insert per client address. PostgreSQL: transaction-scoped advisory locks (released at
+ * commit or rollback; keys taken in sorted order, so two transactions never wait on each other in a circle).
+ * SQLite: nothing to do, a write transaction already runs alone.
+ */
+export async function lockKeys(db: Db, tx: DbTransaction, keys: string[]): Promise<void> {
+  if (providers.get(db) !== "postgresql") return;
+  for (const key of [...new Set(keys)].sort())
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
 }
 
 const holder = globalThis as unknown as { fsDevDb?: Db };

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mailContextFromEnv } from "@/lib/mail/from-env";
 import { outboxRows } from "@/lib/mail/outbox";
 import type { QuoteForMail } from "@/lib/mail/render";
-import type { Db } from "@/lib/db";
+import { lockKeys, type Db } from "@/lib/db";
 import type { Env } from "@/lib/env";
 import { labelOf, quoteChoices, quoteCopy, type QuoteChoices } from "./catalog";
 import { hashIp } from "./client-ip";
@@ -91,16 +91,6 @@ function cleanUtm(raw: RawSubmission) {
     utmTerm: value("utm_term"),
     utmContent: value("utm_content"),
   };
-}
-
-/**
- * The database aborted a serializable transaction that raced another one (PostgreSQL's 40001, which Prisma
- * reports as P2034 or, at commit, as a driver error of kind TransactionWriteConflict); it is safe to retry.
- */
-function isSerializationFailure(error: unknown): boolean {
-  if (typeof error !== "object" || error === null) return false;
-  const { code, cause } = error as { code?: string; cause?: { kind?: string; originalCode?: string } };
-  return code === "P2034" || cause?.kind === "TransactionWriteConflict" || cause?.originalCode === "40001";
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -195,7 +185,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
   const sourcePath = cleanPath(ctx.raw.sourcePath);
   const utm = cleanUtm(ctx.raw);
 
-  for (let attempt = 0, collisions = 0; collisions < 3; attempt++) {
+  for (let attempt = 0; attempt < 3; attempt++) {
     const reference = newReference(ctx.now);
     const mail = {
       reference,
@@ -214,11 +204,11 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
     };
     try {
       // The per-address count, the confirmation count and the insert (request and outbox rows) in one
-      // serializable transaction: concurrent posts from one address, on any instance sharing the database,
-      // cannot all pass the limit (PostgreSQL aborts all but one of the racing transactions; SQLite runs
-      // them one at a time).
+      // transaction that posts from the same address or to the same email address take one at a time, on
+      // every instance sharing the database: racing posts cannot all pass the limit.
       const created = await deps.db.$transaction(
         async (tx) => {
+          await lockKeys(deps.db, tx, [`quote-ip:${ctx.ipHash}`, `quote-email:${input.email.toLowerCase()}`]);
           if (
             (await tx.quoteRequest.count({ where: { ipHash: ctx.ipHash, createdAt: { gte: ctx.since } } })) >=
             deps.env.RATE_LIMIT_MAX
@@ -265,7 +255,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
             select: { id: true, reference: true, outbox: { select: { id: true } } },
           });
         },
-        { isolationLevel: "Serializable", maxWait: 10_000, timeout: 15_000 },
+        { maxWait: 10_000, timeout: 15_000 },
       );
       if (!created) return { status: "rate_limited", values: echoValues(ctx.raw) };
       return {
@@ -277,13 +267,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
         spam: verdict.spam,
       };
     } catch (error) {
-      if (isSerializationFailure(error) && attempt < 20) {
-        // Another transaction touched the same rows first: run again on what it committed.
-        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * Math.min(attempt + 1, 5)));
-        continue;
-      }
       if (!isUniqueViolation(error)) throw error;
-      collisions += 1;
       // Either the same form was posted twice at once (return the first) or the reference collided (draw again).
       if (ctx.submissionKey) {
         const first = await findSubmission(deps.db, ctx.submissionKey);

@@ -2,8 +2,9 @@
 // that the test runner starts (tests/setup/postgres.ts, prisma/temp-postgres.mjs). TEST_DATABASES=sqlite
 // leaves PostgreSQL out on a machine without it; CI and `npm test` run both.
 import { execFileSync } from "node:child_process";
+import Database from "better-sqlite3";
 import pg from "pg";
-import { createDb, type DatabaseProvider, type Db } from "@/lib/db";
+import { createDb, databaseProvider, type DatabaseProvider, type Db } from "@/lib/db";
 import { tempDatabaseUrl } from "./temp-db";
 
 /** Set by the runners' global setup to the throwaway server's admin URL. */
@@ -67,4 +68,23 @@ export async function migratedDb(
       await database.cleanup();
     },
   };
+}
+
+/** Rows of one read-only query on either database, through the plain driver (quote identifiers: "Table"). */
+export async function queryRows<T>(url: string, sql: string): Promise<T[]> {
+  if (databaseProvider(url) === "sqlite") {
+    const sqlite = new Database(url.replace(/^file:/, ""), { readonly: true });
+    try {
+      return sqlite.prepare(sql).all() as T[];
+    } finally {
+      sqlite.close();
+    }
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
