@@ -40,11 +40,12 @@ export function createDb(url: string, options: { busyTimeoutMs?: number; poolSiz
     providers.set(client, "sqlite");
     return client;
   }
-  // A database that does not answer fails a query within 5 s instead of hanging the request.
+  // A database that does not answer (or a pool kept busy that long) fails a query after 20 s instead of
+  // hanging the request; /api/health answers within its own 3 s either way.
   const adapter = new PrismaPg({
     connectionString: url,
     max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
+    connectionTimeoutMillis: 20_000,
   });
   // The one place the PostgreSQL client meets the common type; lib/db-parity.ts keeps this honest.
   const client = new PostgresClient({ adapter }) as unknown as Db;

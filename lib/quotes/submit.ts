@@ -255,7 +255,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
             select: { id: true, reference: true, outbox: { select: { id: true } } },
           });
         },
-        { maxWait: 10_000, timeout: 15_000 },
+        { maxWait: 20_000, timeout: 30_000 },
       );
       if (!created) return { status: "rate_limited", values: echoValues(ctx.raw) };
       return {

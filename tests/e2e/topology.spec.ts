@@ -138,7 +138,7 @@ test("nginx -> two instances -> PostgreSQL: 400 posts, 40 clients, one instance 
     const unanswered = all.filter((result) => !result.reference);
     expect(
       unanswered.length,
-      unanswered[0] ? `e.g. status ${unanswered[0].status}, rate limited ${unanswered[0].rateLimited}` : "",
+      unanswered.map((result) => `${result.status} after ${result.retries} retries: ${result.message}`).join("\n"),
     ).toBe(0);
     const references = all.map((result) => result.reference!);
     const stored = (
@@ -195,6 +195,10 @@ test("nginx -> two instances -> PostgreSQL: 400 posts, 40 clients, one instance 
     const down = await requestFrom(`${site}/api/health`);
     expect(down.status).toBe(503);
     expect(JSON.parse(down.body)).toMatchObject({ status: "error", failed: ["database"], database: "unreachable" });
+  } catch (error) {
+    console.log(`nginx error log:\n${nginx?.errorLog().split("\n").slice(-20).join("\n")}`);
+    console.log(`instance logs:\n${instances.map((i) => i.logs().slice(-2000)).join("\n---\n")}`);
+    throw error;
   } finally {
     await db.end().catch(() => {});
     await nginx?.stop();

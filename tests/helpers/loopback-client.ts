@@ -57,6 +57,8 @@ export type Submission = {
   status: number;
   reference?: string;
   rateLimited: boolean;
+  /** The text of the form's status region (an error message), if any. */
+  message: string;
   html: string;
   /** Time of the successful post, ms. */
   ms: number;
@@ -80,6 +82,7 @@ export async function submitFrom(
   while (!page || page.status !== 200) {
     if (page) retries += 1;
     if (retries > 5) throw new Error(`GET /quote kept failing: ${page?.status}`);
+    if (retries > 0) await new Promise((resolve) => setTimeout(resolve, 200));
     page = await requestFrom(`${baseUrl}/quote`, { localAddress, headers: extraHeaders }).catch(() => undefined);
     if (!page) retries += 1;
   }
@@ -99,6 +102,11 @@ export async function submitFrom(
         reference: /data-testid="quote-reference">([^<]+)</.exec(response.body)?.[1],
         // The status region as rendered (the page's script payload carries every message's text).
         rateLimited: statusRegion(response.body).includes(quoteForm.rateLimited.slice(0, 50)),
+        message: statusRegion(response.body)
+          .replace(/<[^>]+>/g, " ")
+          .replace(/^[^>]*>/, "")
+          .replace(/\s+/g, " ")
+          .trim(),
         html: response.body,
         ms,
         retries,
