@@ -4,6 +4,19 @@ import jsxA11y from "eslint-plugin-jsx-a11y";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+// Internal links are plain <a> anchors: every page is a static document, so following a link is an ordinary
+// page load. next/link would add its client code (and, prefetching, other routes' payloads) to every first load.
+const noNextLink = { name: "next/link", message: "Use a plain <a>: next/link adds client JS to every page." };
+
+/** Files under `files` may not import from the given top-level folders. */
+function restrictImports(files, folders) {
+  const patterns = folders.map((folder) => ({
+    group: [`@/${folder}/*`, `**/${folder}/*`],
+    message: `${files.map((glob) => glob.split("/")[0]).join(", ")} never import ${folder}/.`,
+  }));
+  return { files, rules: { "no-restricted-imports": ["error", { paths: [noNextLink], patterns }] } };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -28,9 +41,15 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.strict.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-imports": ["error", { paths: [noNextLink] }],
+      // The opposite of this project's rule above.
+      "@next/next/no-html-link-for-pages": "off",
     },
     languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
   },
+  // The house's direction: app/ wires settings into lib/ and components/, never the other way round.
+  restrictImports(["components/**/*.{ts,tsx}", "content/**/*.ts"], ["app"]),
+  restrictImports(["lib/**/*.{ts,tsx,mjs}"], ["app", "components"]),
   {
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } },

@@ -2,22 +2,14 @@ import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { MAX_BODY_BYTES } from "./lib/quotes/fields";
 import { formPageHeaders, securityHeaders } from "./lib/security-headers";
-
-/** SITE_URL's host; a malformed value is reported by lib/env.ts when the server starts. */
-function siteHost(): string[] {
-  try {
-    return process.env.SITE_URL ? [new URL(process.env.SITE_URL).host] : [];
-  } catch {
-    return [];
-  }
-}
+import { DEFAULT_SITE_URL } from "./lib/defaults.mjs";
+import { siteHost } from "./lib/site-url";
 
 const nextConfig: NextConfig = {
   // A second build folder lets two checkouts' test runs share a machine without clobbering each other.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   reactStrictMode: true,
-  typedRoutes: false,
   images: { formats: ["image/avif", "image/webp"] },
   experimental: {
     serverActions: {
@@ -26,7 +18,7 @@ const nextConfig: NextConfig = {
       bodySizeLimit: `${MAX_BODY_BYTES / 1024}kb`,
       // Actions accept posts only from the site's own origin (Next compares Origin with Host;
       // behind a proxy that rewrites Host, SITE_URL's host is still accepted).
-      allowedOrigins: siteHost(),
+      allowedOrigins: [siteHost()].filter((host) => host !== undefined),
     },
   },
   async headers() {
@@ -44,7 +36,8 @@ const nextConfig: NextConfig = {
 export default function config(phase: string): NextConfig {
   if (phase === PHASE_PRODUCTION_BUILD && !process.env.SITE_URL) {
     throw new Error(
-      "SITE_URL is not set: `next build` needs the public origin, e.g. SITE_URL=https://www.example.com npm run build (for a local try-out: SITE_URL=http://localhost:3000).",
+      "SITE_URL is not set: `next build` needs the public origin, e.g. SITE_URL=https://www.example.com " +
+        `npm run build (for a local try-out: SITE_URL=${DEFAULT_SITE_URL}).`,
     );
   }
   return nextConfig;

@@ -35,7 +35,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: [["list"]],
   timeout: 30_000,
   expect: { timeout: 10_000 },
   use: {
@@ -59,7 +59,11 @@ export default defineConfig({
     { name: "mobile", use: { ...devices["Pixel 7"] }, testMatch: /mobile\.spec\.ts/ },
   ],
   webServer: {
-    command: `rm -rf .data/e2e-${port}.db* .data/e2e-${port}-mail && node prisma/migrate.mjs deploy && node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: [
+      `rm -rf .data/e2e-${port}.db* .data/e2e-${port}-mail`,
+      "node prisma/migrate.mjs deploy",
+      `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    ].join(" && "),
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 90_000,

@@ -1,6 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { quoteForm } from "@/content/quote-form";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
+import { ownHosts } from "@/lib/site-url";
+import { escapeHtml } from "@/lib/text/escape-html";
 
 /**
  * Turns two refusals of form posts into plain, polite pages with the right status: a body
@@ -17,23 +19,20 @@ export function proxy(request: NextRequest) {
 }
 
 function sameSite(origin: string, request: NextRequest): boolean {
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  const allowed = [request.headers.get("x-forwarded-host"), request.headers.get("host")];
-  if (URL.canParse(process.env.SITE_URL ?? "")) allowed.push(new URL(process.env.SITE_URL!).host);
-  return allowed.some((value) => value?.split(",")[0]?.trim() === host);
-}
-
-function escape(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return URL.canParse(origin) && ownHosts(request.headers).includes(new URL(origin).host);
 }
 
 function refusal(status: 403 | 413, message: string) {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"><title>${escape(message.split(".")[0]!)}</title></head><body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#0f172a"><main><h1 style="font-size:1.5rem">${escape(message)}</h1><p><a href="/quote" style="color:#115e59">${escape(quoteForm.backToForm)}</a></p></main></body></html>`;
+  const title = escapeHtml(message.split(".")[0]!);
+  const html = [
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">',
+    `<title>${title}</title></head>`,
+    '<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;',
+    'line-height:1.5;color:#0f172a">',
+    `<main><h1 style="font-size:1.5rem">${escapeHtml(message)}</h1>`,
+    `<p><a href="/quote" style="color:#115e59">${escapeHtml(quoteForm.backToForm)}</a></p></main></body></html>`,
+  ].join("");
   return new NextResponse(html, {
     status,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },

@@ -1,6 +1,5 @@
 "use client";
 
-import { Link } from "@/components/link";
 import { useEffect } from "react";
 import { site } from "@/content/site";
 
@@ -22,9 +21,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" className="button-primary" onClick={reset}>
           {site.messages.errorRetry}
         </button>
-        <Link href="/" className="button-secondary">
+        <a href="/" className="button-secondary">
           {site.name}
-        </Link>
+        </a>
       </div>
     </main>
   );

@@ -31,7 +31,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
       <body className="flex min-h-dvh flex-col font-sans">
         <a
           href="#main"
-          className="sr-only z-50 rounded-md bg-white px-4 py-3 font-semibold text-brand-800 ring-2 ring-brand-700 focus:not-sr-only focus:fixed focus:top-4 focus:left-4"
+          className={[
+            "sr-only z-50 rounded-md bg-white px-4 py-3 font-semibold text-brand-800 ring-2 ring-brand-700",
+            "focus:not-sr-only focus:fixed focus:top-4 focus:left-4",
+          ].join(" ")}
         >
           {site.messages.skipLink}
         </a>

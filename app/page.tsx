@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { PageFrame } from "@/components/layout/page-frame";
-import { Link } from "@/components/link";
 import { ServiceCard } from "@/components/cards/service-card";
 import { FaqList } from "@/components/faq-list";
 import { ProductCards } from "@/components/mdx/product-cards";
@@ -49,9 +48,9 @@ export default function HomePage() {
       <Section id="team" heading={home.team.heading} intro={home.team.intro} tone="muted">
         <div className="max-w-3xl">
           <p className="text-lg text-slate-700">{home.team.text}</p>
-          <Link href={home.team.link.href} className="button-secondary mt-6">
+          <a href={home.team.link.href} className="button-secondary mt-6">
             {home.team.link.label}
-          </Link>
+          </a>
         </div>
       </Section>
 
@@ -90,9 +89,9 @@ export default function HomePage() {
       <Section id="faq" heading={home.faq.heading} intro={home.faq.intro}>
         <div className="max-w-3xl">
           <FaqList items={faqs.all().slice(0, home.faq.count)} headingLevel={3} />
-          <Link href={home.faq.link.href} className="button-secondary mt-4">
+          <a href={home.faq.link.href} className="button-secondary mt-4">
             {home.faq.link.label}
-          </Link>
+          </a>
         </div>
       </Section>
     </PageFrame>

@@ -1,5 +1,3 @@
-import { Link } from "@/components/link";
-
 export type Crumb = { label: string; href: string };
 
 /** Trail for nested pages; the last crumb is the current page. */
@@ -17,12 +15,12 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
                 </span>
               ) : (
                 <>
-                  <Link
+                  <a
                     href={item.href}
                     className="inline-flex min-h-6 items-center underline underline-offset-2 hover:text-brand-800"
                   >
                     {item.label}
-                  </Link>
+                  </a>
                   <span aria-hidden="true">/</span>
                 </>
               )}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_DATABASE_URL, DEFAULT_SITE_URL } from "./defaults.mjs";
 
 /**
  * Every setting the app reads, validated once. Each has a default that runs locally with
@@ -13,11 +14,11 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SITE_URL: z
     .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://www.example.com" })
-    .default("http://localhost:3000"),
+    .default(DEFAULT_SITE_URL),
   DATABASE_URL: z
     .string()
     .regex(/^(file:|postgres(ql)?:\/\/)/i, { error: "must be a SQLite file: URL or a postgresql:// URL" })
-    .default("file:./.data/fsdev.db"),
+    .default(DEFAULT_DATABASE_URL),
   /** SMTP server, e.g. smtp://user:pass@smtp.example.com:587; unset writes .eml files to MAIL_DIR. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_DIR: z.string().min(1).default(".data/mail"),

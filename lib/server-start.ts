@@ -1,33 +1,8 @@
-import http from "node:http";
 import { ConfigError, env } from "@/lib/env";
-import { deliverPendingFromEnv } from "@/lib/mail/from-env";
-import { ORIGINAL_XFF_HEADER, PEER_HEADER, stampValue } from "@/lib/quotes/client-ip";
+import { deliverPendingFromEnv } from "@/lib/mail/configured";
+import { stampPeerAddress } from "@/lib/peer-stamp";
 
 const RETRY_EVERY_MS = 60_000;
-
-/**
- * Records each request's TCP peer address and the X-Forwarded-For it arrived with, before
- * Next.js fills X-Forwarded-For in when it is missing; lib/quotes/client-ip.ts reads these.
- * Values a client sends under the same names are overwritten, and carry no valid stamp anyway.
- */
-function stampPeerAddress() {
-  const marker = Symbol.for("fsdev.peer-stamp");
-  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: http.Server["emit"] };
-  if (proto[marker]) return;
-  proto[marker] = true;
-  const emit = proto.emit;
-  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const request = args[0] as http.IncomingMessage;
-      request.headers[PEER_HEADER] = stampValue(request.socket?.remoteAddress ?? "");
-      const forwarded = request.headers["x-forwarded-for"];
-      request.headers[ORIGINAL_XFF_HEADER] = stampValue(
-        Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""),
-      );
-    }
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as http.Server["emit"];
-}
 
 /** Delivers mail left pending by an earlier process or a mail outage, now and every minute. */
 function startOutboxRetries() {

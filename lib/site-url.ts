@@ -1,4 +1,4 @@
-const DEFAULT_SITE_URL = "http://localhost:3000";
+import { DEFAULT_SITE_URL } from "./defaults.mjs";
 
 /**
  * The public origin used for canonical URLs, Open Graph tags, JSON-LD, the sitemap and the feed
@@ -14,4 +14,21 @@ export function siteUrl(): URL {
 /** An absolute URL on this site for a path such as "/services" (a full URL is returned unchanged). */
 export function absoluteUrl(path: string, base: URL = siteUrl()): string {
   return new URL(path, base).toString();
+}
+
+/** SITE_URL's host, if it is set and parses; a malformed value is reported by lib/env.ts when the server starts. */
+export function siteHost(): string | undefined {
+  const value = process.env.SITE_URL;
+  return value && URL.canParse(value) ? new URL(value).host : undefined;
+}
+
+/**
+ * The hosts a request may call this site by: SITE_URL's, then the first X-Forwarded-Host and the Host the
+ * request arrived with (a proxy that rewrites Host is still recognised through SITE_URL).
+ */
+export function ownHosts(headers: { get(name: string): string | null }): string[] {
+  const first = (value: string | null) => value?.split(",")[0]?.trim() || undefined;
+  return [siteHost(), first(headers.get("x-forwarded-host")), first(headers.get("host"))].filter(
+    (host): host is string => Boolean(host),
+  );
 }

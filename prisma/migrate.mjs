@@ -1,25 +1,26 @@
 #!/usr/bin/env node
 /* global WebAssembly */
-// Prisma migrations without Prisma's native schema engine, which the Prisma CLI cannot download here. This drives
-// the same engine compiled to WebAssembly (@prisma/schema-engine-wasm, pinned to the installed prisma's engine
-// version) through the driver adapter the app uses, and keeps Prisma's formats: migrations/<name>/migration.sql,
-// migration_lock.toml and the `_prisma_migrations` table (checksum = sha256 of the file), so the native
-// `prisma migrate deploy` can take over on any machine that has it. Tested recipe: /work/shared/STACK.md part A.
+// Prisma migrations without Prisma's native schema engine (a binary the Prisma CLI downloads, which this project
+// never fetches). This drives the same engine compiled to WebAssembly (@prisma/schema-engine-wasm, pinned to the
+// installed prisma's engine version) through the driver adapter the app uses, and keeps Prisma's formats:
+// migrations/<name>/migration.sql, migration_lock.toml and the `_prisma_migrations` table (checksum = sha256 of the
+// file), so the native `prisma migrate deploy` can take over on any machine that has it.
 //
-//   node prisma/migrate.mjs deploy                      apply pending migrations                    exit 0
-//   node prisma/migrate.mjs status                      database history vs. the migrations folder  exit 0 up to date, 1 not
-//   node prisma/migrate.mjs diff                        SQL from the migrations to schema.prisma     exit 0 none, 2 changes
-//   node prisma/migrate.mjs diff-empty                  SQL from an empty database to schema.prisma (the first migration)
-//   node prisma/migrate.mjs new <name>                  write the next migration of BOTH histories (SQLite and
-//                                                       PostgreSQL), <UTC YYYYMMDDHHMMSS>_<name>/migration.sql in each
-//   node prisma/migrate.mjs resolve-rolled-back <name>  mark a failed migration rolled back (after cleaning up by hand)
+// node prisma/migrate.mjs <command>:
+//   deploy                      apply pending migrations                     exit 0
+//   status                      database history vs. the migrations folder   exit 0 up to date, 1 not
+//   diff                        SQL from the migrations to schema.prisma     exit 0 none, 2 changes
+//   diff-empty                  SQL from an empty database to schema.prisma (the first migration)
+//   new <name>                  write the next migration of BOTH histories (SQLite and PostgreSQL),
+//                               <UTC YYYYMMDDHHMMSS>_<name>/migration.sql in each
+//   resolve-rolled-back <name>  mark a failed migration rolled back (after cleaning up by hand)
 // Options: --schema <file> (default prisma/schema.prisma), --migrations-dir <dir>, --provider sqlite|postgresql
 // (`new` only: write one history).
 // Two databases, one schema: DATABASE_URL file:... is SQLite (history prisma/migrations), postgresql://... is
 // PostgreSQL (history prisma/postgresql/migrations, schema written in memory from schema.prisma by
 // postgresql-schema.mjs). The PostgreSQL diff needs a server for its shadow database: `new` starts a throwaway
 // one (temp-postgres.mjs) unless DATABASE_URL is a PostgreSQL URL.
-// DATABASE_URL defaults to file:./.data/fsdev.db; relative paths resolve against the cwd (the project root).
+// DATABASE_URL defaults to lib/defaults.mjs's; relative paths resolve against the cwd (the project root).
 // SQLite migrations are not transactional: a failed one can leave partial DDL behind (clean up, then resolve).
 // PostgreSQL runs each migration file as one script, so a failed one leaves nothing behind.
 import fs from "node:fs";
@@ -35,8 +36,8 @@ import pg from "pg";
 import { postgresSchemaText } from "./postgresql-schema.mjs";
 import { MIGRATIONS_DIRS, providerOf } from "./providers.mjs";
 import { startTempPostgres } from "./temp-postgres.mjs";
+import { DEFAULT_DATABASE_URL } from "../lib/defaults.mjs";
 
-export const DEFAULT_DATABASE_URL = "file:./.data/fsdev.db";
 export { MIGRATIONS_DIRS, providerOf };
 const COMMANDS = ["deploy", "status", "diff", "diff-empty", "new", "resolve-rolled-back"];
 const FILTERS = { externalTables: [], externalEnums: [] };
@@ -193,7 +194,7 @@ function readMigrations(migrationsDir) {
   return { baseDir, lockfile, shadowDbInitScript: "", migrationDirectories };
 }
 
-/** Unfinished (failed, not rolled back) migration names, or null when the database has no `_prisma_migrations` table. */
+/** Unfinished (failed, not rolled back) migration names; null when the database has no `_prisma_migrations` table. */
 async function unfinishedMigrations(url) {
   if (providerOf(url) === "postgresql") {
     const client = new pg.Client({ connectionString: url });

@@ -3,9 +3,11 @@
 // written from it by swapping the datasource provider and the client's output folder, nothing else, so the two
 // cannot drift. Provider-specific attributes (@db.*) are refused: a model must mean the same on both databases.
 //
-//   node prisma/postgresql-schema.mjs     writes prisma/postgresql/schema.prisma (git ignores it; postinstall runs this)
+//   node prisma/postgresql-schema.mjs             writes prisma/postgresql/schema.prisma (git ignores it)
+//   node prisma/postgresql-schema.mjs --generate  and generates both clients (npm's postinstall runs this)
 //
 // migrate.mjs builds the same text in memory, so it never reads a stale copy.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -37,7 +39,8 @@ export function postgresSchemaText(sqliteText) {
         '`output = "../lib/generated/prisma"`; the PostgreSQL schema is written from exactly those two lines',
     );
   }
-  return `// GENERATED from prisma/schema.prisma by prisma/postgresql-schema.mjs: do not edit, edit that file.\n${text}`;
+  const banner = "// GENERATED from prisma/schema.prisma by prisma/postgresql-schema.mjs: do not edit, edit that file.";
+  return `${banner}\n${text}`;
 }
 
 /** Writes prisma/postgresql/schema.prisma; returns its path. */
@@ -51,7 +54,15 @@ export function writePostgresSchema() {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   try {
-    console.log(`wrote ${path.relative(process.cwd(), writePostgresSchema())}`);
+    const written = writePostgresSchema();
+    console.log(`wrote ${path.relative(process.cwd(), written)}`);
+    if (process.argv.includes("--generate")) {
+      // `prisma generate` needs no schema engine; the variable stops the CLI from trying to download one.
+      const env = { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: "/bin/false" };
+      const prisma = path.join(root, "node_modules/prisma/build/index.js");
+      for (const schema of [SQLITE_SCHEMA, written])
+        execFileSync(process.execPath, [prisma, "generate", "--schema", schema], { env, stdio: "inherit" });
+    }
   } catch (error) {
     console.error(`postgresql-schema: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);

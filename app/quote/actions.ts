@@ -5,7 +5,7 @@ import { headers } from "next/headers";
 import { after } from "next/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { deliverPendingFromEnv } from "@/lib/mail/from-env";
+import { deliverPendingFromEnv, mailContextFromEnv } from "@/lib/mail/configured";
 import { clientIpFromHeaders } from "@/lib/quotes/client-ip";
 import { issueFormToken } from "@/lib/quotes/form-token";
 import type { QuoteFormState } from "@/lib/quotes/form-state";
@@ -23,7 +23,7 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
   const result = await submitQuote(
     raw,
     { ip, userAgent: requestHeaders.get("user-agent") },
-    { db: db(), env: settings },
+    { db: db(), env: settings, mail: mailContextFromEnv() },
   );
 
   switch (result.status) {

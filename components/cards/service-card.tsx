@@ -1,4 +1,4 @@
-import { Link } from "@/components/link";
+import { CARD } from "./card-class";
 import { site, type Entry } from "@/lib/content";
 import type { Service } from "@/lib/content/schemas";
 import { entryPath } from "@/lib/seo/entry-path";
@@ -6,11 +6,11 @@ import { entryPath } from "@/lib/seo/entry-path";
 export function ServiceCard({ service, headingLevel = 3 }: { service: Entry<Service>; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <article className="relative flex flex-col rounded-lg border border-slate-200 bg-white p-6 shadow-sm transition-shadow focus-within:shadow-md hover:shadow-md">
+    <article className={`relative flex flex-col rounded-lg ${CARD}`}>
       <Heading className="text-xl font-semibold text-ink">
-        <Link href={entryPath("services", service.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
+        <a href={entryPath("services", service.slug)} className="after:absolute after:inset-0 hover:text-brand-800">
           {service.data.title}
-        </Link>
+        </a>
       </Heading>
       <p className="mt-3 flex-1 text-slate-600">{service.data.summary}</p>
       <ul className="mt-4 flex flex-wrap gap-2" aria-label={site.labels.technologies}>

@@ -1,4 +1,3 @@
-import { Link } from "@/components/link";
 import { site } from "@/lib/content";
 
 export function SiteFooter() {
@@ -17,12 +16,15 @@ export function SiteFooter() {
           <ul className="grid grid-cols-2 gap-x-6 gap-y-1">
             {site.footerNavigation.map((item) => (
               <li key={item.href}>
-                <Link
+                <a
                   href={item.href}
-                  className="inline-flex min-h-11 items-center text-slate-700 underline-offset-4 hover:text-brand-800 hover:underline"
+                  className={[
+                    "inline-flex min-h-11 items-center text-slate-700 underline-offset-4",
+                    "hover:text-brand-800 hover:underline",
+                  ].join(" ")}
                 >
                   {item.label}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

@@ -1,4 +1,3 @@
-import { Link } from "@/components/link";
 import { site } from "@/lib/content";
 import { isCurrentPath } from "@/lib/is-current-path";
 
@@ -10,9 +9,9 @@ type Current = (href: string) => "page" | undefined;
 function NavItems({ linkClassName, current }: { linkClassName: string; current: Current }) {
   return site.navigation.map((item) => (
     <li key={item.href}>
-      <Link href={item.href} aria-current={current(item.href)} className={linkClassName}>
+      <a href={item.href} aria-current={current(item.href)} className={linkClassName}>
         {item.label}
-      </Link>
+      </a>
     </li>
   ));
 }
@@ -28,7 +27,7 @@ export function SiteHeader({ currentPath }: { currentPath?: string }) {
   return (
     <header className="group sticky top-0 z-40 border-b border-slate-200 bg-white">
       <nav aria-label="Main" className="container-page relative flex h-16 items-center justify-between gap-4">
-        <Link
+        <a
           href="/"
           aria-current={current("/")}
           className="inline-flex min-h-11 items-center text-xl font-bold tracking-tight text-ink"
@@ -36,19 +35,22 @@ export function SiteHeader({ currentPath }: { currentPath?: string }) {
           <span aria-hidden="true" className="mr-2 inline-block size-3 rounded-sm bg-brand-700" />
           {site.name}
           <span className="sr-only"> home</span>
-        </Link>
+        </a>
         <div className="hidden items-center gap-4 md:flex">
           <ul className="flex items-center gap-1">
             <NavItems linkClassName="nav-link" current={current} />
           </ul>
-          <Link href={site.cta.link.href} className="button-primary">
+          <a href={site.cta.link.href} className="button-primary">
             {site.cta.link.label}
-          </Link>
+          </a>
         </div>
         <button
           type="button"
           popoverTarget={MENU_ID}
-          className="inline-flex min-h-11 min-w-11 items-center justify-center gap-2 rounded-md border border-slate-300 px-3 font-semibold text-ink md:hidden"
+          className={[
+            "inline-flex min-h-11 min-w-11 items-center justify-center gap-2 rounded-md border border-slate-300",
+            "px-3 font-semibold text-ink md:hidden",
+          ].join(" ")}
         >
           <svg
             aria-hidden="true"
@@ -67,14 +69,17 @@ export function SiteHeader({ currentPath }: { currentPath?: string }) {
         <div
           id={MENU_ID}
           popover="auto"
-          className="inset-x-0 top-16 bottom-auto m-0 w-full max-w-none border-0 border-b border-slate-200 bg-white p-0 text-ink shadow-lg md:hidden"
+          className={[
+            "inset-x-0 top-16 bottom-auto m-0 w-full max-w-none border-0 border-b border-slate-200 bg-white p-0",
+            "text-ink shadow-lg md:hidden",
+          ].join(" ")}
         >
           <ul className="container-page flex flex-col py-2">
             <NavItems linkClassName="menu-link" current={current} />
             <li className="py-2">
-              <Link href={site.cta.link.href} className="button-primary w-full">
+              <a href={site.cta.link.href} className="button-primary w-full">
                 {site.cta.link.label}
-              </Link>
+              </a>
             </li>
           </ul>
         </div>

@@ -18,7 +18,12 @@ export function Callout({ tone = "note", title, children }: CalloutProps) {
       data-callout={tone}
     >
       {title ? <p className="font-semibold text-ink">{title}</p> : null}
-      <div className="mt-1 text-slate-800 [&_a]:font-medium [&_a]:text-brand-800 [&_a]:underline [&_p]:mt-2 first:[&_p]:mt-0">
+      <div
+        className={[
+          "mt-1 text-slate-800 [&_a]:font-medium [&_a]:text-brand-800 [&_a]:underline",
+          "[&_p]:mt-2 first:[&_p]:mt-0",
+        ].join(" ")}
+      >
         {children}
       </div>
     </div>

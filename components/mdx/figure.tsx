@@ -29,7 +29,8 @@ export function Figure({ src, alt, width, height, credit, creditUrl, caption, pr
   });
   return (
     <figure className="not-prose my-8">
-      {/* eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- getImageProps supplies src, srcset, sizes and alt */}
+      {/* getImageProps supplies src, srcset, sizes and alt. */}
+      {/* eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text */}
       <img {...image} />
       {caption || credit ? (
         <figcaption className="mt-2 text-sm text-slate-600">

@@ -56,7 +56,13 @@ export async function MdxContent({ source, file }: { source: string; file: strin
 /** The MDX body inside typographic styles. */
 export function Prose({ source, file }: { source: string; file: string }) {
   return (
-    <div className="prose max-w-none prose-slate prose-headings:scroll-mt-24 prose-a:text-brand-800 prose-a:underline-offset-2 prose-table:text-base [&_.heading-anchor]:ml-2 [&_.heading-anchor]:text-slate-400 [&_.heading-anchor]:no-underline">
+    <div
+      className={[
+        "prose max-w-none prose-slate prose-headings:scroll-mt-24 prose-a:text-brand-800 prose-a:underline-offset-2",
+        "prose-table:text-base [&_.heading-anchor]:ml-2 [&_.heading-anchor]:text-slate-400",
+        "[&_.heading-anchor]:no-underline",
+      ].join(" ")}
+    >
       <MdxContent source={source} file={file} />
     </div>
   );

@@ -1,24 +1,10 @@
-import { Link } from "@/components/link";
 import type { ComponentPropsWithoutRef } from "react";
 
-/** Internal links go through the site's Link; external ones open normally with safe rel values. */
+/** Links in content: site-internal ones and anchors are plain links; others get safe rel values. */
 export function SmartLink({ href = "", children, ...rest }: ComponentPropsWithoutRef<"a">) {
-  if (href.startsWith("/") && !href.startsWith("//")) {
-    return (
-      <Link href={href} {...rest}>
-        {children}
-      </Link>
-    );
-  }
-  if (href.startsWith("#")) {
-    return (
-      <a href={href} {...rest}>
-        {children}
-      </a>
-    );
-  }
+  const internal = (href.startsWith("/") && !href.startsWith("//")) || href.startsWith("#");
   return (
-    <a href={href} rel="noopener noreferrer" {...rest}>
+    <a href={href} rel={internal ? undefined : "noopener noreferrer"} {...rest}>
       {children}
     </a>
   );

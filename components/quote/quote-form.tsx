@@ -1,24 +1,22 @@
 "use client";
 
-import { Link } from "@/components/link";
 import { useActionState, useEffect, useRef } from "react";
-import { sendQuote } from "@/app/quote/actions";
 import type { QuoteFormCopy } from "@/lib/content/schemas";
 import type { InterestGroups } from "@/lib/quotes/catalog";
 import { initialQuoteFormState, type QuoteFormState } from "@/lib/quotes/form-state";
-import { LIMITS, PHONE_PATTERN, QUOTE_FIELDS, type QuoteField } from "@/lib/quotes/fields";
+import { HONEYPOT_FIELD, LIMITS, PHONE_PATTERN, QUOTE_FIELDS, type QuoteField } from "@/lib/quotes/fields";
 import { Field } from "./field";
+import { QuoteSuccess } from "./quote-success";
 
 export type QuoteFormProps = {
+  /** The server action the form posts to (app/quote/actions.ts). */
+  action: (previous: QuoteFormState, formData: FormData) => Promise<QuoteFormState>;
   copy: QuoteFormCopy;
   interests: InterestGroups;
   formToken: string;
   preselect?: string;
   hidden: Record<string, string>;
 };
-
-const inputClass =
-  "block w-full rounded-md border border-slate-400 bg-white px-3 py-2.5 text-ink shadow-sm aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
 
 const id = (field: QuoteField) => `quote-${field}`;
 
@@ -27,8 +25,8 @@ const id = (field: QuoteField) => `quote-${field}`;
  * useActionState keeps the page, disables the button while sending, moves focus to the first
  * problem, and keeps every typed value (the action echoes them back).
  */
-export function QuoteForm({ copy, interests, formToken, preselect, hidden }: QuoteFormProps) {
-  const [state, formAction, pending] = useActionState<QuoteFormState, FormData>(sendQuote, initialQuoteFormState);
+export function QuoteForm({ action, copy, interests, formToken, preselect, hidden }: QuoteFormProps) {
+  const [state, formAction, pending] = useActionState<QuoteFormState, FormData>(action, initialQuoteFormState);
   const statusRef = useRef<HTMLDivElement>(null);
   const successRef = useRef<HTMLHeadingElement>(null);
 
@@ -44,39 +42,18 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
   }, [state, firstInvalid]);
 
   if (state.status === "ok") {
-    return (
-      <section
-        aria-labelledby="quote-success-heading"
-        className="rounded-lg border border-brand-700 bg-brand-50 p-6"
-        data-testid="quote-success"
-      >
-        <h2 id="quote-success-heading" ref={successRef} tabIndex={-1} className="text-2xl font-bold text-ink">
-          {copy.success.heading}
-        </h2>
-        <p className="mt-4 text-lg">
-          {copy.success.reference}: <strong data-testid="quote-reference">{state.reference}</strong>
-        </p>
-        <p className="mt-3 text-slate-700">{copy.success.text}</p>
-        <ol className="mt-4 list-decimal space-y-1 pl-5 text-slate-700">
-          {copy.success.nextSteps.map((step) => (
-            <li key={step}>{step}</li>
-          ))}
-        </ol>
-        {/* A full page load on purpose: a new form token and a fresh form state (a client-side
-            navigation to the same page would keep this success state). */}
-        <a href="/quote" className="button-secondary mt-6">
-          {copy.success.another}
-        </a>
-      </section>
-    );
+    return <QuoteSuccess copy={copy.success} reference={state.reference} headingRef={successRef} />;
   }
 
-  const fieldProps = (field: QuoteField, required: boolean) => ({
-    id: id(field),
+  const field = (name: QuoteField, required: boolean) => ({
+    id: id(name),
+    name,
     required,
+    label: copy.fields[name].label,
+    hint: copy.fields[name].hint,
     requiredText: copy.required,
     optionalText: copy.optional,
-    errors: errors[field],
+    errors: errors[name],
   });
   const messages = {
     idle: "",
@@ -127,130 +104,86 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
         {/* A trap for bots: hidden from sight, from screen readers and from the tab order. */}
         <div aria-hidden="true" className="absolute top-auto -left-[9999px] h-px w-px overflow-hidden">
           <label htmlFor="quote-hp">{copy.fields.honeypot.label}</label>
-          <input id="quote-hp" type="text" name="hp_a7k" tabIndex={-1} autoComplete="off" defaultValue="" />
+          <input id="quote-hp" type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
 
         <fieldset className="space-y-6">
           <legend className="sr-only">{copy.legend}</legend>
           <div className="grid gap-6 md:grid-cols-2">
-            <Field label={copy.fields.name.label} hint={copy.fields.name.hint} {...fieldProps("name", true)}>
-              {(describedBy, invalid) => (
+            <Field {...field("name", true)}>
+              {(control) => (
                 <input
-                  id={id("name")}
-                  name="name"
+                  {...control}
                   type="text"
                   autoComplete="name"
-                  required
                   minLength={LIMITS.name.min}
                   maxLength={LIMITS.name.max}
                   defaultValue={values.name ?? ""}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  className={inputClass}
                 />
               )}
             </Field>
-            <Field label={copy.fields.email.label} hint={copy.fields.email.hint} {...fieldProps("email", true)}>
-              {(describedBy, invalid) => (
+            <Field {...field("email", true)}>
+              {(control) => (
                 <input
-                  id={id("email")}
-                  name="email"
+                  {...control}
                   type="email"
                   autoComplete="email"
-                  required
                   maxLength={LIMITS.email.max}
                   spellCheck={false}
                   defaultValue={values.email ?? ""}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  className={inputClass}
                 />
               )}
             </Field>
-            <Field label={copy.fields.company.label} hint={copy.fields.company.hint} {...fieldProps("company", false)}>
-              {(describedBy, invalid) => (
+            <Field {...field("company", false)}>
+              {(control) => (
                 <input
-                  id={id("company")}
-                  name="company"
+                  {...control}
                   type="text"
                   autoComplete="organization"
                   maxLength={LIMITS.company.max}
                   defaultValue={values.company ?? ""}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  className={inputClass}
                 />
               )}
             </Field>
-            <Field label={copy.fields.phone.label} hint={copy.fields.phone.hint} {...fieldProps("phone", false)}>
-              {(describedBy, invalid) => (
+            <Field {...field("phone", false)}>
+              {(control) => (
                 <input
-                  id={id("phone")}
-                  name="phone"
+                  {...control}
                   type="tel"
                   autoComplete="tel"
                   pattern={PHONE_PATTERN}
                   maxLength={LIMITS.phone.max}
                   defaultValue={values.phone ?? ""}
-                  aria-describedby={describedBy}
-                  aria-invalid={invalid || undefined}
-                  className={inputClass}
                 />
               )}
             </Field>
           </div>
 
-          <Field label={copy.fields.interest.label} hint={copy.fields.interest.hint} {...fieldProps("interest", true)}>
-            {(describedBy, invalid) => (
-              <select
-                id={id("interest")}
-                name="interest"
-                required
-                defaultValue={values.interest ?? preselect ?? ""}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                className={inputClass}
-              >
+          <Field {...field("interest", true)}>
+            {(control) => (
+              <select {...control} defaultValue={values.interest ?? preselect ?? ""}>
                 <option value="">{copy.fields.interest.placeholder}</option>
-                <optgroup label={copy.servicesGroup}>
-                  {interests.services.map((choice) => (
-                    <option key={choice.value} value={choice.value}>
-                      {choice.label}
-                    </option>
-                  ))}
-                </optgroup>
-                <optgroup label={copy.productsGroup}>
-                  {interests.products.map((choice) => (
-                    <option key={choice.value} value={choice.value}>
-                      {choice.label}
-                    </option>
-                  ))}
-                </optgroup>
+                {(["services", "products"] as const).map((group) => (
+                  <optgroup key={group} label={group === "services" ? copy.servicesGroup : copy.productsGroup}>
+                    {interests[group].map((choice) => (
+                      <option key={choice.value} value={choice.value}>
+                        {choice.label}
+                      </option>
+                    ))}
+                  </optgroup>
+                ))}
                 <option value={interests.other.value}>{interests.other.label}</option>
               </select>
             )}
           </Field>
 
           <div className="grid gap-6 md:grid-cols-2">
-            {(["budget", "timeline"] as const).map((field) => (
-              <Field
-                key={field}
-                label={copy.fields[field].label}
-                hint={copy.fields[field].hint}
-                {...fieldProps(field, true)}
-              >
-                {(describedBy, invalid) => (
-                  <select
-                    id={id(field)}
-                    name={field}
-                    required
-                    defaultValue={values[field] ?? ""}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid || undefined}
-                    className={inputClass}
-                  >
-                    <option value="">{copy.fields[field].placeholder}</option>
-                    {copy.fields[field].options.map((choice) => (
+            {(["budget", "timeline"] as const).map((name) => (
+              <Field key={name} {...field(name, true)}>
+                {(control) => (
+                  <select {...control} defaultValue={values[name] ?? ""}>
+                    <option value="">{copy.fields[name].placeholder}</option>
+                    {copy.fields[name].options.map((choice) => (
                       <option key={choice.value} value={choice.value}>
                         {choice.label}
                       </option>
@@ -261,23 +194,14 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
             ))}
           </div>
 
-          <Field
-            label={copy.fields.description.label}
-            hint={copy.fields.description.hint}
-            {...fieldProps("description", true)}
-          >
-            {(describedBy, invalid) => (
+          <Field {...field("description", true)}>
+            {(control) => (
               <textarea
-                id={id("description")}
-                name="description"
-                required
+                {...control}
                 rows={7}
                 minLength={LIMITS.description.min}
                 maxLength={LIMITS.description.max}
                 defaultValue={values.description ?? ""}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                className={inputClass}
               />
             )}
           </Field>
@@ -285,33 +209,15 @@ export function QuoteForm({ copy, interests, formToken, preselect, hidden }: Quo
           <div className="rounded-md border border-slate-200 bg-slate-50 p-4">
             <p id="quote-consent-notice" className="text-sm text-slate-700">
               {copy.consentNotice}{" "}
-              <Link href="/privacy" className="font-medium text-brand-800 underline">
+              <a href="/privacy" className="font-medium text-brand-800 underline">
                 {copy.privacyLink}
-              </Link>
+              </a>
             </p>
-            <div className="mt-3 flex items-start gap-3">
-              <input
-                id={id("consent")}
-                name="consent"
-                type="checkbox"
-                value="yes"
-                required
-                defaultChecked={values.consent === "yes"}
-                aria-describedby={["quote-consent-notice", errors.consent?.length ? "quote-consent-error" : ""]
-                  .filter(Boolean)
-                  .join(" ")}
-                aria-invalid={errors.consent?.length ? true : undefined}
-                className="mt-1 size-5 shrink-0 accent-brand-700"
-              />
-              <label htmlFor={id("consent")} className="font-medium text-ink">
-                {copy.fields.consent.label} <span className="font-normal text-slate-600">{copy.required}</span>
-              </label>
-            </div>
-            {errors.consent?.length ? (
-              <p id="quote-consent-error" className="mt-2 text-sm font-medium text-red-700" data-testid="error-consent">
-                {errors.consent.join(" ")}
-              </p>
-            ) : null}
+            <Field {...field("consent", true)} describedBy="quote-consent-notice" checkbox>
+              {(control) => (
+                <input {...control} type="checkbox" value="yes" defaultChecked={values.consent === "yes"} />
+              )}
+            </Field>
           </div>
         </fieldset>
 

@@ -92,8 +92,7 @@ export function defineCollection<T extends Draftable>(options: CollectionOptions
     if (process.env.NODE_ENV === "production") cache = entries;
     return entries;
   };
-  const visible = (includeDrafts = showDrafts()) =>
-    load().filter((entry) => includeDrafts || !entry.data.draft);
+  const visible = (includeDrafts = showDrafts()) => load().filter((entry) => includeDrafts || !entry.data.draft);
   return {
     all: (opts) => visible(opts?.includeDrafts),
     get: (slug, opts) => visible(opts?.includeDrafts).find((entry) => entry.slug === slug),

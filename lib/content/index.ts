@@ -61,7 +61,9 @@ export function relatedProducts(article: Entry<Article>) {
   return article.data.relatedProducts.map((slug) => {
     const product = products.get(slug);
     if (!product) {
-      throw new ContentError(`Invalid frontmatter in ${article.file}:\n  - field "relatedProducts": no published product "${slug}"`);
+      throw new ContentError(
+        `Invalid frontmatter in ${article.file}:\n  - field "relatedProducts": no published product "${slug}"`,
+      );
     }
     return product;
   });

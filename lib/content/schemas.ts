@@ -105,7 +105,10 @@ export const homeSchema = z
     differentiators: z
       .object({
         ...section,
-        items: z.array(z.object({ title: text(80), text: text(400) }).strict()).min(3).max(6),
+        items: z
+          .array(z.object({ title: text(80), text: text(400) }).strict())
+          .min(3)
+          .max(6),
       })
       .strict(),
     team: z.object({ ...section, text: text(800), link }).strict(),
@@ -114,9 +117,7 @@ export const homeSchema = z
         ...section,
         disclaimer: text(300),
         items: z
-          .array(
-            z.object({ title: text(100), challenge: text(400), approach: text(400), result: text(400) }).strict(),
-          )
+          .array(z.object({ title: text(100), challenge: text(400), approach: text(400), result: text(400) }).strict())
           .min(1)
           .max(6),
       })
@@ -211,7 +212,9 @@ export const quoteFormSchema = z
     servicesGroup: text(60),
     productsGroup: text(60),
     consentNotice: text(1200),
-    consentVersion: z.string().regex(/^\d{4}-\d{2}-\d{2}(\.\d+)?$/, { error: "must look like 2026-11-24 or 2026-11-24.2" }),
+    consentVersion: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}(\.\d+)?$/, { error: "must look like 2026-11-24 or 2026-11-24.2" }),
     privacyLink: text(80),
     submit: text(40),
     pending: text(60),

@@ -22,13 +22,9 @@ export type OutboxRow = {
 /**
  * The owner notice (Reply-To the prospect) and the prospect's confirmation (Reply-To the owner), ready to
  * insert, e.g. `tx.quoteRequest.create({ data: { ..., outbox: { create: outboxRows(q, opts) } } })`.
- * `from` is accepted but not stored: the sender address is applied at delivery, so a changed MAIL_FROM
- * also applies to mail still queued.
+ * No sender is stored: MAIL_FROM is applied at delivery, so a changed address also applies to mail still queued.
  */
-export function outboxRows(
-  q: QuoteForMail,
-  opts: { ownerTo: string; from?: string; ctx: MailContext },
-): [OutboxRow, OutboxRow] {
+export function outboxRows(q: QuoteForMail, opts: { ownerTo: string; ctx: MailContext }): [OutboxRow, OutboxRow] {
   const notice = renderOwnerNotice(q, opts.ctx);
   const confirmation = renderConfirmation(q, opts.ctx);
   return [

@@ -2,6 +2,8 @@
  * The two emails of a quote request, as plain text and HTML. Pure functions: no I/O, no clock.
  * Every value a visitor typed is escaped in the HTML part; the subject is reduced to one safe line.
  */
+import { escapeHtml } from "@/lib/text/escape-html";
+import { replaceUnsafe, UNSAFE_IN_LINE, UNSAFE_IN_TEXT } from "@/lib/text/unsafe-chars";
 
 export type QuoteForMail = {
   reference: string;
@@ -26,29 +28,14 @@ export type RenderedMail = { subject: string; text: string; html: string };
 export const SUBJECT_MAX_LENGTH = 150;
 const TIME_ZONE = "Africa/Johannesburg";
 
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
-}
-
-// C0 controls (CR, LF, tab...), DEL, C1 controls, the Unicode line/paragraph separators and the bidi
-// embedding/override/isolate controls (and marks), which could break a header or disguise text.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]+/g;
-// The same, minus LF and tab, for multi-line text.
-const UNSAFE_IN_TEXT =
-  // eslint-disable-next-line no-control-regex -- as above
-  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]+/g;
-
 /** One line of text: control and bidi characters become a single space. */
 export function oneLine(value: string): string {
-  return value.replace(UNSAFE_IN_LINE, " ").replace(/ {2,}/g, " ").trim();
+  return replaceUnsafe(value, UNSAFE_IN_LINE).replace(/ {2,}/g, " ").trim();
 }
 
 /** Multi-line text with Unix newlines and no control or bidi characters. */
 function multiLine(value: string): string {
-  return value.replace(/\r\n?/g, "\n").replace(UNSAFE_IN_TEXT, " ").trim();
+  return replaceUnsafe(value.replace(/\r\n?/g, "\n"), UNSAFE_IN_TEXT).trim();
 }
 
 /** A subject that cannot inject a header: one line, at most 150 characters (whole code points). */
@@ -119,7 +106,8 @@ const CELL = "padding:6px 12px 6px 0;vertical-align:top;text-align:left;border-b
 function htmlFields(fields: Field[]): string {
   const rows = fields.map((field) => {
     const value = escapeHtml(field.value).replace(/\n/g, "<br>");
-    return `<tr><th scope="row" style="${CELL};font-weight:600;white-space:nowrap">${escapeHtml(field.label)}</th><td style="${CELL}">${value}</td></tr>`;
+    const label = `<th scope="row" style="${CELL};font-weight:600;white-space:nowrap">${escapeHtml(field.label)}</th>`;
+    return `<tr>${label}<td style="${CELL}">${value}</td></tr>`;
   });
   return `<table style="border-collapse:collapse;width:100%;max-width:640px">\n${rows.join("\n")}\n</table>`;
 }
@@ -133,7 +121,8 @@ function htmlDocument(title: string, body: string): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
     "</head>",
-    '<body style="margin:0;padding:24px;background:#ffffff;color:#111827;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
+    '<body style="margin:0;padding:24px;background:#ffffff;color:#111827;' +
+      'font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">',
     body,
     "</body>",
     "</html>",
@@ -158,7 +147,9 @@ export function renderOwnerNotice(q: QuoteForMail, ctx: MailContext): RenderedMa
     { label: "Received", value: received },
     { label: "Consent", value: `Given, privacy notice version ${oneLine(q.consentVersion)}` },
   ];
-  const intro = `New quote request ${oneLine(q.reference)} on the ${ctx.siteName} website. Reply to this email to answer ${oneLine(q.name)} directly.`;
+  const intro =
+    `New quote request ${oneLine(q.reference)} on the ${ctx.siteName} website. ` +
+    `Reply to this email to answer ${oneLine(q.name)} directly.`;
 
   const text = [intro, "", textFields(fields), ""].join("\n");
   const html = htmlDocument(
@@ -179,9 +170,12 @@ export function renderConfirmation(q: QuoteForMail, ctx: MailContext): RenderedM
   const privacyUrl = `${trimSlash(ctx.siteUrl)}/privacy`;
   const greeting = `Hi ${oneLine(q.name)},`;
   const thanks = `Thank you for your quote request to ${ctx.siteName}. Your reference is ${reference}.`;
-  const next = `What happens next: ${ctx.ownerName} reads your request and replies within two business days, with questions or a proposal.`;
+  const next =
+    `What happens next: ${ctx.ownerName} reads your request and replies within two business days, ` +
+    "with questions or a proposal.";
   const copyIntro = "This is a copy of what you sent:";
-  const rights = `To have your details corrected or deleted, reply to this email and quote your reference ${reference}.`;
+  const rights =
+    "To have your details corrected or deleted, reply to this email and quote your reference " + `${reference}.`;
   const notYou = "If you did not send this request, you can ignore this email.";
   const signOff = [`${ctx.ownerName}`, ctx.siteName];
 
@@ -213,7 +207,8 @@ export function renderConfirmation(q: QuoteForMail, ctx: MailContext): RenderedM
       paragraph(escapeHtml(next)),
       paragraph(escapeHtml(copyIntro)),
       htmlFields(requestFields(q)),
-      `<p style="margin:16px 0">${escapeHtml(rights)} How we handle your data: <a href="${escapeHtml(privacyUrl)}" style="color:#1d4ed8">${escapeHtml(privacyUrl)}</a>.</p>`,
+      `<p style="margin:16px 0">${escapeHtml(rights)} How we handle your data: ` +
+        `<a href="${escapeHtml(privacyUrl)}" style="color:#1d4ed8">${escapeHtml(privacyUrl)}</a>.</p>`,
       paragraph(escapeHtml(notYou)),
       paragraph(signOff.map(escapeHtml).join("<br>")),
     ].join("\n"),

@@ -5,7 +5,7 @@
  */
 import nextEnv from "@next/env";
 import { db } from "@/lib/db";
-import { deliverPendingFromEnv } from "./from-env";
+import { deliverPendingFromEnv } from "./configured";
 import { describeError } from "./outbox";
 import { mailTransportFromEnv } from "./transport";
 

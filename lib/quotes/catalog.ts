@@ -2,6 +2,7 @@ import { quoteForm as rawCopy } from "@/content/quote-form";
 import { ContentError, describeIssues } from "@/lib/content/collection";
 import { products, services } from "@/lib/content";
 import { quoteFormSchema, type QuoteFormCopy } from "@/lib/content/schemas";
+import { interestValue } from "./fields";
 
 export type Choice = { value: string; label: string };
 export type InterestGroups = { services: Choice[]; products: Choice[]; other: Choice };
@@ -18,8 +19,8 @@ export const quoteCopy: QuoteFormCopy = validate();
 /** What a visitor can ask about: every published service and product, plus "something else". */
 export function interestGroups(): InterestGroups {
   return {
-    services: services.all().map((entry) => ({ value: `service:${entry.slug}`, label: entry.data.title })),
-    products: products.all().map((entry) => ({ value: `product:${entry.slug}`, label: entry.data.title })),
+    services: services.all().map((entry) => ({ value: interestValue("service", entry.slug), label: entry.data.title })),
+    products: products.all().map((entry) => ({ value: interestValue("product", entry.slug), label: entry.data.title })),
     other: { value: "other", label: quoteCopy.fields.interest.otherLabel },
   };
 }

@@ -1,28 +1,6 @@
-import { createHmac, randomBytes } from "node:crypto";
-import { isIP } from "node:net";
-
-/** Headers stamped by lib/server-start.ts from the socket, before Next fills in X-Forwarded-For. */
-export const PEER_HEADER = "x-fsdev-peer-address";
-export const ORIGINAL_XFF_HEADER = "x-fsdev-original-xff";
-
-const NONCE = Symbol.for("fsdev.peer-stamp-nonce");
-const holder = globalThis as unknown as Record<symbol, string | undefined>;
-
-/**
- * Stamps carry a random value known only to this process, so a client that sends headers with
- * the same names cannot pass them off as the server's own.
- */
-export function stampValue(value: string): string {
-  holder[NONCE] ??= randomBytes(16).toString("hex");
-  return `${holder[NONCE]} ${value}`;
-}
-
-/** The stamped value, or undefined when the header is missing or was not written by this process. */
-export function readStamp(header: string | null | undefined): string | undefined {
-  const nonce = holder[NONCE];
-  if (!nonce || !header?.startsWith(`${nonce} `)) return undefined;
-  return header.slice(nonce.length + 1);
-}
+import { createHmac } from "node:crypto";
+import ipaddr from "ipaddr.js";
+import { ORIGINAL_XFF_HEADER, PEER_HEADER, readStamp } from "@/lib/peer-stamp";
 
 /** The client address of a request from its headers, using the stamps when this process wrote them. */
 export function clientIpFromHeaders(headers: { get(name: string): string | null }, trustedHops: number): string | null {
@@ -54,37 +32,23 @@ export function clientIp(input: {
   // A chain shorter than the proxies configured did not pass through them all: the nearest hop is all we know.
   const candidate = chain[chain.length - 1 - input.trustedHops] ?? chain[chain.length - 1];
   if (!candidate) return null;
-  const address = normalise(candidate);
-  return isIP(address) ? address : null;
+  return normalise(candidate);
 }
 
-function normalise(address: string): string {
-  let value = address;
-  if (/^\[.*\](:\d+)?$/.test(value)) value = value.slice(1, value.indexOf("]"));
-  else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(value)) value = value.slice(0, value.lastIndexOf(":"));
-  if (value.startsWith("::ffff:") && isIP(value.slice(7)) === 4) value = value.slice(7);
-  return value.toLowerCase();
+/** The bare address of a chain entry ("[v6]:port" and "v4:port" lose the port; IPv4-mapped IPv6 becomes IPv4). */
+function normalise(entry: string): string | null {
+  const value = entry.replace(/^\[(.*)\](:\d+)?$/, "$1").replace(/^(\d+\.\d+\.\d+\.\d+):\d+$/, "$1");
+  const valid = ipaddr.IPv4.isValidFourPartDecimal(value) || ipaddr.IPv6.isValid(value);
+  return valid ? ipaddr.process(value).toString() : null;
 }
 
 /**
  * A salted one-way hash of the address; the address itself is never stored. IPv6 addresses are
- * keyed by their /64 network (one subscriber's block), and an unknown address shares one bucket,
- * so neither can be used to step around the per-address limit.
+ * keyed by their /64 network (one subscriber's block, e.g. "2001:db8:1:2::/64"), and an unknown address
+ * shares one bucket, so neither can be used to step around the per-address limit.
  */
 export function hashIp(ip: string | null, secret: string): string {
-  const key = ip === null ? "unknown" : isIP(ip) === 6 ? ipv6Prefix64(ip) : ip;
+  const v6 = ip !== null && ipaddr.IPv6.isValid(ip) ? ipaddr.IPv6.parse(ip).parts.slice(0, 4) : null;
+  const key = ip === null ? "unknown" : v6 ? `${v6.map((part) => part.toString(16)).join(":")}::/64` : ip;
   return createHmac("sha256", `ip-hash:${secret}`).update(key).digest("hex");
-}
-
-function ipv6Prefix64(address: string): string {
-  const [head = "", tail = ""] = address.split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const groups = address.includes("::")
-    ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right]
-    : left;
-  return `${groups
-    .slice(0, 4)
-    .map((group) => parseInt(group || "0", 16).toString(16))
-    .join(":")}::/64`;
 }

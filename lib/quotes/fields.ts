@@ -25,3 +25,24 @@ export const PHONE_PATTERN = "[+0-9()\\s.\\-]{6,30}";
 
 /** Largest form post accepted, in bytes; Next's server action body limit uses the same number. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The trap field: hidden from people, so anything typed into it marks a bot. */
+export const HONEYPOT_FIELD = "hp_a7k";
+
+/** Campaign tags carried from the landing URL to the stored request (one column each). */
+export const UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
+export type UtmKey = (typeof UTM_KEYS)[number];
+
+/** Hidden fields the form posts besides the visitor's own. Anything else posted is ignored. */
+export const META_FIELDS = ["formToken", HONEYPOT_FIELD, "sourcePath", ...UTM_KEYS] as const;
+
+/** The interest value of a service or product, as the form's select and the quote links carry it. */
+export function interestValue(kind: "service" | "product", slug: string): string {
+  return `${kind}:${slug}`;
+}
+
+/** A site-relative path of ordinary characters (the page a request came from), or null. */
+export function cleanSourcePath(path: string | undefined): string | null {
+  if (!path || !/^\/(?!\/)[\w\-./~%]{0,200}$/.test(path)) return null;
+  return path;
+}

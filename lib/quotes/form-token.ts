@@ -17,7 +17,7 @@ export function issueFormToken(secret: string, now: Date = new Date()): string {
 }
 
 export type TokenCheck =
-  | { ok: true; issuedAt: Date; ageSeconds: number }
+  | { ok: true; ageSeconds: number }
   | { ok: false; reason: "missing" | "malformed" | "bad-signature" | "from-the-future" | "expired" };
 
 export function verifyFormToken(
@@ -39,5 +39,5 @@ export function verifyFormToken(
   const ageSeconds = (now.getTime() - issuedAt.getTime()) / 1000;
   if (ageSeconds < -60) return { ok: false, reason: "from-the-future" };
   if (ageSeconds > maxAgeHours * 3600) return { ok: false, reason: "expired" };
-  return { ok: true, issuedAt, ageSeconds };
+  return { ok: true, ageSeconds };
 }

@@ -1,32 +1,29 @@
 import { z } from "zod";
 import { LIMITS, PHONE_PATTERN, type QuoteField } from "./fields";
 export { LIMITS, PHONE_PATTERN, QUOTE_FIELDS, type QuoteField } from "./fields";
+import { hasUnsafe, UNSAFE_IN_DESCRIPTION, UNSAFE_IN_LINE } from "@/lib/text/unsafe-chars";
 import type { QuoteChoices } from "./catalog";
 
-// C0/C1 control characters (tab and newline are allowed only in the description) and Unicode
-// bidirectional overrides/isolates, which can disguise text in the owner's inbox.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const LINE_BREAK = /[\r\n\u2028\u2029\t]/;
-const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
-
 const clean = (value: string) => value.normalize("NFC").trim();
+const tooShort = (label: string, min: number) =>
+  min <= 1 ? `Please enter ${label}.` : `Please enter ${label} (at least ${min} characters).`;
+
+/** One line of ordinary text (no control, line-break or bidi characters), at most `max` long. */
+function plainLine(label: string, max: number, min = 0) {
+  return z
+    .string()
+    .min(min, { error: tooShort(label, min) })
+    .max(max, { error: `Please keep ${label} under ${max + 1} characters.` })
+    .refine((value) => !hasUnsafe(value, UNSAFE_IN_LINE), {
+      error: `Please use only letters, numbers and ordinary punctuation in ${label}.`,
+    });
+}
 
 function singleLine(label: string, min: number, max: number) {
   return z
     .string({ error: `Please enter ${label}.` })
     .transform(clean)
-    .pipe(
-      z
-        .string()
-        .min(min, {
-          error: min <= 1 ? `Please enter ${label}.` : `Please enter ${label} (at least ${min} characters).`,
-        })
-        .max(max, { error: `Please keep ${label} under ${max + 1} characters.` })
-        .refine((value) => !CONTROL.test(value) && !LINE_BREAK.test(value) && !BIDI.test(value), {
-          error: `Please use only letters, numbers and ordinary punctuation in ${label}.`,
-        }),
-    );
+    .pipe(plainLine(label, max, min));
 }
 
 function optionalLine(label: string, max: number) {
@@ -34,15 +31,7 @@ function optionalLine(label: string, max: number) {
     .string()
     .optional()
     .transform((value) => (value === undefined ? undefined : clean(value)))
-    .pipe(
-      z
-        .string()
-        .max(max, { error: `Please keep ${label} under ${max + 1} characters.` })
-        .refine((value) => !CONTROL.test(value) && !LINE_BREAK.test(value) && !BIDI.test(value), {
-          error: `Please use only letters, numbers and ordinary punctuation in ${label}.`,
-        })
-        .optional(),
-    )
+    .pipe(plainLine(label, max).optional())
     .transform((value) => (value ? value : null));
 }
 
@@ -98,7 +87,7 @@ export function quoteSchema(choices: QuoteChoices) {
           .max(LIMITS.description.max, {
             error: `Please keep the description under ${LIMITS.description.max + 1} characters.`,
           })
-          .refine((value) => !CONTROL.test(value) && !BIDI.test(value), {
+          .refine((value) => !hasUnsafe(value, UNSAFE_IN_DESCRIPTION), {
             error: "The description contains invisible control characters; please remove them.",
           }),
       ),

@@ -1,28 +1,17 @@
 import { createHash } from "node:crypto";
-import { mailContextFromEnv } from "@/lib/mail/from-env";
+import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { outboxRows } from "@/lib/mail/outbox";
-import type { QuoteForMail } from "@/lib/mail/render";
+import type { MailContext } from "@/lib/mail/render";
 import { lockKeys, type Db } from "@/lib/db";
 import type { Env } from "@/lib/env";
 import { labelOf, quoteChoices, quoteCopy, type QuoteChoices } from "./catalog";
 import { hashIp } from "./client-ip";
+import { cleanSourcePath, HONEYPOT_FIELD, META_FIELDS, UTM_KEYS, type UtmKey } from "./fields";
 import { verifyFormToken } from "./form-token";
 import { newReference } from "./reference";
-import { LIMITS, QUOTE_FIELDS, quoteSchema, type FieldErrors, type QuoteInput, type QuoteValues } from "./schema";
+import { LIMITS, QUOTE_FIELDS, quoteSchema, type QuoteInput, type QuoteValues, type FieldErrors } from "./schema";
 import { judge } from "./spam";
-
-/** Hidden fields the form posts besides the visitor's own. */
-export const META_FIELDS = [
-  "formToken",
-  "hp_a7k",
-  "sourcePath",
-  "utm_source",
-  "utm_medium",
-  "utm_campaign",
-  "utm_term",
-  "utm_content",
-] as const;
-export const HONEYPOT_FIELD = "hp_a7k";
 
 export type RawSubmission = Partial<Record<(typeof QUOTE_FIELDS)[number] | (typeof META_FIELDS)[number], string>>;
 export type RequestMeta = { ip: string | null; userAgent: string | null };
@@ -44,6 +33,8 @@ export type SubmitDeps = {
     | "RATE_LIMIT_WINDOW_MINUTES"
     | "QUOTE_TO"
   >;
+  /** What the emails say about the site (its name, SITE_URL, the owner's name). */
+  mail: MailContext;
   now?: () => Date;
   choices?: QuoteChoices;
   log?: (line: string, error?: unknown) => void;
@@ -74,27 +65,22 @@ export function echoValues(raw: RawSubmission): QuoteValues {
   return values;
 }
 
-function cleanPath(path: string | undefined): string | null {
-  if (!path || !/^\/(?!\/)[\w\-./~%]{0,200}$/.test(path)) return null;
-  return path;
-}
+type UtmColumn<K extends UtmKey> = K extends `utm_${infer Tag}` ? `utm${Capitalize<Tag>}` : never;
 
+/** Each UTM tag under its column name (utm_source -> utmSource), or null when absent or unusual. */
 function cleanUtm(raw: RawSubmission) {
-  const value = (key: "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content") => {
+  const value = (key: UtmKey) => {
     const v = raw[key]?.trim();
     return v && /^[\w\-.+ %]{1,100}$/.test(v) ? v : null;
   };
-  return {
-    utmSource: value("utm_source"),
-    utmMedium: value("utm_medium"),
-    utmCampaign: value("utm_campaign"),
-    utmTerm: value("utm_term"),
-    utmContent: value("utm_content"),
+  const column = (key: UtmKey) => key.replace(/_(\w)/, (_, letter: string) => letter.toUpperCase());
+  return Object.fromEntries(UTM_KEYS.map((key) => [column(key), value(key)])) as {
+    [K in UtmKey as UtmColumn<K>]: string | null;
   };
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /**
@@ -108,14 +94,7 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
   const values = echoValues(raw);
 
   const parsed = quoteSchema(choices).safeParse(Object.fromEntries(QUOTE_FIELDS.map((key) => [key, raw[key]])));
-  if (!parsed.success) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof FieldErrors;
-      (fieldErrors[field] ??= []).push(issue.message);
-    }
-    return { status: "invalid", fieldErrors, values };
-  }
+  if (!parsed.success) return { status: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const input = parsed.data;
   const token = verifyFormToken(raw.formToken, deps.env.FORM_SECRET, deps.env.FORM_TOKEN_MAX_AGE_HOURS, now());
   // A genuine form that is too old (or from a clock ahead of ours) is not spam: ask to send it again.
@@ -182,7 +161,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
   const interestLabel = labelOf(choices.interests, input.interest);
   const budget = labelOf(choices.budgets, input.budget);
   const timeline = labelOf(choices.timelines, input.timeline);
-  const sourcePath = cleanPath(ctx.raw.sourcePath);
+  const sourcePath = cleanSourcePath(ctx.raw.sourcePath);
   const utm = cleanUtm(ctx.raw);
 
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -223,7 +202,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
               createdAt: { gte: new Date(ctx.now.getTime() - 86_400_000) },
             },
           });
-          const rows = outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: mailContextFromEnv() }).filter(
+          const rows = outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: deps.mail }).filter(
             (row) => row.kind === "owner_notice" || confirmationsToday < MAX_CONFIRMATIONS_PER_DAY,
           );
           return tx.quoteRequest.create({

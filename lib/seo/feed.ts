@@ -1,4 +1,8 @@
-/** An RSS 2.0 feed, built as text with every value XML-escaped. */
+/**
+ * An RSS 2.0 feed, built as text with every value XML-escaped. (The `feed` package was tried: it wraps titles
+ * and descriptions in CDATA and writes names into <author>, which RSS 2.0 reserves for an email address.)
+ */
+import { escapeHtml } from "@/lib/text/escape-html";
 
 export type FeedItem = {
   title: string;
@@ -22,16 +26,10 @@ export type FeedInput = {
   items: FeedItem[];
 };
 
-const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
-
 /** Text safe in XML content and attribute values; characters XML 1.0 forbids are dropped. */
 export function escapeXml(value: string): string {
-  return (
-    value
-      // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
-      .replace(/[&<>"']/g, (c) => ENTITIES[c]!)
-  );
+  // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+  return escapeHtml(value.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ""));
 }
 
 /** "2026-11-24" -> "Tue, 24 Nov 2026 00:00:00 GMT" (RFC 822, as RSS 2.0 requires). */

@@ -133,7 +133,8 @@ async function smallTargets(page: Page) {
       if (element.closest(".sr-only") || (box.width <= 1 && box.height <= 1)) continue;
       if (box.width < 24 || box.height < 24) {
         found.push(
-          `${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim()}" ${box.width.toFixed(1)}×${box.height.toFixed(1)}`,
+          `${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim()}" ` +
+            `${box.width.toFixed(1)}×${box.height.toFixed(1)}`,
         );
       }
     }

@@ -24,7 +24,8 @@ export function storedRequests(where = "1=1", ...params: unknown[]): StoredReque
   try {
     return db
       .prepare(
-        `SELECT id, reference, name, email, company, status, description, interest, sourcePath, utmSource, spamScore FROM QuoteRequest WHERE ${where} ORDER BY id`,
+        "SELECT id, reference, name, email, company, status, description, interest, sourcePath, utmSource, " +
+          `spamScore FROM QuoteRequest WHERE ${where} ORDER BY id`,
       )
       .all(...params) as StoredRequest[];
   } finally {

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { menuExpanded } from "../helpers/menu";
 
-test("at phone size the menu button opens the navigation, works by keyboard and reports its state to assistive technology", async ({
+test("at phone size the menu button opens the navigation, works by keyboard, reports its state to AT", async ({
   page,
 }) => {
   await page.goto("/");

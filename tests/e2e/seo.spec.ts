@@ -11,7 +11,7 @@ import { e2eEnv } from "../../playwright.config";
  */
 const SITE_URL = e2eEnv.SITE_URL.replace(/\/$/, "");
 const url = (path: string) => `${SITE_URL}${path}`;
-/** A page's URL as a tag carries it; Next writes the home page's canonical without the trailing slash, an equivalent form. */
+/** A page's URL as a tag carries it; Next writes the home page's canonical without the trailing slash (equivalent). */
 const pageUrls = (path: string) => (path === "/" ? [url("/"), SITE_URL] : [url(path)]);
 
 type Route = {

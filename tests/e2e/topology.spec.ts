@@ -189,7 +189,8 @@ test("nginx -> two instances -> PostgreSQL: 400 posts, 40 clients, one instance 
       `topology: ${all.length} posts, ${CLIENTS} clients, wall ${(wall / 1000).toFixed(1)} s, ` +
         `p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms; ` +
         `instance killed at ${(killedAt / 1000).toFixed(1)} s after ${KILL_AFTER} posts; ` +
-        `resubmitted after a proxy error: ${retried}; stored ${stored.length}, duplicates ${duplicates}, lost ${lost}; ` +
+        `resubmitted after a proxy error: ${retried}; ` +
+        `stored ${stored.length}, duplicates ${duplicates}, lost ${lost}; ` +
         `mail: ${rows} messages, ${smtp.received.length} received, ${distinct} distinct, ` +
         `${repeats} repeated (${sendingAtKill} were mid-send at the kill)`,
     );

@@ -1,3 +1,5 @@
+import { site } from "@/content/site";
+import type { MailContext } from "@/lib/mail/render";
 import { issueFormToken } from "@/lib/quotes/form-token";
 import type { RawSubmission, SubmitDeps } from "@/lib/quotes/submit";
 
@@ -20,6 +22,13 @@ export const testEnv: SubmitDeps["env"] = {
   RATE_LIMIT_MAX: 5,
   RATE_LIMIT_WINDOW_MINUTES: 10,
   QUOTE_TO: "owner@fsdev.test",
+};
+
+/** What the emails say about the site, as the app wires it from content/site.ts and SITE_URL. */
+export const testMail: MailContext = {
+  siteName: site.name,
+  siteUrl: "http://localhost:3000",
+  ownerName: site.owner.name,
 };
 
 /** A form token issued `secondsAgo` seconds ago, as a real rendering of the form would carry. */

@@ -1,6 +1,7 @@
 // `npm run perf:js` (after a build): the JavaScript each route loads on a first visit, as transferred
 // (compressed) and as parsed, measured in Chromium against `next start`. Next 16's build output no longer
-// prints "First Load JS", so this prints it. Scripts fetched after load (none: internal links are plain anchors) count too.
+// prints "First Load JS", so this prints it. Scripts fetched after load (none: internal links are plain anchors)
+// count too.
 import fs from "node:fs";
 import { chromium } from "@playwright/test";
 import { publishedRoutes } from "@/lib/seo/routes";

@@ -109,7 +109,8 @@ try {
           `SELECT SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END) AS sent, COUNT(*) AS total FROM "OutboxMessage"`,
         );
         console.log(
-          `| ${setup.label} | ${clients} | ${r.perSecond.toFixed(1)} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ` +
+          `| ${setup.label} | ${clients} | ${r.perSecond.toFixed(1)} | ` +
+            `${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ` +
             `${r.ok}/${requests} | ${Number(counts?.sent)}/${Number(counts?.total)} |`,
         );
       }
@@ -121,7 +122,8 @@ try {
   try {
     const r = await measure(down, 1);
     console.log(
-      `| SQLite, 1 instance, SMTP down | 1 | ${r.perSecond.toFixed(1)} | ${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${r.ok}/${requests} | (mail stays pending) |`,
+      `| SQLite, 1 instance, SMTP down | 1 | ${r.perSecond.toFixed(1)} | ` +
+        `${fmt(r.p50)} | ${fmt(r.p90)} | ${fmt(r.p99)} | ${r.ok}/${requests} | (mail stays pending) |`,
     );
   } finally {
     await down.stop();

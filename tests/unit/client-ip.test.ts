@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  ORIGINAL_XFF_HEADER,
-  PEER_HEADER,
-  clientIp,
-  clientIpFromHeaders,
-  hashIp,
-  readStamp,
-  stampValue,
-} from "@/lib/quotes/client-ip";
+import { ORIGINAL_XFF_HEADER, PEER_HEADER, readStamp, stampValue } from "@/lib/peer-stamp";
+import { clientIp, clientIpFromHeaders, hashIp } from "@/lib/quotes/client-ip";
 
 const headers = (entries: Record<string, string>) => new Headers(entries);
 const SECRET = "client-ip-test-secret-0123456789-abcdef";

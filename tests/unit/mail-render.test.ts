@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, renderConfirmation, renderOwnerNotice, safeSubject, type QuoteForMail } from "@/lib/mail/render";
+import { renderConfirmation, renderOwnerNotice, safeSubject, type QuoteForMail } from "@/lib/mail/render";
+import { escapeHtml } from "@/lib/text/escape-html";
 
 const ctx = { siteName: "FS Dev", siteUrl: "https://www.fsdev.example/", ownerName: "Francois Schoeman" };
 

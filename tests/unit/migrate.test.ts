@@ -284,7 +284,7 @@ describe.runIf(testProviders().includes("postgresql"))("on postgresql", () => {
       expect(fs.readFileSync(path.join(pgMigrationsDir, name, "migration.sql"), "utf8")).not.toContain("\r");
   });
 
-  it("matches schema.prisma: diff prints an empty migration and exits 0 (fails when the PostgreSQL history drifts)", async () => {
+  it("matches schema.prisma: diff is empty and exits 0 (fails when the PostgreSQL history drifts)", async () => {
     const db = await emptyDatabase("postgresql", "pg-diff");
     try {
       const r = cli(db.url, "diff");
@@ -302,7 +302,7 @@ describe.runIf(testProviders().includes("postgresql"))("on postgresql", () => {
     }
   });
 
-  it("deploys every migration once, records checksums, reports up to date, and a second deploy applies nothing", async () => {
+  it("deploys every migration once with checksums, reports up to date; a second deploy applies nothing", async () => {
     const db = await emptyDatabase("postgresql", "pg-deploy");
     try {
       const before = cli(db.url, "status");
@@ -336,7 +336,7 @@ describe.runIf(testProviders().includes("postgresql"))("on postgresql", () => {
     }
   });
 
-  it("a broken migration fails as a whole (nothing half-applied); resolve-rolled-back and a fixed file recover", async () => {
+  it("a broken migration fails as a whole; resolve-rolled-back and a fixed file recover", async () => {
     const db = await emptyDatabase("postgresql", "pg-broken");
     const work = fs.mkdtempSync(path.join(os.tmpdir(), "fsdev-pg-broken-"));
     const dir = path.join(work, "migrations");

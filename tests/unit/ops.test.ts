@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 describe.each(testProviders())("health on %s", (provider) => {
-  it("is ok on a migrated database: migrations current, outbox counts, the SMTP greeting without its host", async () => {
+  it("is ok on a migrated database: migrations current, outbox counts, SMTP greeting without host", async () => {
     const database = await migratedDb("health", provider);
     try {
       const report = await checkHealth({

@@ -1,6 +1,6 @@
 // The outbox against real parts, on each database (a migrated SQLite file, a migrated PostgreSQL database),
-// Prisma with the matching driver adapter, nodemailer and a local SMTP server (smtp-server). Every test makes its own quote request and follows its messages by
-// reference, so the tests do not depend on each other's rows.
+// Prisma with the matching driver adapter, nodemailer and a local SMTP server (smtp-server). Every test makes its
+// own quote request and follows its messages by reference, so the tests do not depend on each other's rows.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -169,7 +169,7 @@ describe.each(testProviders())("on %s", (provider) => {
       }
     });
 
-    it("leaves the rows pending with the error and a later retry time when the server is down; a manual retry sends them once", async () => {
+    it("server down: rows stay pending with the error and a later retry time; a manual retry sends once", async () => {
       const { q, ids } = await insertRequest();
       const down = smtpTransport(`smtp://127.0.0.1:${await closedPort()}`);
       const before = Date.now();
@@ -239,7 +239,7 @@ describe.each(testProviders())("on %s", (provider) => {
       for (const row of await rows(ids)) expect(row).toMatchObject({ status: "sent", attempts: 1 });
     });
 
-    it("takes over a message whose sender died mid-send once its claim expires, and respects a live claim", async () => {
+    it("takes over a message whose sender died mid-send once its claim expires; respects a live claim", async () => {
       const { q, ids, notice, confirmation } = await insertRequest();
       const now = Date.now();
       // The notice: claimed by a sender that died a while ago. The confirmation: held by a live sender.

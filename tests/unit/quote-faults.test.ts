@@ -6,7 +6,7 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
 import { submitQuote } from "@/lib/quotes/submit";
-import { testEnv, validSubmission } from "../helpers/quote-fixtures";
+import { testEnv, testMail, validSubmission } from "../helpers/quote-fixtures";
 import { migratedDb } from "../helpers/test-databases";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
 
@@ -25,13 +25,18 @@ afterAll(async () => {
 });
 
 describe("database locked by another writer", () => {
-  it("tells the visitor it could not save, keeps every value, logs the cause, and works once the lock is gone", async () => {
+  it("tells the visitor it could not save, keeps every value, logs the cause, works once unlocked", async () => {
     const file = database.url.replace(/^file:/, "");
     const db = createDb(database.url, { busyTimeoutMs: 300 });
     const locker = new Database(file);
     locker.exec("BEGIN EXCLUSIVE");
     const logged: string[] = [];
-    const deps = { db, env: testEnv, log: (line: string, error?: unknown) => logged.push(`${line} ${String(error)}`) };
+    const deps = {
+      db,
+      env: testEnv,
+      mail: testMail,
+      log: (line: string, error?: unknown) => logged.push(`${line} ${String(error)}`),
+    };
     try {
       const result = await submitQuote(
         validSubmission({ name: "Locked Out" }),
@@ -64,7 +69,7 @@ describe("the process dies after the commit, before delivery", () => {
     const result = await submitQuote(
       validSubmission({ name: "Crash Survivor" }),
       { ip: "192.0.2.20", userAgent: null },
-      { db, env: testEnv },
+      { db, env: testEnv, mail: testMail },
     );
     if (result.status !== "ok") throw new Error(result.status);
     await db.$disconnect();

@@ -8,7 +8,7 @@ import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import { REFERENCE_PATTERN } from "@/lib/quotes/reference";
 import { MAX_CONFIRMATIONS_PER_DAY, submitQuote, type SubmitDeps } from "@/lib/quotes/submit";
 import { closedPort, parseMail, startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
-import { testEnv, tokenFrom, validSubmission } from "../helpers/quote-fixtures";
+import { testEnv, testMail, tokenFrom, validSubmission } from "../helpers/quote-fixtures";
 import { migratedDb, testProviders } from "../helpers/test-databases";
 
 describe.each(testProviders())("on %s", (provider) => {
@@ -36,7 +36,7 @@ describe.each(testProviders())("on %s", (provider) => {
     db = database.db;
     smtp = await startSmtpServer();
     transport = smtpTransport(smtp.url);
-    deps = { db, env: testEnv, log: (line) => logged.push(line) };
+    deps = { db, env: testEnv, mail: testMail, log: (line) => logged.push(line) };
   });
 
   afterAll(async () => {

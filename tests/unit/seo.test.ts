@@ -211,7 +211,8 @@ describe("plain text from MDX", () => {
       "snake_case_name stays, and 2 < 3 stays too.",
     ].join("\n");
     expect(mdxToPlainText(source)).toBe(
-      "See our services and bold or italic or under text. Inside a callout with code. a list item A heading snake_case_name stays, and 2 < 3 stays too.",
+      "See our services and bold or italic or under text. Inside a callout with code. a list item A heading " +
+        "snake_case_name stays, and 2 < 3 stays too.",
     );
   });
 
@@ -241,7 +242,7 @@ describe("RSS feed", () => {
       ],
     });
     expect(xml).toContain("<title>FS Dev &amp; friends</title>");
-    expect(xml).toContain("<description>Quotes &quot; and &apos; and &lt;tags&gt;</description>");
+    expect(xml).toContain("<description>Quotes &quot; and &#39; and &lt;tags&gt;</description>");
     expect(xml).toContain("<title>A &lt; B &amp; C</title>");
     expect(xml).toContain("<link>https://www.fsdev.example/articles/a?x=1&amp;y=2</link>");
     expect(xml).toContain("<category>R&amp;D</category>");

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { PageFrame } from "@/components/layout/page-frame";
-import { Link } from "@/components/link";
 import { notFound } from "next/navigation";
 import { JsonLd } from "@/components/json-ld";
 import { Breadcrumbs } from "@/components/breadcrumbs";
@@ -60,9 +59,9 @@ export default async function ProductPage({ params }: Props) {
               {site.labels.visitProduct}
             </a>
           ) : null}
-          <Link href={quoteHref({ product: product.slug })} className="button-primary w-full">
+          <a href={quoteHref({ product: product.slug })} className="button-primary w-full">
             {site.cta.link.label}
-          </Link>
+          </a>
         </section>
       </div>
     </PageFrame>

@@ -9,7 +9,6 @@ import { quoteHref } from "@/components/mdx/quote-cta";
 import { services, site } from "@/lib/content";
 import { breadcrumbs, entryCrumbs, jsonLdContext, pageMetadata } from "@/lib/seo";
 import { serviceJsonLd } from "@/lib/seo/json-ld";
-import { Link } from "@/components/link";
 import { entryPath } from "@/lib/seo/entry-path";
 
 export const dynamicParams = false;
@@ -65,9 +64,9 @@ export default async function ServicePage({ params }: Props) {
               ))}
             </ul>
           </div>
-          <Link href={quoteHref({ service: service.slug })} className="button-primary w-full">
+          <a href={quoteHref({ service: service.slug })} className="button-primary w-full">
             {site.cta.link.label}
-          </Link>
+          </a>
         </section>
       </div>
     </PageFrame>

@@ -1,4 +1,3 @@
-import { Link } from "@/components/link";
 import type { Home } from "@/lib/content/schemas";
 
 export function Hero({ hero }: { hero: Home["hero"] }) {
@@ -9,13 +8,13 @@ export function Hero({ hero }: { hero: Home["hero"] }) {
         <h1 className="mt-3 max-w-4xl text-4xl font-bold tracking-tight text-ink md:text-6xl">{hero.heading}</h1>
         <p className="mt-6 max-w-2xl text-lg text-slate-700 md:text-xl">{hero.lead}</p>
         <div className="mt-8 flex flex-wrap gap-4">
-          <Link href={hero.primaryCta.href} className="button-primary">
+          <a href={hero.primaryCta.href} className="button-primary">
             {hero.primaryCta.label}
-          </Link>
+          </a>
           {hero.secondaryCta ? (
-            <Link href={hero.secondaryCta.href} className="button-secondary">
+            <a href={hero.secondaryCta.href} className="button-secondary">
               {hero.secondaryCta.label}
-            </Link>
+            </a>
           ) : null}
         </div>
       </div>

@@ -36,7 +36,8 @@ export function VideoShowcase({ video, transcriptLabel }: { video: Home["video"]
           </details>
         </div>
         <div className="relative overflow-hidden rounded-lg border border-slate-200 bg-ink">
-          {/* eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- getImageProps supplies src, srcset and sizes; alt="" as the video itself is labelled */}
+          {/* getImageProps supplies src, srcset and sizes; alt="" as the video itself is labelled. */}
+          {/* eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text */}
           <img {...poster} data-testid="video-poster" />
           <video
             className="relative block aspect-video w-full"

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { deliverPendingFromEnv } from "@/lib/mail/from-env";
+import { deliverPendingFromEnv } from "@/lib/mail/configured";
 import { bearerMatches } from "@/lib/ops/bearer";
 
 export const dynamic = "force-dynamic";

@@ -12,9 +12,7 @@ export function mailContextFromEnv(): MailContext {
 }
 
 /** `deliverPending` with db(), the process's transport, MAIL_FROM and SITE_URL; options override. */
-export function deliverPendingFromEnv(
-  opts: Omit<DeliverOptions, "from"> & { from?: string } = {},
-): Promise<DeliverResult> {
+export function deliverPendingFromEnv(opts: Partial<DeliverOptions> = {}): Promise<DeliverResult> {
   const settings = env();
   return deliverPending(db(), mailTransportFromEnv(), {
     from: settings.MAIL_FROM,

@@ -1,3 +1,4 @@
+/** Page metadata and the site-wide SEO facts (Open Graph image, feed link, JSON-LD context) for `app/`. */
 import type { Metadata } from "next";
 import { articles, getPage, services, site, type Entry } from "@/lib/content";
 import { absoluteUrl, siteUrl } from "@/lib/site-url";
@@ -8,8 +9,8 @@ import {
   type Crumb,
   type JsonLdContext,
   type JsonLdObject,
-} from "@/lib/seo/json-ld";
-import { entryPath, type EntrySection } from "@/lib/seo/entry-path";
+} from "./json-ld";
+import { entryPath, type EntrySection } from "./entry-path";
 
 export type PageSeo = {
   title: string;

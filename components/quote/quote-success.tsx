@@ -1,0 +1,33 @@
+import type { Ref } from "react";
+import type { QuoteFormCopy } from "@/lib/content/schemas";
+
+type Props = { copy: QuoteFormCopy["success"]; reference: string; headingRef: Ref<HTMLHeadingElement> };
+
+/** What replaces the form once a request is stored: its reference and what happens next. */
+export function QuoteSuccess({ copy, reference, headingRef }: Props) {
+  return (
+    <section
+      aria-labelledby="quote-success-heading"
+      className="rounded-lg border border-brand-700 bg-brand-50 p-6"
+      data-testid="quote-success"
+    >
+      <h2 id="quote-success-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-bold text-ink">
+        {copy.heading}
+      </h2>
+      <p className="mt-4 text-lg">
+        {copy.reference}: <strong data-testid="quote-reference">{reference}</strong>
+      </p>
+      <p className="mt-3 text-slate-700">{copy.text}</p>
+      <ol className="mt-4 list-decimal space-y-1 pl-5 text-slate-700">
+        {copy.nextSteps.map((step) => (
+          <li key={step}>{step}</li>
+        ))}
+      </ol>
+      {/* A full page load on purpose: a new form token and a fresh form state (a client-side
+          navigation to the same page would keep this success state). */}
+      <a href="/quote" className="button-secondary mt-6">
+        {copy.another}
+      </a>
+    </section>
+  );
+}
