@@ -48,18 +48,26 @@ async function waitForPort(port: number, child: ChildProcess, logs: () => string
   }
 }
 
-export async function startNginx(opts: { upstreams: string[]; port?: number; workers?: number }): Promise<TestNginx> {
+export async function startNginx(opts: {
+  upstreams: string[];
+  port?: number;
+  workers?: number;
+  /** A server config of its own instead of the committed one (a benchmark's plain static server). */
+  site?: (values: { port: number; dir: string }) => string;
+}): Promise<TestNginx> {
   if (!NGINX) throw new Error("nginx is not installed (apt-get install nginx-light)");
   const port = opts.port ?? (await closedPort());
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fsdev-nginx-"));
   fs.chmodSync(dir, 0o755);
   for (const sub of ["cache", "temp"]) fs.mkdirSync(path.join(dir, sub), { mode: 0o777 });
-  const site = siteConfig({
-    FSDEV_SERVER_NAME: "127.0.0.1",
-    FSDEV_LISTEN: `127.0.0.1:${port}`,
-    FSDEV_CACHE_DIR: path.join(dir, "cache"),
-    FSDEV_UPSTREAMS: opts.upstreams.map((address) => `server ${address} max_fails=1 fail_timeout=10s;`).join(" "),
-  });
+  const site = opts.site
+    ? opts.site({ port, dir })
+    : siteConfig({
+        FSDEV_SERVER_NAME: "127.0.0.1",
+        FSDEV_LISTEN: `127.0.0.1:${port}`,
+        FSDEV_CACHE_DIR: path.join(dir, "cache"),
+        FSDEV_UPSTREAMS: opts.upstreams.map((address) => `server ${address} max_fails=1 fail_timeout=10s;`).join(" "),
+      });
   fs.writeFileSync(path.join(dir, "site.conf"), site);
   const temp = (name: string) => `${name}_temp_path ${path.join(dir, "temp", name)};`;
   fs.writeFileSync(
