@@ -96,8 +96,17 @@ async function build(target: string): Promise<{ seconds: number; peakMb: number;
 console.log(`content benchmark on ${new Date().toISOString()}, node ${process.version}, ${os.cpus().length} cores`);
 console.log("| articles | build time | peak memory (build process tree) | pages generated |");
 console.log("|---:|---:|---:|---:|");
+let current: string | undefined;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    // Interrupted: remove the temporary copy (a build child dies with its process group).
+    if (current) fs.rmSync(current, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 for (const count of counts) {
   const target = fs.mkdtempSync(path.join(os.tmpdir(), `fsdev-content-${count}-`));
+  current = target;
   try {
     await copyProject(target);
     writeArticles(target, count);

@@ -275,7 +275,8 @@ describe("one source of models", () => {
   });
 });
 
-describe.runIf(testProviders().includes("postgresql"))("on postgresql", () => {
+// Each CLI run starts node, compiles the engine and talks to the server: slow on a loaded machine.
+describe.runIf(testProviders().includes("postgresql"))("on postgresql", { timeout: 120_000 }, () => {
   it("the committed history has a postgresql lock file and LF-only files", () => {
     expect(fs.readFileSync(path.join(pgMigrationsDir, "migration_lock.toml"), "utf8")).toMatch(
       /^provider = "postgresql"$/m,
