@@ -8,11 +8,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import pg from "pg";
 import { migrate, newMigrations } from "../../prisma/migrate.mjs";
 import { POSTGRES_SCHEMA, postgresSchemaText } from "../../prisma/postgresql-schema.mjs";
 import { tempDatabaseUrl } from "../helpers/temp-db";
-import { emptyDatabase, testProviders } from "../helpers/test-databases";
+import { emptyDatabase, queryRows, testProviders } from "../helpers/test-databases";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const migrationsDir = path.join(root, "prisma/migrations");
@@ -243,16 +242,6 @@ const PG_ALL = fs
   .filter((name) => /^\d{14}_/.test(name))
   .sort();
 
-async function pgQuery<T>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 describe("one source of models", () => {
   it("the PostgreSQL schema is schema.prisma with only the provider and client output swapped", () => {
     const sqlite = fs.readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
@@ -293,7 +282,7 @@ describe.runIf(testProviders().includes("postgresql"))("on postgresql", { timeou
       expect(r.stdout.trim()).toBe("-- This is an empty migration.");
       expect(r.code).toBe(0);
       // The diff used a shadow database of its own and removed it.
-      const shadows = await pgQuery<{ datname: string }>(
+      const shadows = await queryRows<{ datname: string }>(
         db.url,
         "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'",
       );
@@ -312,7 +301,7 @@ describe.runIf(testProviders().includes("postgresql"))("on postgresql", { timeou
       const first = cli(db.url, "deploy");
       expect(first.stderr).toBe("");
       expect(first.stdout.trim()).toBe(`applied: ${PG_ALL.join(", ")}`);
-      const rows = await pgQuery<Record<string, unknown>>(
+      const rows = await queryRows<Record<string, unknown>>(
         db.url,
         "SELECT migration_name, checksum, finished_at, rolled_back_at FROM _prisma_migrations ORDER BY migration_name",
       );
@@ -322,7 +311,7 @@ describe.runIf(testProviders().includes("postgresql"))("on postgresql", { timeou
         expect(rows[i]?.checksum).toBe(createHash("sha256").update(sql).digest("hex"));
         expect(rows[i]?.finished_at).toBeInstanceOf(Date);
       }
-      const tables = await pgQuery<{ tablename: string }>(
+      const tables = await queryRows<{ tablename: string }>(
         db.url,
         "SELECT tablename FROM pg_tables WHERE schemaname = 'public'",
       );
@@ -357,7 +346,7 @@ describe.runIf(testProviders().includes("postgresql"))("on postgresql", { timeou
       expect(r.stderr).toMatch(/^migrate deploy failed: .*Nope/);
       expect(r.stderr.split("\n").filter(Boolean)).toHaveLength(1);
       // PostgreSQL rolled the whole file back: the first statement's table is not there.
-      expect(await pgQuery(db.url, "SELECT 1 FROM pg_tables WHERE tablename = 'Scratch'")).toEqual([]);
+      expect(await queryRows(db.url, "SELECT 1 FROM pg_tables WHERE tablename = 'Scratch'")).toEqual([]);
       const status = await migrate("status", { url: db.url, migrationsDir: dir });
       expect(status).toMatchObject({ exitCode: 1, upToDate: false, failed: [broken] });
       await expect(migrate("deploy", { url: db.url, migrationsDir: dir })).rejects.toThrow(/failed migrations/);
@@ -366,7 +355,7 @@ describe.runIf(testProviders().includes("postgresql"))("on postgresql", { timeou
       fs.writeFileSync(path.join(dir, broken, "migration.sql"), good);
       const fixed = await migrate("deploy", { url: db.url, migrationsDir: dir });
       expect(fixed.applied).toEqual([broken]);
-      expect(await pgQuery(db.url, "SELECT scratch_one() AS one")).toEqual([{ one: 1 }]);
+      expect(await queryRows(db.url, "SELECT scratch_one() AS one")).toEqual([{ one: 1 }]);
     } finally {
       fs.rmSync(work, { recursive: true, force: true });
       await db.cleanup();
