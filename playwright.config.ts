@@ -33,6 +33,8 @@ export const e2eEnv = {
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // One throwaway PostgreSQL server for the run (the topology and concurrency specs use it).
+  globalSetup: "./tests/setup/postgres.ts",
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -20,6 +20,8 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["tests/unit/**/*.test.ts"],
+    // One throwaway PostgreSQL server for the run (the suites that run on both databases use it).
+    globalSetup: ["tests/setup/postgres.ts"],
     environment: "node",
     testTimeout: 20_000,
     hookTimeout: 60_000,

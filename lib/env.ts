@@ -22,7 +22,7 @@ const schema = z.object({
     .default(() => localOrigin()),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, { error: "must be a SQLite file: URL (the PostgreSQL adapter is not wired into this build)" })
+    .regex(/^(file:|postgres(ql)?:\/\/)/i, { error: "must be a SQLite file: URL or a postgresql:// URL" })
     .default(DEFAULT_DATABASE_URL),
   /** SMTP server, e.g. smtp://user:pass@smtp.example.com:587; unset writes .eml files to MAIL_DIR. */
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
@@ -61,6 +61,10 @@ const schema = z.object({
   LEAD_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   /** The stored text of a delivered email is blanked this many days after it was sent. */
   MAIL_BODY_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /** Bearer secret of GET/POST /api/outbox/drain for a platform cron; unset disables the endpoint. */
+  CRON_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  /** How long an outbox sender holds a message; a sender killed mid-send frees it after this. */
+  OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(15).max(3600).default(120),
   /** Deliver mail right after each submission (off only in tests that drive delivery themselves). */
   MAIL_DELIVER_AFTER_SUBMIT: boolean.default(true),
 });

@@ -11,36 +11,39 @@
 //   status                      database history vs. the migrations folder   exit 0 up to date, 1 not
 //   diff                        SQL from the migrations to schema.prisma     exit 0 none, 2 changes
 //   diff-empty                  SQL from an empty database to schema.prisma (the first migration)
-//   new <name>                  write migrations/<UTC YYYYMMDDHHMMSS>_<name>/migration.sql
+//   new <name>                  write the next migration of BOTH histories (SQLite and PostgreSQL),
+//                               <UTC YYYYMMDDHHMMSS>_<name>/migration.sql in each
 //   resolve-rolled-back <name>  mark a failed migration rolled back (after cleaning up by hand)
-// Options: --schema <file> (default prisma/schema.prisma), --migrations-dir <dir> (default prisma/migrations).
+// Options: --schema <file> (default prisma/schema.prisma), --migrations-dir <dir>, --provider sqlite|postgresql
+// (`new` only: write one history).
+// Two databases, one schema: DATABASE_URL file:... is SQLite (history prisma/migrations), postgresql://... is
+// PostgreSQL (history prisma/postgresql/migrations, schema written in memory from schema.prisma by
+// postgresql-schema.mjs). The PostgreSQL diff needs a server for its shadow database: `new` starts a throwaway
+// one (temp-postgres.mjs) unless DATABASE_URL is a PostgreSQL URL.
 // DATABASE_URL defaults to lib/defaults.mjs's; relative paths resolve against the cwd (the project root).
 // SQLite migrations are not transactional: a failed one can leave partial DDL behind (clean up, then resolve).
+// PostgreSQL runs each migration file as one script, so a failed one leaves nothing behind.
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import Database from "better-sqlite3";
 import nextEnv from "@next/env";
+import pg from "pg";
+import { postgresSchemaText } from "./postgresql-schema.mjs";
+import { MIGRATIONS_DIRS, providerOf } from "./providers.mjs";
+import { startTempPostgres } from "./temp-postgres.mjs";
 import { DEFAULT_DATABASE_URL } from "../lib/defaults.mjs";
 
+export { MIGRATIONS_DIRS, providerOf };
 const COMMANDS = ["deploy", "status", "diff", "diff-empty", "new", "resolve-rolled-back"];
 const FILTERS = { externalTables: [], externalEnums: [] };
-const ADAPTERS = { postgres: "@prisma/adapter-pg", postgresql: "@prisma/adapter-pg", mysql: "@prisma/adapter-mariadb" };
-
-/** Absolute SQLite path of a `file:` URL; any other scheme is refused, naming the adapter it would need. */
+/** Absolute SQLite path of a `file:` URL. */
 export function sqliteFileFromUrl(url) {
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase() ?? "";
-  if (scheme !== "file") {
-    throw new Error(
-      ADAPTERS[scheme]
-        ? `DATABASE_URL is a ${scheme}: URL, which needs the ${ADAPTERS[scheme]} driver adapter; ` +
-            "migrate.mjs supports only SQLite file: URLs so far"
-        : `DATABASE_URL must be a SQLite file: URL (got ${scheme ? `"${scheme}:"` : "no scheme"})`,
-    );
-  }
+  if (providerOf(url) !== "sqlite") throw new Error("not a SQLite file: URL");
   const file = url.startsWith("file://") ? fileURLToPath(url.split("?")[0]) : url.slice(5).split("?")[0];
   if (!file) throw new Error("DATABASE_URL has an empty file path");
   return path.resolve(file);
@@ -86,6 +89,90 @@ function sqliteFactory(url) {
   };
 }
 
+/**
+ * The adapter-pg factory with the three fixes the engine needs (STACK.md "PostgreSQL 15 results"; the app's
+ * own client is unaffected, these touch only the adapters made here):
+ * 1. executeScript sends the whole migration as one query (adapter-pg splits on ";", which breaks $$ bodies and
+ *    quoted semicolons and is not atomic); one simple-protocol query is one implicit transaction;
+ * 2. the shadow database is created and dropped here, from discrete connection fields (pg lets a
+ *    connectionString override `database`, so adapter-pg's own shadow would be the main database), and the
+ *    pool is ended before the DROP;
+ * 3. columns of PostgreSQL's internal "char" type (oid 18), which the engine reads when it describes a schema,
+ *    are handed over as text marked Character (adapter-pg refuses them).
+ */
+function postgresFactory(url) {
+  const u = new URL(url);
+  const config = {
+    host: decodeURIComponent(u.hostname),
+    port: Number(u.port || 5432),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+    database: decodeURIComponent(u.pathname.slice(1)) || "postgres",
+    ...(u.searchParams.get("sslmode") && u.searchParams.get("sslmode") !== "disable"
+      ? { ssl: { rejectUnauthorized: u.searchParams.get("sslmode") === "verify-full" } }
+      : {}),
+    max: 4,
+  };
+  const opened = [];
+  const patch = (adapter) => {
+    adapter.executeScript = async (script) => {
+      try {
+        await adapter.client.query(script);
+      } catch (error) {
+        adapter.onError(error);
+      }
+    };
+    const performIO = adapter.performIO;
+    const queryRaw = adapter.queryRaw;
+    adapter.queryRaw = async function (query) {
+      const chars = [];
+      const call = Object.create(this);
+      call.performIO = async (q) => {
+        const r = await performIO.call(this, q);
+        r?.fields.forEach((f, i) => f.dataTypeID === 18 && ((f.dataTypeID = 25), chars.push(i)));
+        return r;
+      };
+      const result = await queryRaw.call(call, query);
+      for (const i of chars) result.columnTypes[i] = ColumnTypeEnum.Character;
+      return result;
+    };
+    opened.push(adapter);
+    return adapter;
+  };
+  const connectTo = async (database) => patch(await new PrismaPg({ ...config, database }).connect());
+  return {
+    adapterName: "@prisma/adapter-pg",
+    provider: "postgres",
+    connect: () => connectTo(config.database),
+    async connectToShadowDb() {
+      const name = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID().replace(/-/g, "")}`;
+      const admin = new pg.Client(config);
+      await admin.connect();
+      try {
+        await admin.query(`CREATE DATABASE "${name}"`);
+      } finally {
+        await admin.end();
+      }
+      const adapter = await connectTo(name);
+      const dispose = adapter.dispose.bind(adapter);
+      let disposed;
+      adapter.dispose = () =>
+        (disposed ??= (async () => {
+          await dispose();
+          const cleanup = new pg.Client(config);
+          await cleanup.connect();
+          try {
+            await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+          } finally {
+            await cleanup.end();
+          }
+        })());
+      return adapter;
+    },
+    closeAll: () => Promise.all(opened.splice(0).map((adapter) => adapter.dispose())),
+  };
+}
+
 /** The committed migrations in the engine's shape: directories sorted by name, like Prisma's CLI. */
 function readMigrations(migrationsDir) {
   const baseDir = path.resolve(migrationsDir);
@@ -107,8 +194,23 @@ function readMigrations(migrationsDir) {
   return { baseDir, lockfile, shadowDbInitScript: "", migrationDirectories };
 }
 
-/** Unfinished (failed, not rolled back) migration names, or null when the file has no `_prisma_migrations` table. */
-function unfinishedMigrations(dbFile) {
+/** Unfinished (failed, not rolled back) migration names; null when the database has no `_prisma_migrations` table. */
+async function unfinishedMigrations(url) {
+  if (providerOf(url) === "postgresql") {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const exists = await client.query("SELECT to_regclass('_prisma_migrations') IS NOT NULL AS found");
+      if (!exists.rows[0]?.found) return null;
+      const rows = await client.query(
+        "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL",
+      );
+      return rows.rows.map((row) => row.migration_name);
+    } finally {
+      await client.end();
+    }
+  }
+  const dbFile = sqliteFileFromUrl(url);
   if (!fs.existsSync(dbFile)) return null;
   const db = new Database(dbFile, { readonly: true });
   try {
@@ -157,31 +259,45 @@ function nextTimestamp(existing) {
   return stamp(Math.max(Date.now(), lastMs + 1000));
 }
 
+/** A migration folder name's slug: lower case, `_` between words. */
+function slugOf(name) {
+  const slug = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "");
+  if (!slug) throw new Error(`migration name "${name}" has no letters or digits`);
+  return slug;
+}
+
+/** The schema text the engine gets for a provider: schema.prisma itself, or the PostgreSQL text written from it. */
+function schemaFor(provider, schemaPath) {
+  const text = fs.readFileSync(schemaPath, "utf8");
+  return { path: path.resolve(schemaPath), content: provider === "postgresql" ? postgresSchemaText(text) : text };
+}
+
 /**
  * Runs one command in-process. Output lines go to `log`; the result carries the facts and the CLI exit code.
- * Throws on configuration or engine errors (a failed migration included).
+ * Throws on configuration or engine errors (a failed migration included). `new` writes one history here (the
+ * URL's provider); the CLI's `new` writes both (newMigrations below).
  * @param {"deploy"|"status"|"diff"|"diff-empty"|"new"|"resolve-rolled-back"} command
- * @param {{ url?: string, schemaPath?: string, migrationsDir?: string, name?: string,
+ * @param {{ url?: string, schemaPath?: string, migrationsDir?: string, name?: string, folder?: string,
  *   log?: (line: string) => void }} [options]
- * @returns {Promise<{ exitCode: number, applied?: string[], upToDate?: boolean, pending?: string[], failed?: string[],
- *   edited?: string[], sql?: string, changed?: boolean, file?: string | null }>}
+ * @returns {Promise<{ exitCode: number, provider: "sqlite" | "postgresql", applied?: string[], upToDate?: boolean,
+ *   pending?: string[], failed?: string[], edited?: string[], sql?: string, changed?: boolean, file?: string | null }>}
  */
 export async function migrate(command, options = {}) {
-  const {
-    url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL,
-    schemaPath = "prisma/schema.prisma",
-    migrationsDir = "prisma/migrations",
-    name,
-    log = () => {},
-  } = options;
+  const { url = process.env.DATABASE_URL || DEFAULT_DATABASE_URL, name, log = () => {} } = options;
   if (!COMMANDS.includes(command)) throw new Error(`unknown command "${command}"; use one of ${COMMANDS.join(", ")}`);
   if ((command === "new" || command === "resolve-rolled-back") && !name)
     throw new Error(`usage: migrate.mjs ${command} <name>`);
-  const dbFile = sqliteFileFromUrl(url);
+  const provider = providerOf(url);
+  const migrationsDir = options.migrationsDir ?? MIGRATIONS_DIRS[provider];
   const migrations = readMigrations(migrationsDir);
-  const schema = { path: path.resolve(schemaPath), content: fs.readFileSync(schemaPath, "utf8") };
+  const schema = schemaFor(provider, options.schemaPath ?? "prisma/schema.prisma");
+  const usesDatabase = ["deploy", "status", "resolve-rolled-back"].includes(command);
+  const dbFile = provider === "sqlite" ? sqliteFileFromUrl(url) : null;
 
-  if (command === "status" && !unfinishedMigrations(dbFile)) {
+  if (command === "status" && !(await unfinishedMigrations(url))) {
     // the engine's history check errors out without the table
     const pending = migrations.migrationDirectories.map((m) => m.path);
     log(
@@ -189,12 +305,17 @@ export async function migrate(command, options = {}) {
         ? `No migration applied yet. Pending migrations: ${pending.join(", ")}`
         : "No migrations to apply.",
     );
-    return { exitCode: pending.length ? 1 : 0, upToDate: !pending.length, pending, failed: [], edited: [] };
+    return { exitCode: pending.length ? 1 : 0, provider, upToDate: !pending.length, pending, failed: [], edited: [] };
   }
-  // The diff commands never touch the database: they run on in-memory SQLite (the shadow is in memory too).
-  const usesDatabase = ["deploy", "status", "resolve-rolled-back"].includes(command);
-  if (usesDatabase) fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  const factory = sqliteFactory(usesDatabase ? `file:${dbFile}` : ":memory:");
+  let factory;
+  if (provider === "postgresql") {
+    // The diff commands only create and drop a shadow database on this server; they never change its data.
+    factory = postgresFactory(url);
+  } else {
+    // The SQLite diff commands never touch the database: they run on in-memory SQLite (the shadow too).
+    if (usesDatabase) fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+    factory = sqliteFactory(usesDatabase ? `file:${dbFile}` : ":memory:");
+  }
   const { SchemaEngine } = await loadEngine();
   const engine = await SchemaEngine.new(
     { datamodels: [[schema.path, schema.content]] },
@@ -209,7 +330,7 @@ export async function migrate(command, options = {}) {
         filters: FILTERS,
       });
       log(`applied: ${applied.length ? applied.join(", ") : "(none pending)"}`);
-      result = { exitCode: 0, applied };
+      result = { exitCode: 0, provider, applied };
     } else if (command === "status") {
       const d = await engine.diagnoseMigrationHistory({
         migrationsList: migrations,
@@ -225,6 +346,7 @@ export async function migrate(command, options = {}) {
       const pending = d.history?.unappliedMigrationNames ?? [];
       result = {
         exitCode: upToDate ? 0 : 1,
+        provider,
         upToDate,
         pending,
         failed: d.failedMigrationNames,
@@ -233,7 +355,7 @@ export async function migrate(command, options = {}) {
     } else if (command === "resolve-rolled-back") {
       await engine.markMigrationRolledBack({ migrationName: name });
       log(`marked rolled back: ${name}`);
-      result = { exitCode: 0 };
+      result = { exitCode: 0, provider };
     } else {
       const from = command === "diff-empty" ? { tag: "empty" } : { tag: "migrations", ...migrations };
       const diff = await engine.diff({
@@ -247,25 +369,19 @@ export async function migrate(command, options = {}) {
       const changed = diff.exitCode === 2; // the engine's `--exit-code` convention: 2 = the schemas differ
       if (command !== "new") {
         log(sql.replace(/\n$/, ""));
-        result = { exitCode: command === "diff" ? diff.exitCode : 0, sql, changed };
+        result = { exitCode: command === "diff" ? diff.exitCode : 0, provider, sql, changed };
       } else if (!changed) {
-        log("No schema changes: the migrations already match schema.prisma; nothing written.");
-        result = { exitCode: 0, sql, changed, file: null };
+        log(`${provider}: no schema changes, the migrations already match schema.prisma; nothing written.`);
+        result = { exitCode: 0, provider, sql, changed, file: null };
       } else {
-        const slug = name
-          .toLowerCase()
-          .replace(/[^a-z0-9]+/g, "_")
-          .replace(/^_+|_+$/g, "");
-        if (!slug) throw new Error(`migration name "${name}" has no letters or digits`);
-        const dir = path.join(
-          migrations.baseDir,
-          `${nextTimestamp(migrations.migrationDirectories.map((m) => m.path))}_${slug}`,
-        );
+        const folder =
+          options.folder ?? `${nextTimestamp(migrations.migrationDirectories.map((m) => m.path))}_${slugOf(name)}`;
+        const dir = path.join(migrations.baseDir, folder);
         const file = path.join(dir, "migration.sql");
         fs.mkdirSync(dir, { recursive: true });
         fs.writeFileSync(file, sql.endsWith("\n") ? sql : `${sql}\n`);
         log(path.relative(process.cwd(), file));
-        result = { exitCode: 0, sql, changed, file };
+        result = { exitCode: 0, provider, sql, changed, file };
       }
     }
   } catch (error) {
@@ -276,15 +392,19 @@ export async function migrate(command, options = {}) {
   }
   if (failure && command === "deploy") {
     // The engine's message is the database error alone; name the migration that failed and the way out.
-    const failed = unfinishedMigrations(dbFile) ?? [];
+    const failed = (await unfinishedMigrations(url).catch(() => null)) ?? [];
     if (failed.length && !failed.some((n) => failure.message.includes(n))) {
+      const kept =
+        provider === "sqlite"
+          ? "SQLite keeps the statements that ran before the error; undo them, then"
+          : "PostgreSQL rolled the whole file back; fix it, then";
       failure.message =
-        `migration ${failed.join(", ")} failed: ${failure.message} (SQLite keeps the statements that ran ` +
-        `before the error; undo them, then: node prisma/migrate.mjs resolve-rolled-back ${failed[0]})`;
+        `migration ${failed.join(", ")} failed: ${failure.message} (${kept}: ` +
+        `node prisma/migrate.mjs resolve-rolled-back ${failed[0]})`;
     }
   }
   if (failure) throw failure;
-  if (command === "deploy") {
+  if (command === "deploy" && provider === "sqlite") {
     // WAL journal: readers keep reading while the app's writers commit (the default rollback journal blocks them).
     // The mode is stored in the file; it must be set after the engine's exclusive connection is closed.
     const db = new Database(dbFile);
@@ -297,6 +417,39 @@ export async function migrate(command, options = {}) {
   return result;
 }
 
+/**
+ * `new <name>` for both histories, under one folder name: SQLite on an in-memory database, PostgreSQL on the
+ * server in `postgresUrl`, or on a throwaway server started here (the diff needs a shadow database).
+ * @param {string} name
+ * @param {{ providers?: ("sqlite"|"postgresql")[], postgresUrl?: string, schemaPath?: string,
+ *   migrationsDirs?: { sqlite: string, postgresql: string }, log?: (line: string) => void }} [options]
+ */
+export async function newMigrations(name, options = {}) {
+  const providers = options.providers ?? ["sqlite", "postgresql"];
+  const dirs = options.migrationsDirs ?? MIGRATIONS_DIRS;
+  const existing = providers.flatMap((p) => readMigrations(dirs[p]).migrationDirectories.map((m) => m.path));
+  const folder = `${nextTimestamp(existing)}_${slugOf(name)}`;
+  const results = [];
+  for (const provider of providers) {
+    if (provider === "sqlite") {
+      results.push(
+        await migrate("new", { url: "file::memory:", name, folder, migrationsDir: dirs.sqlite, ...pick(options) }),
+      );
+      continue;
+    }
+    const server = options.postgresUrl ? null : await startTempPostgres();
+    try {
+      const url = options.postgresUrl ?? (await server.createDatabase("fsdev_migration_diff"));
+      results.push(await migrate("new", { url, name, folder, migrationsDir: dirs.postgresql, ...pick(options) }));
+    } finally {
+      await server?.stop();
+    }
+  }
+  return results;
+}
+
+const pick = ({ schemaPath, log }) => ({ ...(schemaPath ? { schemaPath } : {}), ...(log ? { log } : {}) });
+
 // CLI, only when run as `node prisma/migrate.mjs ...` (not when imported by the app or the tests).
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   // The same .env files `next start` reads, so DATABASE_URL agrees with the app's (the real environment wins).
@@ -308,16 +461,26 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   const option = (flag) => (args.includes(flag) ? args.splice(args.indexOf(flag), 2)[1] : undefined);
   const schemaPath = option("--schema");
   const migrationsDir = option("--migrations-dir");
+  const only = option("--provider");
   const [command = "", name] = args;
+  const log = (line) => process.stdout.write(`${line}\n`);
   let code = 1;
   try {
-    const result = await migrate(command, {
-      schemaPath,
-      migrationsDir,
-      name,
-      log: (line) => process.stdout.write(`${line}\n`),
-    });
-    code = result.exitCode;
+    if (command === "new" && !migrationsDir) {
+      if (!name) throw new Error("usage: migrate.mjs new <name> [--provider sqlite|postgresql]");
+      if (only && !(only in MIGRATIONS_DIRS)) throw new Error(`--provider must be sqlite or postgresql`);
+      const url = process.env.DATABASE_URL;
+      await newMigrations(name, {
+        providers: only ? [only] : undefined,
+        postgresUrl: url && providerOf(url) === "postgresql" ? url : undefined,
+        schemaPath,
+        log,
+      });
+      code = 0;
+    } else {
+      const result = await migrate(command, { schemaPath, migrationsDir, name, log });
+      code = result.exitCode;
+    }
   } catch (error) {
     // One line, no stack trace: engine errors span several lines (error, migration name, database message).
     const message = (error instanceof Error ? error.message : String(error))

@@ -16,7 +16,7 @@ import { nextCookies } from "better-auth/next-js";
 import { magicLink } from "better-auth/plugins";
 import type { Db } from "@/lib/db";
 import { emailKey } from "@/lib/leads/keys";
-import { authDatabaseProvider } from "./provider";
+import { databaseProvider } from "@/lib/db";
 
 /** Minutes a sign-in link stays valid. */
 export const LINK_MINUTES = 10;
@@ -46,7 +46,7 @@ export function createAuth(deps: AuthDeps) {
     basePath: "/api/auth",
     secret: deps.secret,
     trustedOrigins: [origin],
-    database: prismaAdapter(deps.db, { provider: authDatabaseProvider(deps.databaseUrl) }),
+    database: prismaAdapter(deps.db, { provider: databaseProvider(deps.databaseUrl) }),
     emailAndPassword: { enabled: false },
     session: { expiresIn: 7 * 86_400, updateAge: 86_400 },
     rateLimit: { enabled: true, storage: "database", window: 60, max: 60 },

@@ -17,6 +17,7 @@ export function deliverPendingFromEnv(opts: Partial<DeliverOptions> = {}): Promi
   return deliverPending(db(), mailTransportFromEnv(), {
     from: settings.MAIL_FROM,
     siteUrl: settings.SITE_URL,
+    lockMs: settings.OUTBOX_CLAIM_SECONDS * 1000,
     ...opts,
   });
 }

@@ -37,7 +37,7 @@ export type ConfirmationVerdict = { send: true } | { send: false; reason: "mailb
 
 /** Whether this request's prospect gets a confirmation, counted over the confirmations already queued. */
 export async function confirmationVerdict(
-  db: Db,
+  db: Pick<Db, "outboxMessage">,
   email: string,
   now: Date,
   perHour: number,
@@ -55,7 +55,8 @@ export async function confirmationVerdict(
     where: {
       kind,
       createdAt: { gte: new Date(now.getTime() - 86_400_000) },
-      OR: domains.map((name) => ({ recipient: { endsWith: `@${name}` } })),
+      // The request's lower-cased address, not the recipient as typed: `endsWith` is case-sensitive on PostgreSQL.
+      OR: domains.map((name) => ({ quoteRequest: { emailKey: { endsWith: `@${name}` } } })),
     },
     select: { recipient: true },
   });

@@ -2,13 +2,13 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { outboxRows } from "@/lib/mail/outbox";
-import type { MailContext, QuoteForMail } from "@/lib/mail/render";
-import type { Db } from "@/lib/db";
+import type { MailContext } from "@/lib/mail/render";
+import { lockKeys, type Db } from "@/lib/db";
 import type { Env } from "@/lib/env";
 import { emailKey, searchTextOf } from "@/lib/leads/keys";
 import { labelOf, quoteChoices, quoteCopy, type QuoteChoices } from "./catalog";
 import { hashIp } from "./client-ip";
-import { confirmationVerdict } from "./confirmation-cap";
+import { confirmationVerdict, mailboxKey, type ConfirmationVerdict } from "./confirmation-cap";
 import { cleanSourcePath, HONEYPOT_FIELD, META_FIELDS, UTM_KEYS, type UtmKey } from "./fields";
 import { verifyFormToken } from "./form-token";
 import { newReference } from "./reference";
@@ -111,11 +111,6 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
       const first = await findSubmission(deps.db, submissionKey);
       if (first) return first;
     }
-    if (
-      (await deps.db.quoteRequest.count({ where: { ipHash, createdAt: { gte: since } } })) >= deps.env.RATE_LIMIT_MAX
-    ) {
-      return { status: "rate_limited", values };
-    }
     const verdict = judge({
       honeypot: raw[HONEYPOT_FIELD],
       token,
@@ -123,18 +118,7 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
       name: input.name,
       text: [input.name, input.company ?? "", input.description].join("\n"),
     });
-    const result = await store(input, { raw, log, meta, ipHash, submissionKey, verdict, choices, now: now(), deps });
-    if (result.status !== "ok" || result.duplicate) return result;
-    // Concurrent posts from one address all pass the check above; counting again after the insert,
-    // in insertion order, keeps exactly the first RATE_LIMIT_MAX of them.
-    const ahead = await deps.db.quoteRequest.count({
-      where: { ipHash, createdAt: { gte: since }, id: { lte: result.id } },
-    });
-    if (ahead > deps.env.RATE_LIMIT_MAX) {
-      await deps.db.quoteRequest.delete({ where: { id: result.id } });
-      return { status: "rate_limited", values };
-    }
-    return result;
+    return await store(input, { raw, log, meta, ipHash, since, submissionKey, verdict, choices, now: now(), deps });
   } catch (error) {
     log("quote: could not store a request (the visitor was asked to try again)", error);
     return { status: "unavailable", values };
@@ -168,6 +152,7 @@ type StoreContext = {
   log: (line: string) => void;
   meta: RequestMeta;
   ipHash: string;
+  since: Date;
   submissionKey: string | null;
   verdict: ReturnType<typeof judge>;
   choices: QuoteChoices;
@@ -182,15 +167,6 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
   const timeline = labelOf(choices.timelines, input.timeline);
   const sourcePath = cleanSourcePath(ctx.raw.sourcePath);
   const utm = cleanUtm(ctx.raw);
-
-  // The owner hears of every request; the prospect's confirmation is capped (lib/quotes/confirmation-cap.ts).
-  const confirm = verdict.spam
-    ? { send: false as const, reason: "spam" }
-    : await confirmationVerdict(deps.db, input.email, ctx.now, deps.env.CONFIRMATIONS_PER_HOUR);
-  const rows = (mail: QuoteForMail) =>
-    outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: deps.mail }).filter(
-      (row) => row.kind === "owner_notice" || confirm.send,
-    );
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const reference = newReference(ctx.now);
@@ -210,37 +186,60 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
       consentVersion: quoteCopy.consentVersion,
     };
     try {
-      // One create with nested outbox rows: Prisma writes both in a single transaction.
-      const created = await deps.db.quoteRequest.create({
-        data: {
-          reference,
-          status: verdict.spam ? "spam" : "new",
-          name: input.name,
-          email: input.email,
-          emailKey: emailKey(input.email),
-          searchText: searchTextOf({ reference, name: input.name, email: input.email, company: input.company }),
-          company: input.company,
-          phone: input.phone,
-          interest: input.interest,
-          interestLabel,
-          budget,
-          timeline,
-          description: input.description,
-          consentAt: ctx.now,
-          consentVersion: quoteCopy.consentVersion,
-          sourcePath,
-          ...utm,
-          ipHash: ctx.ipHash,
-          userAgent: ctx.meta.userAgent?.slice(0, 400) ?? null,
-          spamScore: verdict.score,
-          spamReason: verdict.reasons.length > 0 ? verdict.reasons.join(", ") : null,
-          submissionKey: ctx.submissionKey,
-          createdAt: ctx.now,
-          // Spam is kept for review but never mailed.
-          outbox: verdict.spam ? undefined : { create: rows(mail) },
+      // The per-address count, the confirmation count and the insert (request and outbox rows) in one
+      // transaction that posts from the same address or to the same email address take one at a time, on
+      // every instance sharing the database: racing posts cannot all pass the limit.
+      const stored = await deps.db.$transaction(
+        async (tx) => {
+          await lockKeys(deps.db, tx, [`quote-ip:${ctx.ipHash}`, `quote-email:${mailboxKey(input.email)}`]);
+          if (
+            (await tx.quoteRequest.count({ where: { ipHash: ctx.ipHash, createdAt: { gte: ctx.since } } })) >=
+            deps.env.RATE_LIMIT_MAX
+          )
+            return null;
+          // The owner hears of every request; the prospect's confirmation is capped (confirmation-cap.ts).
+          const confirm: ConfirmationVerdict | { send: false; reason: "spam" } = verdict.spam
+            ? { send: false, reason: "spam" }
+            : await confirmationVerdict(tx, input.email, ctx.now, deps.env.CONFIRMATIONS_PER_HOUR);
+          const rows = outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: deps.mail }).filter(
+            (row) => row.kind === "owner_notice" || confirm.send,
+          );
+          const created = await tx.quoteRequest.create({
+            data: {
+              reference,
+              status: verdict.spam ? "spam" : "new",
+              name: input.name,
+              email: input.email,
+              emailKey: emailKey(input.email),
+              searchText: searchTextOf({ reference, name: input.name, email: input.email, company: input.company }),
+              company: input.company,
+              phone: input.phone,
+              interest: input.interest,
+              interestLabel,
+              budget,
+              timeline,
+              description: input.description,
+              consentAt: ctx.now,
+              consentVersion: quoteCopy.consentVersion,
+              sourcePath,
+              ...utm,
+              ipHash: ctx.ipHash,
+              userAgent: ctx.meta.userAgent?.slice(0, 400) ?? null,
+              spamScore: verdict.score,
+              spamReason: verdict.reasons.length > 0 ? verdict.reasons.join(", ") : null,
+              submissionKey: ctx.submissionKey,
+              createdAt: ctx.now,
+              // Spam is kept for review but never mailed.
+              outbox: verdict.spam ? undefined : { create: rows },
+            },
+            select: { id: true, reference: true, outbox: { select: { id: true } } },
+          });
+          return { created, confirm };
         },
-        select: { id: true, reference: true, outbox: { select: { id: true } } },
-      });
+        { maxWait: 20_000, timeout: 30_000 },
+      );
+      if (!stored) return { status: "rate_limited", values: echoValues(ctx.raw) };
+      const { created, confirm } = stored;
       if (!confirm.send && confirm.reason === "hourly-cap")
         ctx.log(`quote: ${created.reference} gets no confirmation: the hourly cap on confirmations is reached`);
       return {

@@ -1,10 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { site } from "@/content/site";
-import { createDb, type Db } from "@/lib/db";
 import type { MailContext } from "@/lib/mail/render";
 import { issueFormToken } from "@/lib/quotes/form-token";
 import type { RawSubmission, SubmitDeps } from "@/lib/quotes/submit";
-import { tempDatabaseUrl } from "./temp-db";
 
 export const SECRET = "unit-test-form-secret-0123456789-abcdef";
 
@@ -35,24 +32,6 @@ export const testMail: MailContext = {
   siteUrl: "http://localhost:3000",
   ownerName: site.owner.name,
 };
-
-/** A real SQLite file, migrated by the project's own command, and a Prisma client on it. */
-export function migratedDb(label: string): { db: Db; url: string; cleanup: () => Promise<void> } {
-  const database = tempDatabaseUrl(label);
-  execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], {
-    env: { ...process.env, DATABASE_URL: database.url },
-    stdio: "pipe",
-  });
-  const db = createDb(database.url);
-  return {
-    db,
-    url: database.url,
-    cleanup: async () => {
-      await db.$disconnect();
-      database.cleanup();
-    },
-  };
-}
 
 /** A form token issued `secondsAgo` seconds ago, as a real rendering of the form would carry. */
 export function tokenFrom(secondsAgo: number, secret = SECRET): string {

@@ -5,16 +5,20 @@ import { formHiddenFields } from "./form-html";
 import { tempDatabaseUrl } from "./temp-db";
 
 /**
- * A production `next start` of the current build on its own port, SQLite file and settings, for
- * load and benchmark runs. It needs `next build` to have run (NEXT_DIST_DIR is honoured).
+ * A production `next start` of the current build on its own port, database and settings, for load and
+ * benchmark runs: a temp SQLite file unless `databaseUrl` names a database (e.g. PostgreSQL) shared with
+ * other instances. It needs `next build` to have run (NEXT_DIST_DIR is honoured).
  */
 export type QuoteServer = {
   url: string;
   /** The `next start` process (its RSS is the server's memory). */
   pid: number;
   databaseUrl: string;
+  /** The SQLite file, or "" on another database. */
   databaseFile: string;
   logs: () => string;
+  /** SIGKILL: the process dies mid-work, as in a crash. */
+  kill: () => Promise<void>;
   stop: () => Promise<void>;
 };
 
@@ -70,9 +74,13 @@ export async function waitUntilServing(child: ChildProcess, probe: string, logs:
 export async function startQuoteServer(opts: {
   port: number;
   env?: Record<string, string>;
+  /** A database other instances share; migrated before the start unless `migrated` says it already is. */
+  databaseUrl?: string;
+  migrated?: boolean;
   beforeStart?: (databaseUrl: string) => Promise<void>;
 }): Promise<QuoteServer> {
-  const database = tempDatabaseUrl(`server-${opts.port}`);
+  const sqlite = tempDatabaseUrl(`server-${opts.port}`);
+  const database = opts.databaseUrl ? { url: opts.databaseUrl, file: "" } : sqlite;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -82,7 +90,7 @@ export async function startQuoteServer(opts: {
     FORM_SECRET: "load-test-form-secret-0123456789-abcdefghij",
     QUOTE_TO: "owner@fsdev.test",
     MAIL_FROM: "FS Dev website <website@fsdev.test>",
-    MAIL_DIR: path.join(path.dirname(database.file), "mail"),
+    MAIL_DIR: path.join(path.dirname(sqlite.file), "mail"),
     MAIL_TRANSPORT: opts.env?.SMTP_URL ? "smtp" : "file",
     TRUSTED_PROXY_HOPS: "1",
     MIN_SUBMIT_SECONDS: "0",
@@ -92,7 +100,7 @@ export async function startQuoteServer(opts: {
   } as NodeJS.ProcessEnv;
   const url = `http://127.0.0.1:${opts.port}`;
   await assertPortFree(url);
-  execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], { env, stdio: "pipe" });
+  if (!opts.migrated) execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], { env, stdio: "pipe" });
   await opts.beforeStart?.(database.url);
   let output = "";
   const child: ChildProcess = spawn(
@@ -109,13 +117,19 @@ export async function startQuoteServer(opts: {
     databaseUrl: database.url,
     databaseFile: database.file,
     logs: () => output,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGKILL");
+      await exited;
+    },
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
         child.kill("SIGTERM");
         await exited;
       }
-      if (fs.existsSync(database.file)) database.cleanup();
+      sqlite.cleanup();
     },
   };
 }

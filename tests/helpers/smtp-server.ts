@@ -51,6 +51,9 @@ export async function startSmtpServer(opts: { fail?: Failure } = {}): Promise<Te
       });
     },
   });
+  // A client that dies mid-session (a killed app instance) resets its connection: smtp-server reports that
+  // as an "error" event, which must not bring the test process down.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const port = (server.server.address() as AddressInfo).port;
 

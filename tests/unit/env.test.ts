@@ -35,10 +35,12 @@ describe("configuration", () => {
     expect(parseEnv({ ...rest, MAIL_TRANSPORT: "file" }).MAIL_TRANSPORT).toBe("file");
   });
 
-  it("refuses a database it cannot open, naming it", () => {
-    expect(() => parseEnv({ ...production, DATABASE_URL: "postgres://u:p@db/x" })).toThrowError(
-      /DATABASE_URL: must be a SQLite file: URL/,
+  it("refuses a database it cannot open, naming it; takes SQLite and PostgreSQL URLs", () => {
+    expect(() => parseEnv({ ...production, DATABASE_URL: "mysql://u:p@db/x" })).toThrowError(
+      /DATABASE_URL: must be a SQLite file: URL or a postgresql:\/\/ URL/,
     );
+    for (const url of ["file:./x.db", "postgres://u:p@db/x", "postgresql://u:p@db:5432/x?sslmode=require"])
+      expect(parseEnv({ ...production, DATABASE_URL: url }).DATABASE_URL).toBe(url);
   });
 
   for (const name of ["SITE_URL", "FORM_SECRET", "QUOTE_TO", "MAIL_FROM"] as const) {

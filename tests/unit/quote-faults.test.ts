@@ -8,15 +8,16 @@ import { createDb } from "@/lib/db";
 import { deliverPending } from "@/lib/mail/outbox";
 import { createMailTransport } from "@/lib/mail/transport";
 import { submitQuote } from "@/lib/quotes/submit";
-import { migratedDb, testEnv, testMail, validSubmission } from "../helpers/quote-fixtures";
+import { testEnv, testMail, validSubmission } from "../helpers/quote-fixtures";
+import { migratedDb } from "../helpers/test-databases";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
 
 const run = promisify(execFile);
-let database: ReturnType<typeof migratedDb>;
+let database: Awaited<ReturnType<typeof migratedDb>>;
 let smtp: TestSmtpServer;
 
 beforeAll(async () => {
-  database = migratedDb("faults");
+  database = await migratedDb("faults");
   smtp = await startSmtpServer();
 });
 

@@ -1,0 +1,27 @@
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { deliverPendingFromEnv } from "@/lib/mail/configured";
+import { bearerMatches } from "@/lib/ops/bearer";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Delivers due outbox mail, for hosts without a lasting process (a platform cron calls it every minute with
+ * `Authorization: Bearer $CRON_SECRET`). Not found when CRON_SECRET is unset; 401 without the secret.
+ */
+async function drain(request: Request) {
+  const secret = env().CRON_SECRET;
+  const headers = { "cache-control": "no-store" };
+  if (!secret) return Response.json({ error: "not found" }, { status: 404, headers });
+  if (!bearerMatches(request.headers.get("authorization"), secret)) {
+    return Response.json(
+      { error: "unauthorized" },
+      { status: 401, headers: { ...headers, "www-authenticate": 'Bearer realm="outbox"' } },
+    );
+  }
+  const result = await deliverPendingFromEnv({ limit: 100 });
+  const pending = await db().outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } });
+  return Response.json({ ...result, pending }, { headers });
+}
+
+export { drain as GET, drain as POST };

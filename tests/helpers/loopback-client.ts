@@ -1,0 +1,119 @@
+// HTTP from a chosen loopback source address (127.x.y.z are all loopback on Linux), so a proxy in front of the
+// app sees distinct visitors for real: its $remote_addr is each client's own address.
+import http from "node:http";
+import { quoteForm } from "@/content/quote-form";
+import { formHiddenFields } from "./form-html";
+
+export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; rawHeaders: string[]; body: string };
+
+export function requestFrom(
+  url: string,
+  opts: { localAddress?: string; method?: string; headers?: Record<string, string>; body?: Buffer } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      {
+        method: opts.method ?? "GET",
+        localAddress: opts.localAddress,
+        agent: false,
+        headers: { ...opts.headers, ...(opts.body ? { "content-length": String(opts.body.length) } : {}) },
+        timeout: 60_000,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            rawHeaders: response.rawHeaders,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
+        );
+        response.on("error", reject);
+      },
+    );
+    request.on("timeout", () => request.destroy(new Error("timeout")));
+    request.on("error", reject);
+    request.end(opts.body);
+  });
+}
+
+/** A multipart body exactly as fetch would send the form (boundary in the content type). */
+export async function multipart(fields: Record<string, string>): Promise<{ body: Buffer; type: string }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const request = new Request("http://localhost/", { method: "POST", body: form });
+  return { body: Buffer.from(await request.arrayBuffer()), type: request.headers.get("content-type") ?? "" };
+}
+
+function statusRegion(html: string): string {
+  const start = html.indexOf('data-testid="form-status"');
+  return start < 0 ? "" : html.slice(start, html.indexOf("</div></div>", start));
+}
+
+export type Submission = {
+  status: number;
+  reference?: string;
+  rateLimited: boolean;
+  /** The text of the form's status region (an error message), if any. */
+  message: string;
+  html: string;
+  /** Time of the successful post, ms. */
+  ms: number;
+  /** Posts that failed at the transport or with a 5xx before this one (the visitor pressed send again). */
+  retries: number;
+};
+
+/**
+ * One visitor from `localAddress`: load the form, post it as a browser without JS would. A 5xx or a broken
+ * connection is answered as a person would: send the same form again (same token and values, so the
+ * pipeline recognises a repeat and answers with the first reference).
+ */
+export async function submitFrom(
+  baseUrl: string,
+  localAddress: string,
+  values: Record<string, string>,
+  extraHeaders: Record<string, string> = {},
+): Promise<Submission> {
+  let retries = 0;
+  let page: RawResponse | undefined;
+  while (!page || page.status !== 200) {
+    if (page) retries += 1;
+    if (retries > 5) throw new Error(`GET /quote kept failing: ${page?.status}`);
+    if (retries > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    page = await requestFrom(`${baseUrl}/quote`, { localAddress, headers: extraHeaders }).catch(() => undefined);
+    if (!page) retries += 1;
+  }
+  const { body, type } = await multipart({ ...formHiddenFields(page.body), ...values });
+  for (;;) {
+    const started = performance.now();
+    const response = await requestFrom(`${baseUrl}/quote`, {
+      localAddress,
+      method: "POST",
+      body,
+      headers: { ...extraHeaders, "content-type": type, origin: baseUrl, accept: "text/html" },
+    }).catch(() => undefined);
+    const ms = performance.now() - started;
+    if (response && response.status < 500) {
+      return {
+        status: response.status,
+        reference: /data-testid="quote-reference">([^<]+)</.exec(response.body)?.[1],
+        // The status region as rendered (the page's script payload carries every message's text).
+        rateLimited: statusRegion(response.body).includes(quoteForm.rateLimited.slice(0, 50)),
+        message: statusRegion(response.body)
+          .replace(/<[^>]+>/g, " ")
+          .replace(/^[^>]*>/, "")
+          .replace(/\s+/g, " ")
+          .trim(),
+        html: response.body,
+        ms,
+        retries,
+      };
+    }
+    retries += 1;
+    if (retries > 5) throw new Error(`POST /quote kept failing: ${response?.status ?? "connection error"}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
