@@ -1,6 +1,7 @@
 /** CSV export of the leads that match a filter, safe to open in a spreadsheet. */
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/lib/db";
+import { UTM_KEYS, utmColumn } from "@/lib/quotes/fields";
 import { leadWhere, type LeadFilter } from "./queries";
 import { STATUS_LABELS, type LeadStatus } from "./status";
 
@@ -12,27 +13,26 @@ export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-const COLUMNS = [
-  "reference",
-  "received",
-  "status",
-  "name",
-  "email",
-  "company",
-  "phone",
-  "interest",
-  "budget",
-  "timeline",
-  "description",
-  "source page",
-  "utm_source",
-  "utm_medium",
-  "utm_campaign",
-  "utm_term",
-  "utm_content",
-  "spam score",
-  "spam reason",
-] as const;
+type Lead = Awaited<ReturnType<Db["quoteRequest"]["findMany"]>>[number];
+
+/** Each column's header and how a lead fills it, in order. */
+const COLUMNS: [header: string, cell: (lead: Lead) => string][] = [
+  ["reference", (lead) => lead.reference],
+  ["received", (lead) => lead.createdAt.toISOString()],
+  ["status", (lead) => STATUS_LABELS[lead.status as LeadStatus] ?? lead.status],
+  ["name", (lead) => lead.name],
+  ["email", (lead) => lead.email],
+  ["company", (lead) => lead.company ?? ""],
+  ["phone", (lead) => lead.phone ?? ""],
+  ["interest", (lead) => lead.interestLabel],
+  ["budget", (lead) => lead.budget],
+  ["timeline", (lead) => lead.timeline],
+  ["description", (lead) => lead.description],
+  ["source page", (lead) => lead.sourcePath ?? ""],
+  ...UTM_KEYS.map((key): (typeof COLUMNS)[number] => [key, (lead) => lead[utmColumn(key)] ?? ""]),
+  ["spam score", (lead) => String(lead.spamScore)],
+  ["spam reason", (lead) => lead.spamReason ?? ""],
+];
 
 /** UTF-8 with a byte-order mark (so Excel reads accents), CRLF line ends, newest lead first. */
 export async function exportLeadsCsv(db: Db, filter: LeadFilter = {}): Promise<{ csv: string; rows: number }> {
@@ -40,29 +40,8 @@ export async function exportLeadsCsv(db: Db, filter: LeadFilter = {}): Promise<{
     where: leadWhere(filter),
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  const records = leads.map((lead) =>
-    [
-      lead.reference,
-      lead.createdAt.toISOString(),
-      STATUS_LABELS[lead.status as LeadStatus] ?? lead.status,
-      lead.name,
-      lead.email,
-      lead.company ?? "",
-      lead.phone ?? "",
-      lead.interestLabel,
-      lead.budget,
-      lead.timeline,
-      lead.description,
-      lead.sourcePath ?? "",
-      lead.utmSource ?? "",
-      lead.utmMedium ?? "",
-      lead.utmCampaign ?? "",
-      lead.utmTerm ?? "",
-      lead.utmContent ?? "",
-      String(lead.spamScore),
-      lead.spamReason ?? "",
-    ].map(neutraliseCell),
-  );
-  const csv = stringify(records, { header: true, columns: [...COLUMNS], bom: true, record_delimiter: "windows" });
+  const records = leads.map((lead) => COLUMNS.map(([, cell]) => neutraliseCell(cell(lead))));
+  const header = COLUMNS.map(([name]) => name);
+  const csv = stringify(records, { header: true, columns: header, bom: true, record_delimiter: "windows" });
   return { csv, rows: records.length };
 }

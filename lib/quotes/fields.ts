@@ -32,6 +32,12 @@ export const HONEYPOT_FIELD = "hp_a7k";
 /** Campaign tags carried from the landing URL to the stored request (one column each). */
 export const UTM_KEYS = ["utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"] as const;
 export type UtmKey = (typeof UTM_KEYS)[number];
+export type UtmColumn<K extends UtmKey = UtmKey> = K extends `utm_${infer Tag}` ? `utm${Capitalize<Tag>}` : never;
+
+/** The stored column of a UTM tag: utm_source -> utmSource. */
+export function utmColumn<K extends UtmKey>(key: K): UtmColumn<K> {
+  return key.replace(/_(\w)/, (_, letter: string) => letter.toUpperCase()) as UtmColumn<K>;
+}
 
 /** Hidden fields the form posts besides the visitor's own. Anything else posted is ignored. */
 export const META_FIELDS = ["formToken", HONEYPOT_FIELD, "sourcePath", ...UTM_KEYS] as const;

@@ -9,7 +9,15 @@ import { emailKey, searchTextOf } from "@/lib/leads/keys";
 import { labelOf, quoteChoices, quoteCopy, type QuoteChoices } from "./catalog";
 import { hashIp } from "./client-ip";
 import { confirmationVerdict, mailboxKey, type ConfirmationVerdict } from "./confirmation-cap";
-import { cleanSourcePath, HONEYPOT_FIELD, META_FIELDS, UTM_KEYS, type UtmKey } from "./fields";
+import {
+  cleanSourcePath,
+  HONEYPOT_FIELD,
+  META_FIELDS,
+  UTM_KEYS,
+  utmColumn,
+  type UtmColumn,
+  type UtmKey,
+} from "./fields";
 import { verifyFormToken } from "./form-token";
 import { newReference } from "./reference";
 import { LIMITS, QUOTE_FIELDS, quoteSchema, type QuoteInput, type QuoteValues, type FieldErrors } from "./schema";
@@ -67,16 +75,13 @@ export function echoValues(raw: RawSubmission): QuoteValues {
   return values;
 }
 
-type UtmColumn<K extends UtmKey> = K extends `utm_${infer Tag}` ? `utm${Capitalize<Tag>}` : never;
-
 /** Each UTM tag under its column name (utm_source -> utmSource), or null when absent or unusual. */
 function cleanUtm(raw: RawSubmission) {
   const value = (key: UtmKey) => {
     const v = raw[key]?.trim();
     return v && /^[\w\-.+ %]{1,100}$/.test(v) ? v : null;
   };
-  const column = (key: UtmKey) => key.replace(/_(\w)/, (_, letter: string) => letter.toUpperCase());
-  return Object.fromEntries(UTM_KEYS.map((key) => [column(key), value(key)])) as {
+  return Object.fromEntries(UTM_KEYS.map((key) => [utmColumn(key), value(key)])) as {
     [K in UtmKey as UtmColumn<K>]: string | null;
   };
 }
