@@ -77,9 +77,21 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+/** The variables that are set: an empty value counts as unset, so the default applies. */
+function setValues(source: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""),
+  );
+}
+
+/** One error naming every bad or missing variable, a line each. */
+function configError(problems: string[]): ConfigError {
+  return new ConfigError(`Invalid configuration:\n${problems.map((line) => `  - ${line}`).join("\n")}`);
+}
+
 /** Parses a set of variables; throws a ConfigError naming every bad or missing variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const cleaned = setValues(source);
   const problems: string[] = [];
   const result = schema.safeParse(cleaned);
   if (!result.success) {
@@ -107,7 +119,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       );
   }
   if (problems.length > 0 || !result.success) {
-    throw new ConfigError(`Invalid configuration:\n${problems.map((line) => `  - ${line}`).join("\n")}`);
+    throw configError(problems);
   }
   return result.data;
 }
@@ -132,7 +144,7 @@ export type RetentionSettings = Pick<
  * so the production-only checks of `parseEnv` do not apply. The server enforces the same values (`env()`).
  */
 export function retentionSettings(source: Record<string, string | undefined> = process.env): RetentionSettings {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const cleaned = setValues(source);
   const result = schema
     .pick({
       SPAM_RETENTION_DAYS: true,
@@ -142,11 +154,7 @@ export function retentionSettings(source: Record<string, string | undefined> = p
     })
     .safeParse(cleaned);
   if (!result.success)
-    throw new ConfigError(
-      `Invalid configuration:\n${result.error.issues
-        .map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`)
-        .join("\n")}`,
-    );
+    throw configError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   return result.data;
 }
 
