@@ -33,8 +33,13 @@ export function figuresIn(body: string): Found[] {
 
 /** The images among `found` whose file is not in public/ (site paths only; https images are not checked). */
 export function missingImages(found: Found[], root = PUBLIC_ROOT): Found[] {
+  // turbopackIgnore: a check of public/ by content path; without it the build traces the whole project.
   return found.filter(
-    ({ src }) => src.startsWith("/") && !fs.existsSync(path.join(root, decodeURI(src.split("?")[0]!))),
+    ({ src }) =>
+      src.startsWith("/") &&
+      !fs.existsSync(
+        /*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ root, decodeURI(src.split("?")[0]!)),
+      ),
   );
 }
 

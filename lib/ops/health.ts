@@ -26,7 +26,8 @@ const migrationNames = new Map<string, string[]>();
 
 /** The committed migration folder names of the URL's provider (read once per process). */
 export function expectedMigrations(databaseUrl: string, root = process.cwd()): string[] {
-  const dir = path.join(root, MIGRATIONS_DIRS[providerOf(databaseUrl)]);
+  // turbopackIgnore: the server reads the project's own prisma/ folder; tracing it would pull in the whole project.
+  const dir = path.join(/*turbopackIgnore: true*/ root, MIGRATIONS_DIRS[providerOf(databaseUrl)]);
   let names = migrationNames.get(dir);
   if (!names) {
     names = fs.existsSync(dir)
