@@ -7,6 +7,8 @@ import { siteHost } from "./lib/site-url";
 import { site } from "./content/site";
 import { missingContactFacts } from "./lib/content/contact";
 import { describeMissing, imagesIn, missingImages } from "./lib/content/images";
+import { quoteChoices } from "./lib/quotes/catalog";
+import { preselectRewrites } from "./lib/quotes/form-context";
 
 const nextConfig: NextConfig = {
   // A second build folder lets two checkouts' test runs share a machine without clobbering each other.
@@ -27,6 +29,9 @@ const nextConfig: NextConfig = {
       // behind a proxy that rewrites Host, SITE_URL's host is still accepted).
       allowedOrigins: [siteHost()].filter((host) => host !== undefined),
     },
+  },
+  async rewrites() {
+    return { beforeFiles: preselectRewrites(interestChoices()), afterFiles: [], fallback: [] };
   },
   async headers() {
     return [
@@ -65,5 +70,18 @@ function checkSiteFacts() {
   if (contact.length > 0 && !process.env.FSDEV_CONTACT_REPORTED) {
     process.env.FSDEV_CONTACT_REPORTED = "1";
     console.warn(`Contact facts not set in content/site.ts (the site shows only those given): ${contact.join(", ")}`);
+  }
+}
+
+/**
+ * The interests a quote link may preselect. While a content file is broken in `next dev` there are none
+ * (the form loads without a choice, and the page that uses the file shows the error); a build fails anyway.
+ */
+function interestChoices(): { value: string }[] {
+  try {
+    return quoteChoices().interests;
+  } catch (error) {
+    if (process.env.NODE_ENV === "production") throw error;
+    return [];
   }
 }

@@ -1,22 +1,69 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { quoteForm } from "@/content/quote-form";
+import { env } from "@/lib/env";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
+import { FORM_TOKEN_COOKIE, formCookieSettings, formCookies } from "@/lib/quotes/form-cookie";
+import { interestFromSegments, PRESELECTED_FORM_PATH } from "@/lib/quotes/form-context";
 import { refusalPage } from "@/lib/refusal-page";
-import { ownHosts } from "@/lib/site-url";
+import { ownHosts, siteUrl } from "@/lib/site-url";
 
 /**
- * Turns two refusals of form posts into plain, polite pages with the right status: a body
+ * Loads of the quote form (a static page) get the form's cookies (lib/quotes/form-cookie.ts); the copies
+ * of the form with an interest preselected are reachable only through /quote?interest=... .
+ *
+ * Posts: turns two refusals of form posts into plain, polite pages with the right status: a body
  * over the server action limit (413) and a post from another site (403). Next.js refuses
  * both on its own too, but answers with a bare 500. Under `next start` an oversized body never
  * gets here: lib/body-guard.ts answers it from the socket (this check covers `next dev`).
  */
 export function proxy(request: NextRequest) {
+  if (request.method === "GET" || request.method === "HEAD") return formLoad(request);
   if (request.method !== "POST") return NextResponse.next();
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > MAX_BODY_BYTES) return refusal(413, quoteForm.tooLarge);
   const origin = request.headers.get("origin");
   if (origin && !sameSite(origin, request)) return refusal(403, quoteForm.crossSite);
   return NextResponse.next();
+}
+
+function formLoad(request: NextRequest) {
+  const { pathname, searchParams } = request.nextUrl;
+  if (pathname.startsWith(`${PRESELECTED_FORM_PATH}/`)) {
+    // The preselected copies are served only in place of /quote: one address per form, for people and search engines.
+    const interest = interestFromSegments(
+      pathname
+        .slice(PRESELECTED_FORM_PATH.length + 1)
+        .split("/")
+        .map(decode),
+    );
+    const url = new URL(`/quote?${new URLSearchParams({ interest })}`, request.url);
+    return NextResponse.redirect(url, 308);
+  }
+  if (pathname !== "/quote") return NextResponse.next();
+
+  // A quote link's interest is preselected by a rewrite after this (next.config.ts), at the same address.
+  const response = NextResponse.next();
+  const writes = formCookies(
+    {
+      token: request.cookies.get(FORM_TOKEN_COOKIE)?.value,
+      referer: request.headers.get("referer"),
+      hosts: ownHosts(request.headers),
+      params: searchParams,
+    },
+    formCookieSettings(env(), siteUrl()),
+  );
+  for (const write of writes) response.cookies.set(write.name, write.value, write.options);
+  // The page is the same for everyone, the cookies are not: no shared cache may keep this response.
+  response.headers.set("cache-control", "private, no-cache");
+  return response;
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function sameSite(origin: string, request: NextRequest): boolean {

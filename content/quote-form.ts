@@ -64,6 +64,8 @@ export const quoteForm: QuoteFormCopy = {
     "Sorry, we could not save your request just now, so it was not sent. Please try again in a minute; everything you typed is still here.",
   expired:
     "This form was open for a long time, so for your security it was not sent. Everything you typed is still here: please press Send request again.",
+  unconfirmed:
+    "Your browser did not send this form's security check (this happens when cookies are blocked), so it was not sent yet. Everything you typed is still here: please press Send request again.",
   tooLarge:
     "Your request was larger than the form allows, so it was not sent. Please keep the project description under 5,000 characters and send it again.",
   crossSite: "This request did not come from the FS Dev website, so it was not accepted. Please use the form on this site.",

@@ -1,15 +1,22 @@
 "use server";
 
 import { randomUUID } from "node:crypto";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { after } from "next/server";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { deliverPendingFromEnv, mailContextFromEnv } from "@/lib/mail/configured";
 import { clientIpFromHeaders } from "@/lib/quotes/client-ip";
-import { issueFormToken } from "@/lib/quotes/form-token";
+import {
+  FORM_CONTEXT_COOKIE,
+  FORM_TOKEN_COOKIE,
+  formCookieSettings,
+  tokenCookie,
+  withFormCookies,
+} from "@/lib/quotes/form-cookie";
 import type { QuoteFormState } from "@/lib/quotes/form-state";
 import { fromFormData, submitQuote } from "@/lib/quotes/submit";
+import { siteUrl } from "@/lib/site-url";
 
 /**
  * The "Request a quote" server action: FormData in, a typed state out. Works as a plain form
@@ -18,13 +25,20 @@ import { fromFormData, submitQuote } from "@/lib/quotes/submit";
 export async function sendQuote(_previous: QuoteFormState, formData: FormData): Promise<QuoteFormState> {
   const settings = env();
   const requestHeaders = await headers();
+  const jar = await cookies();
   const ip = clientIpFromHeaders(requestHeaders, settings.TRUSTED_PROXY_HOPS);
-  const raw = fromFormData(formData);
+  const posted = fromFormData(formData);
+  const raw = withFormCookies(posted, {
+    token: jar.get(FORM_TOKEN_COOKIE)?.value,
+    context: jar.get(FORM_CONTEXT_COOKIE)?.value,
+  });
   const result = await submitQuote(
     raw,
     { ip, userAgent: requestHeaders.get("user-agent") },
     { db: db(), env: settings, mail: mailContextFromEnv() },
   );
+  // Only a token that came in the form goes back into it; the cookie's stays in the cookie.
+  const echoedToken = posted.formToken?.slice(0, 200);
 
   switch (result.status) {
     case "ok":
@@ -44,24 +58,19 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
         status: "invalid",
         fieldErrors: result.fieldErrors,
         values: result.values,
-        formToken: raw.formToken?.slice(0, 200),
+        formToken: echoedToken,
         attempt: randomUUID(),
       };
     case "expired":
-      // A fresh token dated now: a person reads the message before sending again; a bot that resends at
-      // once is as fast as any other and is flagged like one.
-      return {
-        status: "expired",
-        values: result.values,
-        formToken: issueFormToken(settings.FORM_SECRET),
-        attempt: randomUUID(),
-      };
+    case "unconfirmed": {
+      // A fresh token dated now, in the cookie and in the form (for browsers that keep no cookies): a person
+      // reads the message before sending again; a bot that resends at once is as fast as any other and is
+      // flagged like one.
+      const fresh = tokenCookie(formCookieSettings(settings, siteUrl()));
+      jar.set(fresh.name, fresh.value, fresh.options);
+      return { status: result.status, values: result.values, formToken: fresh.value, attempt: randomUUID() };
+    }
     default:
-      return {
-        status: result.status,
-        values: result.values,
-        formToken: raw.formToken?.slice(0, 200),
-        attempt: randomUUID(),
-      };
+      return { status: result.status, values: result.values, formToken: echoedToken, attempt: randomUUID() };
   }
 }

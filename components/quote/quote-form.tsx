@@ -14,9 +14,8 @@ export type QuoteFormProps = {
   action: (previous: QuoteFormState, formData: FormData) => Promise<QuoteFormState>;
   copy: QuoteFormCopy;
   interests: InterestGroups;
-  formToken: string;
+  /** The interest a quote link asked for (the static copy of the page for it). */
   preselect?: string;
-  hidden: Record<string, string>;
 };
 
 const id = (field: QuoteField) => `quote-${field}`;
@@ -26,7 +25,7 @@ const id = (field: QuoteField) => `quote-${field}`;
  * useActionState keeps the page, disables the button while sending, moves focus to the first
  * problem, and keeps every typed value (the action echoes them back).
  */
-export function QuoteForm({ action, copy, interests, formToken, preselect, hidden }: QuoteFormProps) {
+export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps) {
   const [state, formAction, pending] = useActionState<QuoteFormState, FormData>(action, initialQuoteFormState);
   const statusRef = useRef<HTMLDivElement>(null);
   const successRef = useRef<HTMLHeadingElement>(null);
@@ -34,7 +33,9 @@ export function QuoteForm({ action, copy, interests, formToken, preselect, hidde
   const values = state.status !== "idle" && state.status !== "ok" ? state.values : {};
   const errors = state.status === "invalid" ? state.fieldErrors : {};
   const firstInvalid = QUOTE_FIELDS.find((field) => errors[field]?.length);
-  const token = (state.status !== "idle" && state.status !== "ok" ? state.formToken : undefined) ?? formToken;
+  // The form token comes in a cookie (proxy.ts); a reply that asks to send again may carry a new one for
+  // browsers that keep no cookies.
+  const token = state.status !== "idle" && state.status !== "ok" ? state.formToken : undefined;
 
   useEffect(() => {
     if (state.status === "ok") successRef.current?.focus();
@@ -62,6 +63,7 @@ export function QuoteForm({ action, copy, interests, formToken, preselect, hidde
     rate_limited: copy.rateLimited,
     unavailable: copy.unavailable,
     expired: copy.expired,
+    unconfirmed: copy.unconfirmed,
   };
   const message = messages[state.status];
 
@@ -98,10 +100,7 @@ export function QuoteForm({ action, copy, interests, formToken, preselect, hidde
         aria-describedby="quote-intro"
         data-testid="quote-form"
       >
-        <input type="hidden" name="formToken" value={token} />
-        {Object.entries(hidden).map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
+        {token ? <input type="hidden" name="formToken" value={token} /> : null}
         {/* A trap for bots: hidden from sight, from screen readers and from the tab order. */}
         <div aria-hidden="true" className="absolute top-auto -left-[9999px] h-px w-px overflow-hidden">
           <label htmlFor="quote-hp">{copy.fields.honeypot.label}</label>

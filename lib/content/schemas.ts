@@ -286,6 +286,7 @@ export const quoteFormSchema = z
     rateLimited: text(300),
     unavailable: text(300),
     expired: text(300),
+    unconfirmed: text(300),
     tooLarge: text(300),
     crossSite: text(300),
     busy: text(300),

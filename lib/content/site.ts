@@ -1,4 +1,5 @@
-import { site as facts } from "@/content/site";
+// Relative, not "@/": next.config.ts loads this module (through lib/quotes/catalog.ts), without path aliases.
+import { site as facts } from "../../content/site";
 import { describeIssues, ContentError } from "./errors";
 import { siteSchema, type SiteFacts } from "./schemas";
 

@@ -1,7 +1,8 @@
-import { quoteForm as rawCopy } from "@/content/quote-form";
-import { ContentError, describeIssues } from "@/lib/content/collection";
-import { products, services } from "@/lib/content";
-import { quoteFormSchema, type QuoteFormCopy } from "@/lib/content/schemas";
+// Relative, not "@/": next.config.ts loads this module (the quote links' rewrites), without path aliases.
+import { quoteForm as rawCopy } from "../../content/quote-form";
+import { ContentError, describeIssues } from "../content/collection";
+import { products, services } from "../content";
+import { quoteFormSchema, type QuoteFormCopy } from "../content/schemas";
 import { interestValue } from "./fields";
 
 export type Choice = { value: string; label: string };

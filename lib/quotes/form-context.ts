@@ -1,28 +1,45 @@
-import type { QuoteChoices } from "./catalog";
 import { cleanSourcePath, UTM_KEYS } from "./fields";
 
-export type SearchParams = Record<string, string | string[] | undefined>;
-
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
 /**
- * The hidden values one rendering of the form carries: the page the visitor came from, when the referrer is
- * one of this site's hosts, and the UTM tags of the URL the form was opened with.
+ * Where a visit to the form came from: the page it was referred by, when that is one of this site's hosts,
+ * and the UTM tags of the URL the form was opened with (each at most 100 characters).
  */
-export function hiddenFields(referer: string | null, hosts: string[], params: SearchParams): Record<string, string> {
-  const hidden: Record<string, string> = {};
+export function visitContext(referer: string | null, hosts: string[], params: URLSearchParams): Record<string, string> {
+  const context: Record<string, string> = {};
   const from = referer && URL.canParse(referer) ? new URL(referer) : undefined;
   const sourcePath = from && hosts.includes(from.host) ? cleanSourcePath(from.pathname) : null;
-  if (sourcePath) hidden.sourcePath = sourcePath;
+  if (sourcePath) context.sourcePath = sourcePath;
   for (const key of UTM_KEYS) {
-    const value = first(params[key]);
-    if (value) hidden[key] = value.slice(0, 100);
+    const value = params.get(key);
+    if (value) context[key] = value.slice(0, 100);
   }
-  return hidden;
+  return context;
 }
 
-/** The interest a quote link asked for (`?interest=service:<slug>`), if it is one of the choices. */
-export function preselectedInterest(params: SearchParams, choices: Pick<QuoteChoices, "interests">) {
-  const wanted = first(params.interest);
-  return choices.interests.some((choice) => choice.value === wanted) ? wanted : undefined;
+/**
+ * Quote links ask for an interest in the query (`/quote?interest=service:<slug>`). The form is static, so
+ * each interest has its own prerendered copy of the page with that choice selected, under this path
+ * (`/quote/for/service/<slug>`), served in place of `/quote` without changing the address.
+ */
+export const PRESELECTED_FORM_PATH = "/quote/for";
+
+/**
+ * The rewrites (next.config.ts) that serve each interest's copy for `/quote?interest=<value>`: one per
+ * choice, matched exactly, so any other value gets the plain form.
+ */
+export function preselectRewrites(interests: { value: string }[]) {
+  return interests.map((choice) => ({
+    source: "/quote",
+    has: [{ type: "query" as const, key: "interest", value: choice.value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") }],
+    destination: `${PRESELECTED_FORM_PATH}/${interestSegments(choice.value).join("/")}`,
+  }));
+}
+
+/** An interest value as path segments ("service:automation" -> ["service", "automation"]), and back. */
+export function interestSegments(interest: string): string[] {
+  return interest.split(":");
+}
+
+export function interestFromSegments(segments: string[]): string {
+  return segments.join(":");
 }

@@ -4,7 +4,12 @@ import type { FieldErrors, QuoteValues } from "./schema";
 export type QuoteFormState =
   | { status: "idle" }
   | { status: "invalid"; fieldErrors: FieldErrors; values: QuoteValues; formToken?: string; attempt: string }
-  | { status: "rate_limited" | "unavailable" | "expired"; values: QuoteValues; formToken?: string; attempt: string }
+  | {
+      status: "rate_limited" | "unavailable" | "expired" | "unconfirmed";
+      values: QuoteValues;
+      formToken?: string;
+      attempt: string;
+    }
   | { status: "ok"; reference: string };
 
 /** `attempt` differs per response, so the form remounts with the echoed values as its defaults. */

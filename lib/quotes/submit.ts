@@ -29,7 +29,7 @@ export type RequestMeta = { ip: string | null; userAgent: string | null };
 export type SubmitResult =
   | { status: "ok"; id: number; reference: string; outboxIds: number[]; duplicate: boolean; spam: boolean }
   | { status: "invalid"; fieldErrors: FieldErrors; values: QuoteValues }
-  | { status: "rate_limited" | "expired"; values: QuoteValues }
+  | { status: "rate_limited" | "expired" | "unconfirmed"; values: QuoteValues }
   | { status: "unavailable"; values: QuoteValues };
 
 export type SubmitDeps = {
@@ -107,6 +107,9 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
   // A genuine form that is too old (or from a clock ahead of ours) is not spam: ask to send it again.
   if (!token.ok && (token.reason === "expired" || token.reason === "from-the-future"))
     return { status: "expired", values };
+  // No token at all: a browser that keeps no cookies sends none. Ask to send again with one (the action
+  // returns it in the form); nothing is stored, so a bot that never sends one leaves no trace either.
+  if (!token.ok && token.reason === "missing") return { status: "unconfirmed", values };
   const submissionKey = token.ok ? submissionKeyOf(raw.formToken!, input) : null;
   const ipHash = hashIp(meta.ip, deps.env.FORM_SECRET);
   const since = new Date(now().getTime() - deps.env.RATE_LIMIT_WINDOW_MINUTES * 60_000);

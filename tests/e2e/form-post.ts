@@ -1,9 +1,18 @@
 import type { APIRequestContext } from "@playwright/test";
+import { FORM_TOKEN_COOKIE } from "../../lib/quotes/form-cookie";
 import { formHiddenFields } from "../helpers/form-html";
 
-/** The hidden fields of the quote form as the server rendered it: the action id, its key and a form token. */
+/**
+ * The hidden fields of the quote form as the server rendered it (the action id and its key) and the form
+ * token of the request context's cookie jar (set by this load, or kept from an earlier one).
+ */
 export async function renderedForm(request: APIRequestContext, ip: string): Promise<Record<string, string>> {
-  return formHiddenFields(await (await request.get("/quote", { headers: { "X-Forwarded-For": ip } })).text());
+  const html = await (await request.get("/quote", { headers: { "X-Forwarded-For": ip } })).text();
+  const jar = (await request.storageState()).cookies;
+  return formHiddenFields(
+    html,
+    jar.filter((cookie) => cookie.name === FORM_TOKEN_COOKIE).map((cookie) => `${cookie.name}=${cookie.value}`),
+  );
 }
 
 /** Posts the form the way a browser without JavaScript does: multipart to the page, with the action's hidden fields. */

@@ -15,6 +15,8 @@ export type StoredRequest = {
   interest: string;
   sourcePath: string | null;
   utmSource: string | null;
+  utmMedium: string | null;
+  utmCampaign: string | null;
   spamScore: number;
 };
 
@@ -24,8 +26,8 @@ export function storedRequests(where = "1=1", ...params: unknown[]): StoredReque
   try {
     return db
       .prepare(
-        "SELECT id, reference, name, email, company, status, description, interest, sourcePath, utmSource, " +
-          `spamScore FROM QuoteRequest WHERE ${where} ORDER BY id`,
+        "SELECT id, reference, name, email, company, status, description, interest, sourcePath, " +
+          `utmSource, utmMedium, utmCampaign, spamScore FROM QuoteRequest WHERE ${where} ORDER BY id`,
       )
       .all(...params) as StoredRequest[];
   } finally {

@@ -187,3 +187,102 @@ test("the sixth request in ten minutes from one address gets a polite error and 
   await expect(page.getByLabel(/Your name/)).toHaveValue(name);
   expect(storedRequests("name = ?", name)).toHaveLength(0);
 });
+
+test.describe("the static form page and its cookies", () => {
+  test("/quote is served prerendered, sets the form's cookies on every load and stays out of shared caches", async ({
+    request,
+  }) => {
+    for (let load = 0; load < 2; load++) {
+      const response = await request.get("/quote");
+      const headers = response.headers();
+      expect(headers["x-nextjs-prerender"], "served from the build's prerendered page").toBeDefined();
+      expect(headers["cache-control"]).toBe("private, no-cache");
+      expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
+      const html = await response.text();
+      expect(html).not.toContain('name="formToken"');
+      const setCookies = response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie");
+      // The first load issues a token; the second keeps it (the request context sends it back) and only
+      // renews the visit's context.
+      const token = setCookies.find((header) => header.value.startsWith("fsdev_form="));
+      if (load === 0)
+        expect(token?.value).toMatch(
+          /^fsdev_form=v1\.[^;]+; Path=\/quote; Expires=[^;]+; Max-Age=86400; HttpOnly; SameSite=lax$/,
+        );
+      else expect(token).toBeUndefined();
+      expect(setCookies.some((header) => header.value.startsWith("fsdev_form_from="))).toBe(true);
+    }
+  });
+
+  test("a quote link's interest is selected in the page itself (no script); unknown ones select nothing", async ({
+    request,
+  }) => {
+    const selected = async (query: string) => {
+      const html = await (await request.get(`/quote${query}`)).text();
+      return /<option value="([^"]*)" selected="">/.exec(html)?.[1];
+    };
+    expect(await selected("?interest=product%3Astraider-ai")).toBe("product:straider-ai");
+    expect(await selected("?interest=service:automation&utm_source=x")).toBe("service:automation");
+    expect(await selected("?interest=other")).toBe("other");
+    expect(await selected("?interest=service%3Anot-a-service")).toBe("");
+    expect(await selected("")).toBe("");
+    // The prerendered copies have one public address: /quote.
+    const direct = await request.get("/quote/for/service/automation", { maxRedirects: 0 });
+    expect(direct.status()).toBe(308);
+    expect(direct.headers()["location"]).toBe("/quote?interest=service%3Aautomation");
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the request records the interest, the referring page and the campaign tags of the visit", async ({
+      page,
+      baseURL,
+    }) => {
+      await page.goto("/quote?interest=service%3Aautomation&utm_source=newsletter&utm_campaign=spring", {
+        referer: `${baseURL}/services/automation`,
+      });
+      await expect(page.getByLabel(/What can we help with/)).toHaveValue("service:automation");
+      const name = uniqueName("Campaign NoJS");
+      await fillValid(page, name);
+      await page.getByLabel(/What can we help with/).selectOption("service:automation");
+      await page.getByRole("button", { name: "Send request" }).click();
+      await expect(page.getByTestId("quote-success")).toBeVisible();
+      const [row] = storedRequests("name = ?", name);
+      expect(row).toMatchObject({
+        interest: "service:automation",
+        sourcePath: "/services/automation",
+        utmSource: "newsletter",
+        utmCampaign: "spring",
+        utmMedium: null,
+        status: "new",
+      });
+    });
+  });
+
+  for (const javaScriptEnabled of [true, false]) {
+    test.describe(`cookies blocked, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+      test.use({ javaScriptEnabled });
+
+      test("the form asks to send again, keeps every value, and the second send goes through", async ({
+        page,
+        context,
+      }) => {
+        await page.goto("/quote");
+        const name = uniqueName(`No Cookies ${javaScriptEnabled ? "JS" : "NoJS"}`);
+        await fillValid(page, name);
+        await context.clearCookies();
+        await page.getByRole("button", { name: "Send request" }).click();
+        await expect(page.getByTestId("form-status")).toContainText("security check");
+        await expect(page.getByLabel(/Your name/)).toHaveValue(name);
+        await expect(page.getByLabel(/About the project/)).toHaveValue(/holiday season/);
+        expect(storedRequests("name = ?", name)).toHaveLength(0);
+        // The reply carries a new token in the form itself; a person reads the message before sending again.
+        await context.clearCookies();
+        await page.waitForTimeout(1_100);
+        await page.getByRole("button", { name: "Send request" }).click();
+        await expect(page.getByTestId("quote-success")).toBeVisible();
+        expect(storedRequests("name = ?", name).map((row) => row.status)).toEqual(["new"]);
+      });
+    });
+  }
+});

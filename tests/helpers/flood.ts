@@ -88,7 +88,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.
 export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
   const { server, smtp } = opts;
   // Bots scrape the form once and replay its hidden fields (the action id and one token).
-  const scraped = formHiddenFields(await (await fetch(`${server.url}/quote`)).text());
+  const form = await fetch(`${server.url}/quote`);
+  const scraped = formHiddenFields(await form.text(), form.headers.getSetCookie());
 
   let probing = true;
   let phase = "quiet" as "quiet" | "flood";
@@ -122,9 +123,8 @@ export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
   const lead = (async () => {
     await sleep(opts.leadAtMs - (opts.minSubmitSeconds * 1000 + 500));
     const ip = "10.71.0.1";
-    const hidden = formHiddenFields(
-      await (await fetch(`${server.url}/quote`, { headers: { "X-Forwarded-For": ip } })).text(),
-    );
+    const form = await fetch(`${server.url}/quote`, { headers: { "X-Forwarded-For": ip } });
+    const hidden = formHiddenFields(await form.text(), form.headers.getSetCookie());
     await sleep(opts.minSubmitSeconds * 1000 + 500);
     const response = await post(server.url, ip, {
       ...hidden,

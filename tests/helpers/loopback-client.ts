@@ -2,7 +2,7 @@
 // app sees distinct visitors for real: its $remote_addr is each client's own address.
 import http from "node:http";
 import { quoteForm } from "@/content/quote-form";
-import { formHiddenFields } from "./form-html";
+import { cookieHeader, formHiddenFields } from "./form-html";
 
 export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; rawHeaders: string[]; body: string };
 
@@ -86,14 +86,18 @@ export async function submitFrom(
     page = await requestFrom(`${baseUrl}/quote`, { localAddress, headers: extraHeaders }).catch(() => undefined);
     if (!page) retries += 1;
   }
-  const { body, type } = await multipart({ ...formHiddenFields(page.body), ...values });
+  // The token goes back as a browser sends it, in the cookie (through nginx, to either instance).
+  const setCookies = page.headers["set-cookie"] ?? [];
+  const { formToken: _fromCookie, ...hidden } = formHiddenFields(page.body, setCookies);
+  const { body, type } = await multipart({ ...hidden, ...values });
+  const cookie = cookieHeader(setCookies);
   for (;;) {
     const started = performance.now();
     const response = await requestFrom(`${baseUrl}/quote`, {
       localAddress,
       method: "POST",
       body,
-      headers: { ...extraHeaders, "content-type": type, origin: baseUrl, accept: "text/html" },
+      headers: { ...extraHeaders, "content-type": type, origin: baseUrl, accept: "text/html", cookie },
     }).catch(() => undefined);
     const ms = performance.now() - started;
     if (response && response.status < 500) {

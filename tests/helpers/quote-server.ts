@@ -140,9 +140,10 @@ export async function submitThroughServer(
   ip: string,
   values: Record<string, string>,
 ): Promise<{ status: number; html: string; ms: number; reference?: string }> {
-  const page = await (await fetch(`${baseUrl}/quote`, { headers: { "X-Forwarded-For": ip } })).text();
+  const page = await fetch(`${baseUrl}/quote`, { headers: { "X-Forwarded-For": ip } });
   const form = new FormData();
-  for (const [name, value] of Object.entries(formHiddenFields(page))) form.append(name, value);
+  for (const [name, value] of Object.entries(formHiddenFields(await page.text(), page.headers.getSetCookie())))
+    form.append(name, value);
   for (const [name, value] of Object.entries(values)) form.append(name, value);
   const started = performance.now();
   const response = await fetch(`${baseUrl}/quote`, {

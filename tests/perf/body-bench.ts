@@ -34,10 +34,10 @@ async function phase(run: () => Promise<void>) {
 }
 
 async function formHead(ip: string): Promise<Buffer> {
-  const page = await (await fetch(`${server.url}/quote`, { headers: { "X-Forwarded-For": ip } })).text();
+  const page = await fetch(`${server.url}/quote`, { headers: { "X-Forwarded-For": ip } });
   return multipartHead(
     {
-      ...formHiddenFields(page),
+      ...formHiddenFields(await page.text(), page.headers.getSetCookie()),
       name: "Body Bench",
       email: "body.bench@example.com",
       interest: "service:automation",

@@ -240,7 +240,7 @@ describe.each(testProviders())("on %s", (provider) => {
       expect(await db.outboxMessage.count()).toBe(0);
     });
 
-    it("flags a form sent faster than a person could, and a forged, malformed or missing token", async () => {
+    it("flags a form sent faster than a person could, and a forged or malformed token", async () => {
       const fast = await submitQuote(validSubmission({ formToken: tokenFrom(0.5) }), meta(), deps);
       const forged = await submitQuote(
         validSubmission({ formToken: tokenFrom(30, "some-other-secret-that-is-long-enough") }),
@@ -248,14 +248,19 @@ describe.each(testProviders())("on %s", (provider) => {
         deps,
       );
       const malformed = await submitQuote(validSubmission({ formToken: "v1.not-a-token" }), meta(), deps);
-      const missing = await submitQuote(validSubmission({ formToken: undefined }), meta(), deps);
-      for (const result of [fast, forged, malformed, missing])
-        expect(result).toMatchObject({ status: "ok", spam: true });
+      for (const result of [fast, forged, malformed]) expect(result).toMatchObject({ status: "ok", spam: true });
       const reasons = (await db.quoteRequest.findMany({ orderBy: { id: "asc" } })).map((row) => row.spamReason);
+      expect(reasons).toHaveLength(3);
       expect(reasons[0]).toMatch(/too-fast/);
       expect(reasons[1]).toMatch(/token:bad-signature/);
       expect(reasons[2]).toMatch(/token:malformed/);
-      expect(reasons[3]).toMatch(/token:missing/);
+      expect(await db.outboxMessage.count()).toBe(0);
+    });
+
+    it("asks to send again, keeping the values, when no token came (cookies blocked); stores nothing", async () => {
+      const result = await submitQuote(validSubmission({ name: "No Cookies", formToken: undefined }), meta(), deps);
+      expect(result).toMatchObject({ status: "unconfirmed", values: { name: "No Cookies" } });
+      expect(await db.quoteRequest.count()).toBe(0);
       expect(await db.outboxMessage.count()).toBe(0);
     });
 

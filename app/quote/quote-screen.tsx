@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { PageFrame } from "@/components/layout/page-frame";
+import { PageHeader } from "@/components/page-header";
+import { Prose } from "@/components/mdx/mdx-content";
+import { QuoteForm } from "@/components/quote/quote-form";
+import { getPage } from "@/lib/content";
+import { interestGroups, quoteCopy } from "@/lib/quotes/catalog";
+import { pageMetadata } from "@/lib/seo";
+import { sendQuote } from "./actions";
+
+/**
+ * The quote page, the same for every visitor: static, with the interest a quote link asked for selected
+ * (app/quote/for/...). What differs per visitor (the form token, where the visit came from) travels in
+ * cookies set by proxy.ts, so nothing here is rendered per request.
+ */
+export function QuoteScreen({ preselect }: { preselect?: string }) {
+  const page = getPage("quote");
+  return (
+    <PageFrame path="/quote" cta={false}>
+      <PageHeader heading={page.data.heading} lead={page.data.lead} />
+      <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="relative max-w-3xl">
+          <QuoteForm action={sendQuote} copy={quoteCopy} interests={interestGroups()} preselect={preselect} />
+        </div>
+        <div className="h-fit rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24">
+          <Prose source={page.body} file={page.file} />
+        </div>
+      </div>
+    </PageFrame>
+  );
+}
+
+/** Both copies of the form are one page for search engines: /quote. */
+export function quoteMetadata(): Metadata {
+  return pageMetadata({ ...getPage("quote").data, path: "/quote" });
+}
