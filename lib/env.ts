@@ -139,11 +139,14 @@ export type RetentionSettings = Pick<
   "SPAM_RETENTION_DAYS" | "LEAD_RETENTION_MONTHS" | "MAIL_BODY_RETENTION_DAYS" | "RATE_LIMIT_WINDOW_MINUTES"
 >;
 
+/** What the privacy notice states: the retention periods and how long the form's token cookie lasts. */
+export type NoticeSettings = RetentionSettings & Pick<Env, "FORM_TOKEN_MAX_AGE_HOURS">;
+
 /**
  * The retention settings alone, for the privacy notice: it is built before the server's secrets exist,
  * so the production-only checks of `parseEnv` do not apply. The server enforces the same values (`env()`).
  */
-export function retentionSettings(source: Record<string, string | undefined> = process.env): RetentionSettings {
+export function retentionSettings(source: Record<string, string | undefined> = process.env): NoticeSettings {
   const cleaned = setValues(source);
   const result = schema
     .pick({
@@ -151,6 +154,7 @@ export function retentionSettings(source: Record<string, string | undefined> = p
       LEAD_RETENTION_MONTHS: true,
       MAIL_BODY_RETENTION_DAYS: true,
       RATE_LIMIT_WINDOW_MINUTES: true,
+      FORM_TOKEN_MAX_AGE_HOURS: true,
     })
     .safeParse(cleaned);
   if (!result.success)

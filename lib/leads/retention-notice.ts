@@ -2,21 +2,23 @@
  * The privacy notice's retention periods, filled in from the settings the purge enforces, so the notice and
  * the code cannot say different things. content/pages/privacy.mdx writes `[[lead-retention]]` and the like.
  */
-import type { RetentionSettings } from "@/lib/env";
+import type { NoticeSettings } from "@/lib/env";
 
 const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? "" : "s"}`;
 
-export function retentionFacts(settings: RetentionSettings): Record<string, string> {
+export function retentionFacts(settings: NoticeSettings): Record<string, string> {
   return {
     "lead-retention": plural(settings.LEAD_RETENTION_MONTHS, "month"),
     "spam-retention": plural(settings.SPAM_RETENTION_DAYS, "day"),
     "mail-body-retention": plural(settings.MAIL_BODY_RETENTION_DAYS, "day"),
     "ip-hash-retention": plural(settings.RATE_LIMIT_WINDOW_MINUTES, "minute"),
+    // The form's token cookie (lib/quotes/form-cookie.ts) lasts as long as a token is accepted.
+    "form-cookie-retention": plural(settings.FORM_TOKEN_MAX_AGE_HOURS, "hour"),
   };
 }
 
 /** Replaces every `[[name]]` with its period; an unknown name is an error (a typo must not reach the notice). */
-export function fillRetention(text: string, settings: RetentionSettings, file = "the privacy notice"): string {
+export function fillRetention(text: string, settings: NoticeSettings, file = "the privacy notice"): string {
   const facts = retentionFacts(settings);
   return text.replace(/\[\[([a-z-]+)\]\]/g, (match, name: string) => {
     const value = facts[name];

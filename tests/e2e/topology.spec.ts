@@ -250,7 +250,7 @@ test("nginx config: cached prerendered pages, long-lived static files, one of ea
     }
     expect(first.headers["server"]).toBe("nginx");
 
-    // The form page is per request: never from the cache.
+    // The form page is static but private (each load sets the form's cookies): never from the cache.
     await requestFrom(`${site}/quote`);
     const form = await requestFrom(`${site}/quote`);
     expect(form.headers["x-cache-status"]).not.toBe("HIT");

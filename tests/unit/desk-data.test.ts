@@ -96,6 +96,7 @@ describe("retention in the privacy notice", () => {
       "spam-retention": "30 days",
       "mail-body-retention": "14 days",
       "ip-hash-retention": "10 minutes",
+      "form-cookie-retention": "24 hours",
     });
     const custom = retentionSettings({ LEAD_RETENTION_MONTHS: "1", SPAM_RETENTION_DAYS: "7" });
     expect(fillRetention("[[lead-retention]] / [[spam-retention]]", custom)).toBe("1 month / 7 days");
