@@ -12,15 +12,17 @@ import { FIXTURE_CASE_STUDY, FIXTURE_CONTACT } from "../setup/fixture-facts";
 const { slug, title, service } = FIXTURE_CASE_STUDY;
 const caseStudyPath = `/case-studies/${slug}`;
 const interest = `service:${service}`;
+/** The phone number as `tel:` and the business data carry it: international form without spaces. */
+const phone = FIXTURE_CONTACT.phone.replaceAll(" ", "");
 
 /** The links of a contact list, in the order they are shown: [href, text] pairs. */
 const contactLinks = (list: Locator) =>
   list.getByRole("link").evaluateAll((links) => links.map((a) => [a.getAttribute("href"), a.textContent?.trim()]));
 
-/** Exact hrefs: a working `mailto:` and `tel:` (spaces dropped), the profile pages as given. */
+/** Exact hrefs: a working `mailto:` and `tel:`, the profile pages as given (shown without https://www.). */
 const expectedLinks = [
   [`mailto:${FIXTURE_CONTACT.email}`, FIXTURE_CONTACT.email],
-  [`tel:${FIXTURE_CONTACT.phone.replaceAll(" ", "")}`, FIXTURE_CONTACT.phone],
+  [`tel:${phone}`, FIXTURE_CONTACT.phone],
   [FIXTURE_CONTACT.linkedin, "linkedin.com/company/fsdev-example"],
   [FIXTURE_CONTACT.github, "github.com/fsdev-example"],
 ];
@@ -45,7 +47,7 @@ test("contact links are shown in the footer and on the about page, and in the bu
     const business = jsonLd.map((text) => JSON.parse(text)).find((data) => data["@type"] === "ProfessionalService");
     expect(business, path).toMatchObject({
       email: FIXTURE_CONTACT.email,
-      telephone: "+27210000000",
+      telephone: phone,
       sameAs: [FIXTURE_CONTACT.linkedin, FIXTURE_CONTACT.github],
     });
   }
