@@ -3,6 +3,10 @@ import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3917);
 const baseURL = `http://127.0.0.1:${port}`;
+// The fixture site (tests/setup/fixture-site.ts): a second production build whose content gives every contact
+// fact and a published case study, for tests/e2e/fixture-site.spec.ts.
+const fixturePort = Number(process.env.E2E_FIXTURE_PORT ?? 3941);
+const fixtureURL = `http://127.0.0.1:${fixturePort}`;
 
 /** Debian's chromium where it exists (offline machines, CI); Playwright's own browser elsewhere. */
 function chromiumPath(): string | undefined {
@@ -10,16 +14,17 @@ function chromiumPath(): string | undefined {
   return fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
 }
 
-export const e2eEnv = {
+/** The environment of a test server on `serverPort` (its own database, mail folder and origin). */
+const serverEnv = (serverPort: number) => ({
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
-  DATABASE_URL: `file:./.data/e2e-${port}.db`,
-  MAIL_DIR: `.data/e2e-${port}-mail`,
+  DATABASE_URL: `file:./.data/e2e-${serverPort}.db`,
+  MAIL_DIR: `.data/e2e-${serverPort}-mail`,
   // The browser tests read the mail as .eml files.
   MAIL_TRANSPORT: "file",
-  SITE_URL: baseURL,
+  SITE_URL: `http://127.0.0.1:${serverPort}`,
   // Passkeys refuse an IP address as their domain, so the desk's tests reach it as localhost.
-  DESK_URL: `http://localhost:${port}`,
+  DESK_URL: `http://localhost:${serverPort}`,
   FORM_SECRET: "e2e-form-secret-0123456789-abcdefghijklmnop",
   QUOTE_TO: "owner@fsdev.test",
   MAIL_FROM: "FS Dev website <website@fsdev.test>",
@@ -29,7 +34,9 @@ export const e2eEnv = {
   TRUSTED_PROXY_HOPS: "1",
   // The suite sends more confirmations in an hour than a real site would; the cap has its own tests.
   CONFIRMATIONS_PER_HOUR: "1000",
-};
+});
+
+export const e2eEnv = serverEnv(port);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -59,20 +66,37 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /mobile\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"] }, testIgnore: /(mobile|fixture-site)\.spec\.ts/ },
     { name: "mobile", use: { ...devices["Pixel 7"] }, testMatch: /mobile\.spec\.ts/ },
+    {
+      name: "fixture",
+      use: { ...devices["Desktop Chrome"], baseURL: fixtureURL },
+      testMatch: /fixture-site\.spec\.ts/,
+    },
   ],
-  webServer: {
-    command: [
-      `rm -rf .data/e2e-${port}.db* .data/e2e-${port}-mail`,
-      "node prisma/migrate.mjs deploy",
-      `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
-    ].join(" && "),
-    url: `${baseURL}/`,
-    reuseExistingServer: false,
-    timeout: 90_000,
-    env: e2eEnv,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: [
+        `rm -rf .data/e2e-${port}.db* .data/e2e-${port}-mail`,
+        "node prisma/migrate.mjs deploy",
+        `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+      ].join(" && "),
+      url: `${baseURL}/`,
+      reuseExistingServer: false,
+      timeout: 90_000,
+      env: e2eEnv,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // Copies the project, builds it and starts it: a `next build` takes about a minute here, longer on CI.
+      command: `node --import tsx tests/setup/fixture-site.ts ${fixturePort}`,
+      url: `${fixtureURL}/`,
+      reuseExistingServer: false,
+      timeout: 600_000,
+      env: serverEnv(fixturePort),
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

@@ -1,0 +1,94 @@
+// The fixture site: a production build of a copy of the project whose content gives what the real content
+// does not yet (every contact fact, one published case study; tests/setup/fixture-facts.ts), so the browser
+// tests can check what a visitor sees once the owner fills them in. Production code has no test hook for it.
+//
+// node --import tsx tests/setup/fixture-site.ts <port>
+//   copies the project to <tmp>/fsdev-fixture-site-<port> (emptied first; node_modules as hard links), edits the
+//   copy's content, runs `next build`, migrates its SQLite database and serves it with `next start` until killed.
+// Started by playwright.config.ts as a webServer, with the environment the main server gets (SITE_URL,
+// DATABASE_URL and MAIL_DIR for this port; relative paths resolve inside the copy).
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import matter from "gray-matter";
+import { FIXTURE_CASE_STUDY, FIXTURE_CONTACT } from "./fixture-facts";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const port = Number(process.argv[2]);
+if (!Number.isInteger(port) || port <= 0) throw new Error("usage: fixture-site.ts <port>");
+const dir = path.join(os.tmpdir(), `fsdev-fixture-site-${port}`);
+const started = Date.now();
+
+/** Top-level entries that are not the site: history, tests, build output, local data and secrets. */
+const SKIP = new Set([".git", "node_modules", ".data", ".env", ".env.local", "tests", "test-results", "perf-results"]);
+const skipped = (name: string) =>
+  SKIP.has(name) || name.startsWith(".next") || name.endsWith("-report") || name.endsWith(".tsbuildinfo");
+
+function log(message: string) {
+  console.log(`fixture site: ${message} (${Math.round((Date.now() - started) / 1000)} s)`);
+}
+
+/** A fresh copy: the site's files copied, node_modules hard-linked (a full copy where links cannot cross devices). */
+function copyProject() {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  for (const name of fs.readdirSync(root)) {
+    if (!skipped(name)) fs.cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
+  }
+  const linked = spawnSync("cp", ["-al", path.join(root, "node_modules"), path.join(dir, "node_modules")]);
+  if (linked.status !== 0) {
+    fs.rmSync(path.join(dir, "node_modules"), { recursive: true, force: true });
+    fs.cpSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
+  }
+}
+
+/** content/site.ts's empty `contact: {}` filled with every fact; fails if that text is not there. */
+function fillContact() {
+  const file = path.join(dir, "content/site.ts");
+  const text = fs.readFileSync(file, "utf8");
+  const empty = "contact: {}";
+  if (text.split(empty).length !== 2) {
+    throw new Error(`content/site.ts: expected "${empty}" exactly once; update tests/setup/fixture-site.ts`);
+  }
+  fs.writeFileSync(file, text.replace(empty, `contact: ${JSON.stringify(FIXTURE_CONTACT)}`));
+}
+
+/** One published case study: an example entry with its `example` flag removed and its own slug and title. */
+function writeCaseStudy() {
+  const folder = path.join(dir, "content/case-studies");
+  const source = path.join(folder, `${FIXTURE_CASE_STUDY.from}.mdx`);
+  // An empty options object disables gray-matter's cache.
+  const { data, content } = matter(fs.readFileSync(source, "utf8"), {});
+  if (data.example !== true) throw new Error(`${source}: expected an example case study to copy`);
+  delete data.example;
+  delete data.seo;
+  const { title, description, service } = FIXTURE_CASE_STUDY;
+  Object.assign(data, { title, description, service });
+  fs.writeFileSync(path.join(folder, `${FIXTURE_CASE_STUDY.slug}.mdx`), matter.stringify(content, data));
+}
+
+function run(args: string[]) {
+  const result = spawnSync(process.execPath, args, { cwd: dir, stdio: "inherit" });
+  if (result.status !== 0)
+    throw new Error(`fixture site: node ${args.join(" ")} failed (${result.status ?? result.signal})`);
+}
+
+const next = "node_modules/next/dist/bin/next";
+copyProject();
+fillContact();
+writeCaseStudy();
+log(`copied to ${dir}`);
+run([next, "build"]);
+log("built");
+run(["prisma/migrate.mjs", "deploy"]);
+const server = spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  cwd: dir,
+  stdio: "inherit",
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+log("starting");
