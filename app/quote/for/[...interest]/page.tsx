@@ -3,8 +3,9 @@ import { interestFromSegments, interestSegments } from "@/lib/quotes/form-contex
 import { QuoteScreen } from "../../quote-screen";
 
 /**
- * The quote form with one interest selected, prerendered for each choice. proxy.ts serves it for
- * `/quote?interest=<value>` (the address stays /quote), so the choice is there without JavaScript too.
+ * The quote form with one interest selected, prerendered for each choice. A rewrite in next.config.ts serves
+ * it for `/quote?interest=<value>` (the address stays /quote), so the choice is there without JavaScript
+ * too; proxy.ts redirects this path's own URLs to that address.
  */
 export function generateStaticParams() {
   return quoteChoices().interests.map((choice) => ({ interest: interestSegments(choice.value) }));
