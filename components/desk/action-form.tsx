@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, type ReactNode } from "react";
+import { fieldWiring } from "../field-wiring";
 import { IDLE, type ActionState } from "./action-state";
 
 type Props = {
@@ -49,12 +50,45 @@ export function ActionForm({
   );
 }
 
-/** A labelled control's error text, tied to it with aria-describedby by the caller's id. */
-export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
-  if (!errors?.length) return null;
-  return (
-    <p id={id} className="text-sm font-medium text-red-700">
-      {errors.join(" ")}
+type DeskFieldProps = {
+  id: string;
+  label: ReactNode;
+  errors?: string[];
+  /** A checkbox: the control first, its label beside it. */
+  checkbox?: boolean;
+  children: (control: { id: string } & ReturnType<typeof fieldWiring>["aria"]) => ReactNode;
+};
+
+/**
+ * A desk form's control with its label and error text, wired together: the field gives the control its id,
+ * aria-describedby and aria-invalid (components/field-wiring.ts, as the quote form's fields do).
+ */
+export function DeskField({ id, label, errors, checkbox, children }: DeskFieldProps) {
+  const { errorId, aria } = fieldWiring(id, { errors });
+  const control = children({ id, ...aria });
+  const error = errorId ? (
+    <p id={errorId} className="text-sm font-medium text-red-700">
+      {errors!.join(" ")}
     </p>
+  ) : null;
+  if (checkbox) {
+    return (
+      <div>
+        <div className="flex items-start gap-2">
+          {control}
+          <label htmlFor={id}>{label}</label>
+        </div>
+        {error}
+      </div>
+    );
+  }
+  return (
+    <div>
+      <label htmlFor={id} className="block font-semibold">
+        {label}
+      </label>
+      {control}
+      {error}
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { fieldWiring } from "../field-wiring";
 
 /** What the control of a field is given: its id and name, and the wiring to its label, hint and errors. */
 export type ControlProps = {
@@ -38,16 +39,8 @@ const CHECKBOX_CLASS = "mt-1 size-5 shrink-0 accent-brand-700";
  */
 export function Field(props: FieldProps) {
   const { id, name, label, required, hint, errors, describedBy, checkbox, children } = props;
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  const control = children({
-    id,
-    name,
-    required,
-    "aria-describedby": [describedBy, hintId, errorId].filter(Boolean).join(" ") || undefined,
-    "aria-invalid": errorId ? true : undefined,
-    className: checkbox ? CHECKBOX_CLASS : INPUT_CLASS,
-  });
+  const { hintId, errorId, aria } = fieldWiring(id, { errors, hint: Boolean(hint), describedBy });
+  const control = children({ id, name, required, ...aria, className: checkbox ? CHECKBOX_CLASS : INPUT_CLASS });
   const labelElement = (
     <label htmlFor={id} className={checkbox ? "font-medium text-ink" : "block font-semibold text-ink"}>
       {label} <span className="font-normal text-slate-600">{required ? props.requiredText : props.optionalText}</span>

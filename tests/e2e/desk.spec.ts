@@ -262,6 +262,10 @@ for (const viewport of [
     await page.goto(`${DESK}/desk/leads/${reference}`);
     await page.getByRole("button", { name: "Add note" }).click();
     await expect(page.getByText("Write a note.")).toBeVisible();
+    // The error is tied to its control (components/field-wiring.ts), as on the quote form.
+    const note = page.getByLabel("Note", { exact: true });
+    await expect(note).toHaveAttribute("aria-invalid", "true");
+    await expect(note).toHaveAccessibleDescription("Write a note.");
     await expectNoViolations(page, "lead (with an error)");
     for (const path of ["/desk/sources", "/desk/erase", "/desk/account"]) {
       await page.goto(`${DESK}${path}`);

@@ -1,6 +1,6 @@
 "use client";
 
-import { ActionForm, FieldError } from "@/components/desk/action-form";
+import { ActionForm, DeskField } from "@/components/desk/action-form";
 import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
 import { addNoteAction, changeStatusAction, markSpamAction, releaseSpamAction, retryMailAction } from "../actions";
 
@@ -22,29 +22,29 @@ export function LeadActions({
     <div className="space-y-8">
       <ActionForm action={changeStatusAction} submitLabel="Change status" label="Change status">
         {(state) => (
-          <div>
+          <>
             {hidden}
-            <label htmlFor="lead-status" className="block font-semibold">
-              Status
-            </label>
-            <select
+            <DeskField
               id="lead-status"
-              name="status"
-              defaultValue={state.status === "error" ? (state.values?.status ?? status) : status}
-              aria-describedby={state.status === "error" && state.fieldErrors?.status ? "lead-status-error" : undefined}
-              className="mt-1 min-h-11 rounded-md border border-slate-400 bg-white px-3"
-            >
-              {LEAD_STATUSES.map((value) => (
-                <option key={value} value={value}>
-                  {STATUS_LABELS[value]}
-                </option>
-              ))}
-            </select>
-            <FieldError
-              id="lead-status-error"
+              label="Status"
               errors={state.status === "error" ? state.fieldErrors?.status : undefined}
-            />
-          </div>
+            >
+              {(control) => (
+                <select
+                  {...control}
+                  name="status"
+                  defaultValue={state.status === "error" ? (state.values?.status ?? status) : status}
+                  className="mt-1 min-h-11 rounded-md border border-slate-400 bg-white px-3"
+                >
+                  {LEAD_STATUSES.map((value) => (
+                    <option key={value} value={value}>
+                      {STATUS_LABELS[value]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </DeskField>
+          </>
         )}
       </ActionForm>
 
@@ -70,28 +70,27 @@ export function LeadActions({
       ) : null}
 
       <ActionForm action={addNoteAction} submitLabel="Add note" label="Add a note">
-        {(state) => {
-          const errors = state.status === "error" ? state.fieldErrors?.note : undefined;
-          return (
-            <div>
-              {hidden}
-              <label htmlFor="lead-note" className="block font-semibold">
-                Note
-              </label>
-              <textarea
-                id="lead-note"
-                name="note"
-                rows={3}
-                maxLength={4000}
-                defaultValue={state.status === "error" ? state.values?.note : undefined}
-                aria-invalid={errors ? true : undefined}
-                aria-describedby={errors ? "lead-note-error" : undefined}
-                className="mt-1 block w-full max-w-2xl rounded-md border border-slate-400 px-3 py-2"
-              />
-              <FieldError id="lead-note-error" errors={errors} />
-            </div>
-          );
-        }}
+        {(state) => (
+          <>
+            {hidden}
+            <DeskField
+              id="lead-note"
+              label="Note"
+              errors={state.status === "error" ? state.fieldErrors?.note : undefined}
+            >
+              {(control) => (
+                <textarea
+                  {...control}
+                  name="note"
+                  rows={3}
+                  maxLength={4000}
+                  defaultValue={state.status === "error" ? state.values?.note : undefined}
+                  className="mt-1 block w-full max-w-2xl rounded-md border border-slate-400 px-3 py-2"
+                />
+              )}
+            </DeskField>
+          </>
+        )}
       </ActionForm>
     </div>
   );
