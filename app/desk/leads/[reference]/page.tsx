@@ -63,10 +63,7 @@ export default async function LeadPage({ params }: Props) {
 
       <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_22rem]">
         <div className="space-y-10">
-          <section aria-labelledby="request-heading">
-            <h2 id="request-heading" className="text-xl font-bold">
-              Request
-            </h2>
+          <Section id="request" title="Request">
             <dl className="mt-3">
               <Row label="Received">
                 <time dateTime={lead.createdAt.toISOString()}>{dateTime(lead.createdAt)}</time>
@@ -89,12 +86,9 @@ export default async function LeadPage({ params }: Props) {
                 {dateTime(lead.consentAt)}, privacy notice version {lead.consentVersion}
               </Row>
             </dl>
-          </section>
+          </Section>
 
-          <section aria-labelledby="source-heading">
-            <h2 id="source-heading" className="text-xl font-bold">
-              Source and spam check
-            </h2>
+          <Section id="source" title="Source and spam check">
             <dl className="mt-3">
               <Row label="Source page">{lead.sourcePath ?? "Unknown"}</Row>
               <Row label="UTM tags">
@@ -105,12 +99,9 @@ export default async function LeadPage({ params }: Props) {
                 {lead.spamReason ? ` (${lead.spamReason})` : ""}
               </Row>
             </dl>
-          </section>
+          </Section>
 
-          <section aria-labelledby="mail-heading">
-            <h2 id="mail-heading" className="text-xl font-bold">
-              Emails
-            </h2>
+          <Section id="mail" title="Emails">
             {lead.outbox.length === 0 ? (
               <p className="mt-3 text-slate-700">
                 {lead.status === "spam"
@@ -136,12 +127,9 @@ export default async function LeadPage({ params }: Props) {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading" className="text-xl font-bold">
-              Timeline
-            </h2>
+          <Section id="timeline" title="Timeline">
             <ol className="mt-3 space-y-3 border-l-2 border-slate-200 pl-4" data-testid="timeline">
               <li>
                 <time dateTime={lead.createdAt.toISOString()} className="text-sm text-slate-700">
@@ -161,13 +149,10 @@ export default async function LeadPage({ params }: Props) {
                 </li>
               ))}
             </ol>
-          </section>
+          </Section>
         </div>
 
-        <section aria-labelledby="actions-heading" className="self-start rounded-lg border border-slate-200 p-5">
-          <h2 id="actions-heading" className="text-xl font-bold">
-            Actions
-          </h2>
+        <Section id="actions" title="Actions" className="self-start rounded-lg border border-slate-200 p-5">
           <div className="mt-4">
             <LeadActions reference={lead.reference} status={lead.status} mailWaiting={mailWaiting} />
           </div>
@@ -179,8 +164,30 @@ export default async function LeadPage({ params }: Props) {
               Erase this person…
             </a>
           </p>
-        </section>
+        </Section>
       </div>
     </DeskFrame>
+  );
+}
+
+/** A part of the lead's page, named by its heading. */
+function Section({
+  id,
+  title,
+  className,
+  children,
+}: {
+  id: string;
+  title: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className={className}>
+      <h2 id={`${id}-heading`} className="text-xl font-bold">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }
