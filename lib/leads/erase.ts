@@ -7,6 +7,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/db";
+import { escapeRegExp } from "@/lib/text/escape-regexp";
 import { emailKey, erasureHash } from "./keys";
 
 export type EraseOptions = {
@@ -25,8 +26,7 @@ const BATCH = 500;
 
 /** True when `text` holds the address as a whole address (not as the tail of a longer one). */
 export function mentionsAddress(text: string, key: string): boolean {
-  const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(^|[^a-z0-9._%+-])${escaped}($|[^a-z0-9.-]|\\.(?![a-z0-9]))`, "i").test(text);
+  return new RegExp(`(^|[^a-z0-9._%+-])${escapeRegExp(key)}($|[^a-z0-9.-]|\\.(?![a-z0-9]))`, "i").test(text);
 }
 
 /** A message file as searchable text: folded headers joined, quoted-printable soft breaks and escapes undone. */

@@ -39,8 +39,11 @@ export function utmColumn<K extends UtmKey>(key: K): UtmColumn<K> {
   return key.replace(/_(\w)/, (_, letter: string) => letter.toUpperCase()) as UtmColumn<K>;
 }
 
-/** Hidden fields the form posts besides the visitor's own. Anything else posted is ignored. */
-export const META_FIELDS = ["formToken", HONEYPOT_FIELD, "sourcePath", ...UTM_KEYS] as const;
+/** Where a visit came from: the referring page and the campaign tags (lib/quotes/form-cookie.ts carries them). */
+export const CONTEXT_FIELDS = ["sourcePath", ...UTM_KEYS] as const;
+
+/** Fields the pipeline reads besides the visitor's own. Anything else posted is ignored. */
+export const META_FIELDS = ["formToken", HONEYPOT_FIELD, ...CONTEXT_FIELDS] as const;
 
 /** The interest value of a service or product, as the form's select and the quote links carry it. */
 export function interestValue(kind: "service" | "product", slug: string): string {

@@ -1,3 +1,4 @@
+import { escapeRegExp } from "../text/escape-regexp";
 import { cleanSourcePath, UTM_KEYS } from "./fields";
 
 /**
@@ -30,7 +31,7 @@ export const PRESELECTED_FORM_PATH = "/quote/for";
 export function preselectRewrites(interests: { value: string }[]) {
   return interests.map((choice) => ({
     source: "/quote",
-    has: [{ type: "query" as const, key: "interest", value: choice.value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") }],
+    has: [{ type: "query" as const, key: "interest", value: escapeRegExp(choice.value) }],
     destination: `${PRESELECTED_FORM_PATH}/${interestSegments(choice.value).join("/")}`,
   }));
 }

@@ -1,6 +1,6 @@
 import type { Env } from "@/lib/env";
 import type { RawSubmission } from "./submit";
-import { UTM_KEYS } from "./fields";
+import { CONTEXT_FIELDS } from "./fields";
 import { visitContext } from "./form-context";
 import { issueFormToken, verifyFormToken } from "./form-token";
 
@@ -79,7 +79,7 @@ export function withFormCookies(raw: RawSubmission, cookies: { token?: string; c
   const filled: RawSubmission = { ...raw };
   filled.formToken ??= cookies.token;
   const context = new URLSearchParams(cookies.context ?? "");
-  for (const key of ["sourcePath", ...UTM_KEYS] as const) {
+  for (const key of CONTEXT_FIELDS) {
     const value = context.get(key);
     if (value !== null) filled[key] ??= value.slice(0, 200);
   }
