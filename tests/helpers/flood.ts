@@ -5,7 +5,7 @@
 // tests/e2e/flood.spec.ts (a smaller flood, correctness only).
 import fs from "node:fs";
 import Database from "better-sqlite3";
-import { formHiddenFields } from "./form-html";
+import { formFromResponse } from "./form-html";
 import { percentile, rssMb, type QuoteServer } from "./quote-server";
 import type { TestSmtpServer } from "./smtp-server";
 
@@ -88,8 +88,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.
 export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
   const { server, smtp } = opts;
   // Bots scrape the form once and replay its hidden fields (the action id and one token).
-  const form = await fetch(`${server.url}/quote`);
-  const scraped = formHiddenFields(await form.text(), form.headers.getSetCookie());
+  const scraped = await formFromResponse(await fetch(`${server.url}/quote`));
 
   let probing = true;
   let phase = "quiet" as "quiet" | "flood";
@@ -123,8 +122,7 @@ export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
   const lead = (async () => {
     await sleep(opts.leadAtMs - (opts.minSubmitSeconds * 1000 + 500));
     const ip = "10.71.0.1";
-    const form = await fetch(`${server.url}/quote`, { headers: { "X-Forwarded-For": ip } });
-    const hidden = formHiddenFields(await form.text(), form.headers.getSetCookie());
+    const hidden = await formFromResponse(await fetch(`${server.url}/quote`, { headers: { "X-Forwarded-For": ip } }));
     await sleep(opts.minSubmitSeconds * 1000 + 500);
     const response = await post(server.url, ip, {
       ...hidden,

@@ -17,6 +17,11 @@ export function formHiddenFields(html: string, setCookies: string[] = []): Recor
   return { ...fields, formToken: token };
 }
 
+/** formHiddenFields of a fetch() response for /quote: its HTML and its Set-Cookie headers. */
+export async function formFromResponse(response: Response): Promise<Record<string, string>> {
+  return formHiddenFields(await response.text(), response.headers.getSetCookie());
+}
+
 /** The name=value pairs of Set-Cookie headers. */
 export function cookiesOf(setCookies: string[]): Record<string, string> {
   const pairs = setCookies.map((header) => header.split(";")[0]!.split("="));

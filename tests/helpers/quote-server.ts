@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { formHiddenFields } from "./form-html";
+import { formFromResponse } from "./form-html";
 import { tempDatabaseUrl } from "./temp-db";
 
 /**
@@ -142,8 +142,7 @@ export async function submitThroughServer(
 ): Promise<{ status: number; html: string; ms: number; reference?: string }> {
   const page = await fetch(`${baseUrl}/quote`, { headers: { "X-Forwarded-For": ip } });
   const form = new FormData();
-  for (const [name, value] of Object.entries(formHiddenFields(await page.text(), page.headers.getSetCookie())))
-    form.append(name, value);
+  for (const [name, value] of Object.entries(await formFromResponse(page))) form.append(name, value);
   for (const [name, value] of Object.entries(values)) form.append(name, value);
   const started = performance.now();
   const response = await fetch(`${baseUrl}/quote`, {

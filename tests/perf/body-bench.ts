@@ -4,7 +4,7 @@
 // second. Prints the server's memory (RSS of the next-server process) before and at its peak, what each
 // connection got back and when, how much of its body the server let it send, and how long the trickle lasted.
 // Run after `npm run build`:  npm run bench:bodies  [-- --port 4410] [-- --trickle-seconds 100]
-import { formHiddenFields } from "../helpers/form-html";
+import { formFromResponse } from "../helpers/form-html";
 import { bytesRead, rssMb, startQuoteServer, type QuoteServer } from "../helpers/quote-server";
 import { multipartHead, rawPost, type RawExchange } from "../helpers/raw-http";
 import { closedPort } from "../helpers/smtp-server";
@@ -37,7 +37,7 @@ async function formHead(ip: string): Promise<Buffer> {
   const page = await fetch(`${server.url}/quote`, { headers: { "X-Forwarded-For": ip } });
   return multipartHead(
     {
-      ...formHiddenFields(await page.text(), page.headers.getSetCookie()),
+      ...(await formFromResponse(page)),
       name: "Body Bench",
       email: "body.bench@example.com",
       interest: "service:automation",
