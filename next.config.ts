@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { MAX_BODY_BYTES } from "./lib/quotes/fields";
-import { formPageHeaders, securityHeaders } from "./lib/security-headers";
+import { deskHeaders, securityHeaders } from "./lib/security-headers";
 import { DEFAULT_SITE_URL } from "./lib/defaults.mjs";
 import { siteHost } from "./lib/site-url";
 import { site } from "./content/site";
@@ -36,9 +36,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders(process.env.NODE_ENV === "production") },
-      { source: "/quote", headers: formPageHeaders },
-      // The owner's desk is never indexed (its pages also say so in a meta tag).
-      { source: "/desk/:path*", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] },
+      { source: "/desk/:path*", headers: deskHeaders },
     ];
   },
 };

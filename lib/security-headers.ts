@@ -42,14 +42,18 @@ export function securityHeaders(production: boolean): { key: string; value: stri
 }
 
 /**
- * Extra headers for the page where a visitor types personal data (the quote form).
+ * Extra headers for the owner's desk, the only pages that answer differently for a signed-in visitor.
  *
- * Cross-Origin-Opener-Policy cuts off any window from another origin that opened the page, so that window
- * cannot swap the form for a lookalike. A page that sends it also gets a fresh browsing-context group, and
- * moving into one costs a renderer process swap on arrival: under Lighthouse, first paint came 50-100 ms
- * later (see PERFORMANCE.md). Content pages hold nothing that a cross-window attack could reach, so they
- * leave the header out. Framing is refused everywhere by `frame-ancestors 'none'` and X-Frame-Options.
+ * Cross-Origin-Opener-Policy cuts every window from another origin off from a desk page it opened (and the
+ * desk page off from its opener), so another site cannot navigate the owner's signed-in tab to a lookalike or
+ * probe it across windows to learn whether its visitor is the owner. The public pages, the quote form
+ * included, hold no signed-in state: each is the same static HTML for every visitor, and what the form sends
+ * back cannot be read from another origin's window. There the header would only move each landing into a new
+ * browsing-context group, a renderer swap that delays the first paint (PERFORMANCE.md, "Headers"). Framing is
+ * refused everywhere by `frame-ancestors 'none'` and X-Frame-Options.
  */
-export const formPageHeaders: { key: string; value: string }[] = [
+export const deskHeaders: { key: string; value: string }[] = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  // The desk is never indexed (its pages also say so in a meta tag).
+  { key: "X-Robots-Tag", value: "noindex, nofollow" },
 ];

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { DESK } from "./desk-helpers";
 
 const routes: { path: string; h1: RegExp; facts: (string | RegExp)[] }[] = [
   {
@@ -153,9 +154,14 @@ test("security headers are sent with every page", async ({ request }) => {
   expect(headers["permissions-policy"]).toContain("camera=()");
   expect(headers["strict-transport-security"]).toContain("max-age=");
   expect(headers["x-powered-by"]).toBeUndefined();
-  // Opener isolation only where personal data is typed: elsewhere it would only slow the first paint.
-  expect(headers["cross-origin-opener-policy"]).toBeUndefined();
   const quote = (await request.get("/quote")).headers();
-  expect(quote["cross-origin-opener-policy"]).toBe("same-origin");
   expect(quote["content-security-policy"]).toContain("form-action 'self'");
+  // Opener isolation only where a signed-in owner works: on the public pages it would only slow the first paint.
+  expect(headers["cross-origin-opener-policy"]).toBeUndefined();
+  expect(quote["cross-origin-opener-policy"]).toBeUndefined();
+  for (const path of ["/desk", "/desk/sign-in", "/desk/leads/FS-0000"]) {
+    const desk = (await request.get(`${DESK}${path}`, { maxRedirects: 0 })).headers();
+    expect(desk["cross-origin-opener-policy"], path).toBe("same-origin");
+    expect(desk["x-robots-tag"], path).toBe("noindex, nofollow");
+  }
 });
