@@ -197,7 +197,6 @@ test.describe("the static form page and its cookies", () => {
       const headers = response.headers();
       expect(headers["x-nextjs-prerender"], "served from the build's prerendered page").toBeDefined();
       expect(headers["cache-control"]).toBe("private, no-cache");
-      expect(headers["cross-origin-opener-policy"]).toBe("same-origin");
       const html = await response.text();
       expect(html).not.toContain('name="formToken"');
       const setCookies = response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie");

@@ -254,7 +254,12 @@ test("nginx config: cached prerendered pages, long-lived static files, one of ea
     await requestFrom(`${site}/quote`);
     const form = await requestFrom(`${site}/quote`);
     expect(form.headers["x-cache-status"]).not.toBe("HIT");
-    expect(count(form.rawHeaders, "cross-origin-opener-policy")).toBe(1);
+    expect(count(form.rawHeaders, "cache-control")).toBe(1);
+    // The desk's opener isolation passes through the proxy once, and nowhere else.
+    const desk = await requestFrom(`${site}/desk/sign-in`);
+    expect(count(desk.rawHeaders, "cross-origin-opener-policy")).toBe(1);
+    expect(count(desk.rawHeaders, "x-robots-tag")).toBe(1);
+    expect(count(form.rawHeaders, "cross-origin-opener-policy")).toBe(0);
 
     // A content-hashed build file: a year, immutable, from the cache on the second request.
     const asset =
