@@ -11,3 +11,13 @@ export type ActionState =
     };
 
 export const IDLE: ActionState = { status: "idle" };
+
+/** A field's errors in the last answer: only a refused answer has any. */
+export function fieldErrors(state: ActionState, name: string): string[] | undefined {
+  return state.status === "error" ? state.fieldErrors?.[name] : undefined;
+}
+
+/** What was typed into a field, as a refused answer echoes it back (nothing otherwise). */
+export function echoedValue(state: ActionState, name: string): string | undefined {
+  return state.status === "error" ? state.values?.[name] : undefined;
+}

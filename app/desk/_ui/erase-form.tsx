@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm, DeskField } from "@/components/desk/action-form";
+import { echoedValue, fieldErrors } from "@/components/desk/action-state";
 import { eraseAction } from "../actions";
 
 export function EraseForm({ email }: { email?: string }) {
@@ -11,36 +12,33 @@ export function EraseForm({ email }: { email?: string }) {
       label="Erase a person"
       buttonClassName="button-primary bg-red-700 hover:bg-red-800"
     >
-      {(state) => {
-        const errors = state.status === "error" ? state.fieldErrors : undefined;
-        return (
-          <>
-            <DeskField id="erase-email" label="Email address" errors={errors?.email}>
-              {(control) => (
-                <input
-                  {...control}
-                  name="email"
-                  type="email"
-                  required
-                  autoComplete="off"
-                  defaultValue={state.status === "error" ? (state.values?.email ?? email) : email}
-                  className="mt-1 block min-h-11 w-full max-w-md rounded-md border border-slate-400 px-3"
-                />
-              )}
-            </DeskField>
-            <DeskField
-              id="erase-confirm"
-              label="I understand that this cannot be undone."
-              errors={errors?.confirm}
-              checkbox
-            >
-              {(control) => (
-                <input {...control} name="confirm" type="checkbox" value="yes" required className="mt-1 size-5" />
-              )}
-            </DeskField>
-          </>
-        );
-      }}
+      {(state) => (
+        <>
+          <DeskField id="erase-email" label="Email address" errors={fieldErrors(state, "email")}>
+            {(control) => (
+              <input
+                {...control}
+                name="email"
+                type="email"
+                required
+                autoComplete="off"
+                defaultValue={echoedValue(state, "email") ?? email}
+                className="mt-1 block min-h-11 w-full max-w-md rounded-md border border-slate-400 px-3"
+              />
+            )}
+          </DeskField>
+          <DeskField
+            id="erase-confirm"
+            label="I understand that this cannot be undone."
+            errors={fieldErrors(state, "confirm")}
+            checkbox
+          >
+            {(control) => (
+              <input {...control} name="confirm" type="checkbox" value="yes" required className="mt-1 size-5" />
+            )}
+          </DeskField>
+        </>
+      )}
     </ActionForm>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm, DeskField } from "@/components/desk/action-form";
+import { echoedValue, fieldErrors } from "@/components/desk/action-state";
 import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
 import { addNoteAction, changeStatusAction, markSpamAction, releaseSpamAction, retryMailAction } from "../actions";
 
@@ -24,16 +25,12 @@ export function LeadActions({
         {(state) => (
           <>
             {hidden}
-            <DeskField
-              id="lead-status"
-              label="Status"
-              errors={state.status === "error" ? state.fieldErrors?.status : undefined}
-            >
+            <DeskField id="lead-status" label="Status" errors={fieldErrors(state, "status")}>
               {(control) => (
                 <select
                   {...control}
                   name="status"
-                  defaultValue={state.status === "error" ? (state.values?.status ?? status) : status}
+                  defaultValue={echoedValue(state, "status") ?? status}
                   className="mt-1 min-h-11 rounded-md border border-slate-400 bg-white px-3"
                 >
                   {LEAD_STATUSES.map((value) => (
@@ -73,18 +70,14 @@ export function LeadActions({
         {(state) => (
           <>
             {hidden}
-            <DeskField
-              id="lead-note"
-              label="Note"
-              errors={state.status === "error" ? state.fieldErrors?.note : undefined}
-            >
+            <DeskField id="lead-note" label="Note" errors={fieldErrors(state, "note")}>
               {(control) => (
                 <textarea
                   {...control}
                   name="note"
                   rows={3}
                   maxLength={4000}
-                  defaultValue={state.status === "error" ? state.values?.note : undefined}
+                  defaultValue={echoedValue(state, "note")}
                   className="mt-1 block w-full max-w-2xl rounded-md border border-slate-400 px-3 py-2"
                 />
               )}

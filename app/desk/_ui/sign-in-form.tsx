@@ -1,6 +1,7 @@
 "use client";
 
 import { ActionForm, DeskField } from "@/components/desk/action-form";
+import { echoedValue, fieldErrors } from "@/components/desk/action-state";
 import { requestSignInLink } from "../sign-in/actions";
 
 export function SignInForm() {
@@ -13,11 +14,7 @@ export function SignInForm() {
       label="Sign in with an email link"
     >
       {(state) => (
-        <DeskField
-          id="sign-in-email"
-          label="Email address"
-          errors={state.status === "error" ? state.fieldErrors?.email : undefined}
-        >
+        <DeskField id="sign-in-email" label="Email address" errors={fieldErrors(state, "email")}>
           {(control) => (
             <input
               {...control}
@@ -25,7 +22,7 @@ export function SignInForm() {
               type="email"
               autoComplete="username webauthn"
               required
-              defaultValue={state.status === "error" ? state.values?.email : undefined}
+              defaultValue={echoedValue(state, "email")}
               className="mt-1 block min-h-11 w-full max-w-md rounded-md border border-slate-400 px-3"
             />
           )}
