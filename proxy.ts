@@ -3,7 +3,7 @@ import { quoteForm } from "@/content/quote-form";
 import { env } from "@/lib/env";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
 import { FORM_TOKEN_COOKIE, formCookieSettings, formCookies } from "@/lib/quotes/form-cookie";
-import { interestFromSegments, PRESELECTED_FORM_PATH } from "@/lib/quotes/form-context";
+import { FORM_PATH, interestFromSegments, PRESELECTED_FORM_PATH } from "@/lib/quotes/form-context";
 import { refusalPage } from "@/lib/refusal-page";
 import { ownHosts, siteUrl } from "@/lib/site-url";
 
@@ -36,10 +36,10 @@ function formLoad(request: NextRequest) {
         .split("/")
         .map(decode),
     );
-    const url = new URL(`/quote?${new URLSearchParams({ interest })}`, request.url);
+    const url = new URL(`${FORM_PATH}?${new URLSearchParams({ interest })}`, request.url);
     return NextResponse.redirect(url, 308);
   }
-  if (pathname !== "/quote") return NextResponse.next();
+  if (pathname !== FORM_PATH) return NextResponse.next();
 
   // A quote link's interest is preselected by a rewrite after this (next.config.ts), at the same address.
   const response = NextResponse.next();

@@ -17,12 +17,15 @@ export function visitContext(referer: string | null, hosts: string[], params: UR
   return context;
 }
 
+/** The quote form's address: proxy.ts sets the form's cookies on it, scoped to it, and the rewrites below match it. */
+export const FORM_PATH = "/quote";
+
 /**
  * Quote links ask for an interest in the query (`/quote?interest=service:<slug>`). The form is static, so
  * each interest has its own prerendered copy of the page with that choice selected, under this path
  * (`/quote/for/service/<slug>`), served in place of `/quote` without changing the address.
  */
-export const PRESELECTED_FORM_PATH = "/quote/for";
+export const PRESELECTED_FORM_PATH = `${FORM_PATH}/for`;
 
 /**
  * The rewrites (next.config.ts) that serve each interest's copy for `/quote?interest=<value>`: one per
@@ -30,7 +33,7 @@ export const PRESELECTED_FORM_PATH = "/quote/for";
  */
 export function preselectRewrites(interests: { value: string }[]) {
   return interests.map((choice) => ({
-    source: "/quote",
+    source: FORM_PATH,
     has: [{ type: "query" as const, key: "interest", value: escapeRegExp(choice.value) }],
     destination: `${PRESELECTED_FORM_PATH}/${interestSegments(choice.value).join("/")}`,
   }));

@@ -1,7 +1,7 @@
 import type { Env } from "@/lib/env";
 import type { RawSubmission } from "./submit";
 import { CONTEXT_FIELDS } from "./fields";
-import { visitContext } from "./form-context";
+import { FORM_PATH, visitContext } from "./form-context";
 import { issueFormToken, verifyFormToken } from "./form-token";
 
 /**
@@ -14,7 +14,6 @@ import { issueFormToken, verifyFormToken } from "./form-token";
  */
 export const FORM_TOKEN_COOKIE = "fsdev_form";
 export const FORM_CONTEXT_COOKIE = "fsdev_form_from";
-const FORM_PATH = "/quote";
 
 export type CookieWrite = {
   name: string;
