@@ -193,6 +193,9 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
       createdAt: ctx.now,
       consentVersion: quoteCopy.consentVersion,
     };
+    // Rendered before the transaction, which holds its locks only for the counts and the insert. Spam is kept
+    // for review but never mailed: it has no outbox rows.
+    const rendered = verdict.spam ? [] : outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: deps.mail });
     try {
       // The per-address count, the confirmation count and the insert (request and outbox rows) in one
       // transaction that posts from the same address or to the same email address take one at a time, on
@@ -209,9 +212,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
           const confirm: ConfirmationVerdict | { send: false; reason: "spam" } = verdict.spam
             ? { send: false, reason: "spam" }
             : await confirmationVerdict(tx, input.email, ctx.now, deps.env.CONFIRMATIONS_PER_HOUR);
-          const rows = outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: deps.mail }).filter(
-            (row) => row.kind === "owner_notice" || confirm.send,
-          );
+          const rows = rendered.filter((row) => row.kind === "owner_notice" || confirm.send);
           const created = await tx.quoteRequest.create({
             data: {
               reference,
@@ -237,8 +238,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
               spamReason: verdict.reasons.length > 0 ? verdict.reasons.join(", ") : null,
               submissionKey: ctx.submissionKey,
               createdAt: ctx.now,
-              // Spam is kept for review but never mailed.
-              outbox: verdict.spam ? undefined : { create: rows },
+              outbox: { create: rows },
             },
             select: { id: true, reference: true, outbox: { select: { id: true } } },
           });
