@@ -84,6 +84,16 @@ const RETRY_DELAYS_MS = [1, 5, 15, 60, 180, 360, 720, 1440].map((minutes) => min
 const ERROR_MAX_LENGTH = 500;
 
 /** Delay before the next attempt after `failures` failed attempts (1 min, 5 min, 15 min, 1 h, 3 h, 6 h, 12 h, 24 h). */
+/** Mail still to go out: waiting for its turn, or claimed by a sender right now. */
+export function countWaiting(db: Pick<PrismaClient, "outboxMessage">): Promise<number> {
+  return db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } });
+}
+
+/** Mail that ran out of attempts (`npm run mail:retry -- --failed` queues it again). */
+export function countGivenUp(db: Pick<PrismaClient, "outboxMessage">): Promise<number> {
+  return db.outboxMessage.count({ where: { status: "failed" } });
+}
+
 export function retryDelayMs(failures: number): number {
   const index = Math.min(Math.max(failures, 1), RETRY_DELAYS_MS.length) - 1;
   return RETRY_DELAYS_MS[index] ?? 1440 * MINUTE;

@@ -6,7 +6,7 @@
 import nextEnv from "@next/env";
 import { db } from "@/lib/db";
 import { deliverPendingFromEnv } from "./configured";
-import { describeError } from "./outbox";
+import { countGivenUp, countWaiting, describeError } from "./outbox";
 import { mailTransportFromEnv } from "./transport";
 
 const USAGE = "usage: npm run mail:retry [-- --failed]";
@@ -30,9 +30,9 @@ async function main(args: string[]): Promise<number> {
     }
     // A high limit: a failed row is rescheduled, not re-selected, so one pass covers the whole queue.
     const result = await deliverPendingFromEnv({ ignoreSchedule: true, limit: 10_000 });
-    const left = await client.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } });
+    const left = await countWaiting(client);
     console.log(`mail:retry sent ${result.sent}, failed ${result.failed}, left ${left} pending`);
-    const gaveUp = await client.outboxMessage.count({ where: { status: "failed" } });
+    const gaveUp = await countGivenUp(client);
     if (gaveUp > 0)
       console.log(`mail:retry ${gaveUp} message(s) ran out of attempts; "npm run mail:retry -- --failed" retries them`);
     return result.failed > 0 ? 1 : 0;

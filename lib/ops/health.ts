@@ -9,6 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import tls from "node:tls";
 import type { Db } from "@/lib/db";
+import { countGivenUp, countWaiting } from "@/lib/mail/outbox";
 import { MIGRATIONS_DIRS, providerOf } from "@/prisma/providers.mjs";
 
 export type HealthReport = {
@@ -73,8 +74,8 @@ export async function checkHealth(deps: {
         deps.db.$queryRawUnsafe<MigrationRow[]>(
           'SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations"',
         ),
-        deps.db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } }),
-        deps.db.outboxMessage.count({ where: { status: "failed" } }),
+        countWaiting(deps.db),
+        countGivenUp(deps.db),
       ]),
       timeoutMs,
     );

@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { deliverPendingFromEnv } from "@/lib/mail/configured";
+import { countWaiting } from "@/lib/mail/outbox";
 import { bearerMatches } from "@/lib/ops/bearer";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +21,7 @@ async function drain(request: Request) {
     );
   }
   const result = await deliverPendingFromEnv({ limit: 100 });
-  const pending = await db().outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } });
+  const pending = await countWaiting(db());
   return Response.json({ ...result, pending }, { headers });
 }
 
