@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { geistSans } from "./fonts/geist-sans";
 import type { ReactNode } from "react";
-import { SiteFooter } from "@/components/layout/site-footer";
 import { site } from "@/lib/content";
 import { feedAlternates } from "@/lib/seo";
 import { siteUrl } from "@/lib/site-url";
@@ -29,6 +28,11 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
+/**
+ * What the public site and the desk share: the document, the font, the skip link. Each route group adds its
+ * own chrome (app/(site)/layout.tsx, app/(desk)/desk/layout.tsx); not-found and error render under this
+ * layout alone, so they bring the public chrome themselves.
+ */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en-ZA" className={geistSans.variable}>
@@ -43,7 +47,6 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           {site.messages.skipLink}
         </a>
         {children}
-        <SiteFooter />
       </body>
     </html>
   );

@@ -10,7 +10,7 @@ import { Field } from "./field";
 import { QuoteSuccess } from "./quote-success";
 
 export type QuoteFormProps = {
-  /** The server action the form posts to (app/quote/actions.ts). */
+  /** The server action the form posts to (app/(site)/quote/actions.ts). */
   action: (previous: QuoteFormState, formData: FormData) => Promise<QuoteFormState>;
   copy: QuoteFormCopy;
   interests: InterestGroups;

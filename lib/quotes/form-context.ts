@@ -1,3 +1,4 @@
+import { PRESELECTED_QUOTE_PATH as PRESELECTED_FORM_PATH, QUOTE_PATH as FORM_PATH } from "../routes";
 import { escapeRegExp } from "../text/escape-regexp";
 import { cleanSourcePath, UTM_KEYS } from "./fields";
 
@@ -17,15 +18,12 @@ export function visitContext(referer: string | null, hosts: string[], params: UR
   return context;
 }
 
-/** The quote form's address: proxy.ts sets the form's cookies on it, scoped to it, and the rewrites below match it. */
-export const FORM_PATH = "/quote";
-
 /**
  * Quote links ask for an interest in the query (`/quote?interest=service:<slug>`). The form is static, so
- * each interest has its own prerendered copy of the page with that choice selected, under this path
- * (`/quote/for/service/<slug>`), served in place of `/quote` without changing the address.
+ * each interest has its own prerendered copy of the page with that choice selected, under
+ * PRESELECTED_FORM_PATH (`/quote/for/service/<slug>`), served in place of `/quote` without changing the address.
  */
-export const PRESELECTED_FORM_PATH = `${FORM_PATH}/for`;
+export { FORM_PATH, PRESELECTED_FORM_PATH };
 
 /**
  * The rewrites (next.config.ts) that serve each interest's copy for `/quote?interest=<value>`: one per

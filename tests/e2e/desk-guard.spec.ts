@@ -13,7 +13,7 @@ const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/cli
   encodeReply: (value: unknown) => Promise<FormData | string>;
 };
 
-const ACTIONS_FILE = "app/desk/actions.ts";
+const ACTIONS_FILE = "app/(desk)/desk/actions.ts";
 const COOKIE = "better-auth.session_token";
 
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };

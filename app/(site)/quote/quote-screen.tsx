@@ -10,7 +10,7 @@ import { sendQuote } from "./actions";
 
 /**
  * The quote page, the same for every visitor: static, with the interest a quote link asked for selected
- * (app/quote/for/...). What differs per visitor (the form token, where the visit came from) travels in
+ * (app/(site)/quote/for/...). What differs per visitor (the form token, where the visit came from) travels in
  * cookies set by proxy.ts, so nothing here is rendered per request.
  */
 export function QuoteScreen({ preselect }: { preselect?: string }) {

@@ -9,15 +9,7 @@ export const metadata: Metadata = {
 // The desk's pages read the session and the database on every request.
 export const dynamic = "force-dynamic";
 
-/** The site's quote band and footer are for visitors; the desk hides them (its own pages only). */
-const HIDE_PUBLIC_CHROME =
-  'body:has(#desk) > section[aria-labelledby="quote-band-heading"], body:has(#desk) > footer { display: none; }';
-
+/** The desk's own chrome: none of the public site's header, quote band or footer (those live in app/(site)). */
 export default function DeskLayout({ children }: { children: ReactNode }) {
-  return (
-    <div id="desk" className="flex flex-1 flex-col bg-white text-ink">
-      <style>{HIDE_PUBLIC_CHROME}</style>
-      {children}
-    </div>
-  );
+  return <div className="flex flex-1 flex-col bg-white text-ink">{children}</div>;
 }
