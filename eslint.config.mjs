@@ -8,6 +8,29 @@ import tseslint from "typescript-eslint";
 // page load. next/link would add its client code (and, prefetching, other routes' payloads) to every first load.
 const noNextLink = { name: "next/link", message: "Use a plain <a>: next/link adds client JS to every page." };
 
+// Settings are read in one place (lib/server: the settings module and the composition root) and passed on as
+// parameters; anywhere else may look at NODE_ENV and NEXT_RUNTIME only.
+const envMessage = "Read settings through lib/server (env() or serverContext()), not process.env.";
+const noProcessEnv = {
+  files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}", "content/**/*.ts", "lib/**/*.{ts,tsx,mjs}", "proxy.ts"],
+  ignores: ["lib/server/**"],
+  rules: {
+    "no-restricted-syntax": [
+      "error",
+      {
+        selector:
+          "MemberExpression[object.object.name='process'][object.property.name='env']" +
+          "[property.name!=/^(NODE_ENV|NEXT_RUNTIME)$/]",
+        message: envMessage,
+      },
+      {
+        selector: "MemberExpression[object.name='process'][property.name='env']:not(MemberExpression > .object)",
+        message: envMessage,
+      },
+    ],
+  },
+};
+
 /** Files under `files` may not import from the given top-level folders. */
 function restrictImports(files, folders) {
   const patterns = folders.map((folder) => ({
@@ -50,6 +73,7 @@ export default tseslint.config(
   // The house's direction: app/ wires settings into lib/ and components/, never the other way round.
   restrictImports(["components/**/*.{ts,tsx}", "content/**/*.ts"], ["app"]),
   restrictImports(["lib/**/*.{ts,tsx,mjs}"], ["app", "components"]),
+  noProcessEnv,
   {
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } },

@@ -1,9 +1,9 @@
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { MAX_BODY_BYTES } from "./lib/quotes/fields";
-import { deskHeaders, securityHeaders } from "./lib/security-headers";
-import { DEFAULT_SITE_URL } from "./lib/defaults.mjs";
-import { siteHost } from "./lib/site-url";
+import { deskHeaders, securityHeaders } from "./lib/server/security-headers";
+import { DEFAULT_SITE_URL } from "./lib/server/defaults.mjs";
+import { siteHost } from "./lib/server/site-url";
 import { site } from "./content/site";
 import { missingContactFacts } from "./lib/content/contact";
 import { describeMissing, imagesIn, missingImages } from "./lib/content/images";

@@ -1,5 +1,5 @@
 import { defineConfig } from "prisma/config";
-import { DEFAULT_DATABASE_URL } from "./lib/defaults.mjs";
+import { DEFAULT_DATABASE_URL } from "./lib/server/defaults.mjs";
 
 // Prisma 7 does not read .env, and env() throws when a variable is unset, so the embedded
 // default applies here too. The app itself reads lib/env.ts.

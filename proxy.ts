@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { quoteForm } from "@/content/quote-form";
-import { env } from "@/lib/env";
+import { env } from "@/lib/server/env";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
 import { FORM_TOKEN_COOKIE, formCookieSettings, formCookies } from "@/lib/quotes/form-cookie";
 import { FORM_PATH, interestFromSegments, PRESELECTED_FORM_PATH } from "@/lib/quotes/form-context";
-import { refusalPage } from "@/lib/refusal-page";
-import { ownHosts, siteUrl } from "@/lib/site-url";
+import { refusalPage } from "@/lib/server/refusal-page";
+import { ownHosts, siteUrl } from "@/lib/server/site-url";
 
 /**
  * Loads of the quote form (a static page) get the form's cookies (lib/quotes/form-cookie.ts); the copies

@@ -3,7 +3,7 @@ import { geistSans } from "./fonts/geist-sans";
 import type { ReactNode } from "react";
 import { site } from "@/lib/content";
 import { feedAlternates } from "@/lib/seo";
-import { siteUrl } from "@/lib/site-url";
+import { siteUrl } from "@/lib/server/site-url";
 import "./globals.css";
 
 export const metadata: Metadata = {

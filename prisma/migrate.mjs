@@ -36,7 +36,7 @@ import pg from "pg";
 import { postgresSchemaText } from "./postgresql-schema.mjs";
 import { MIGRATIONS_DIRS, providerOf } from "./providers.mjs";
 import { startTempPostgres } from "./temp-postgres.mjs";
-import { DEFAULT_DATABASE_URL } from "../lib/defaults.mjs";
+import { DEFAULT_DATABASE_URL } from "../lib/server/defaults.mjs";
 
 export { MIGRATIONS_DIRS, providerOf };
 const COMMANDS = ["deploy", "status", "diff", "diff-empty", "new", "resolve-rolled-back"];

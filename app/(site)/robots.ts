@@ -1,5 +1,5 @@
 import type { MetadataRoute } from "next";
-import { absoluteUrl, siteUrl } from "@/lib/site-url";
+import { absoluteUrl, siteUrl } from "@/lib/server/site-url";
 
 /** /robots.txt: everything may be crawled; the sitemap is announced. */
 export default function robots(): MetadataRoute.Robots {

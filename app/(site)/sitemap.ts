@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
 import { publishedRoutes } from "@/lib/seo/routes";
-import { absoluteUrl } from "@/lib/site-url";
+import { absoluteUrl } from "@/lib/server/site-url";
 
 /** /sitemap.xml: every published page with an absolute URL and, when known, the date its content changed. */
 export default function sitemap(): MetadataRoute.Sitemap {

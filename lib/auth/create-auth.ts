@@ -8,15 +8,15 @@
  * (sent after the response), for anyone else nothing happens. A stranger's token could not sign in
  * anyway: creating any user but the owner is refused.
  */
+import { createHmac } from "node:crypto";
 import { passkey } from "@better-auth/passkey";
 import { betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { nextCookies } from "better-auth/next-js";
 import { magicLink } from "better-auth/plugins";
-import type { Db } from "@/lib/db";
+import { databaseProvider, type Db } from "@/lib/db/client";
 import { emailKey } from "@/lib/leads/keys";
-import { databaseProvider } from "@/lib/db";
 
 /** Minutes a sign-in link stays valid. */
 export const LINK_MINUTES = 10;
@@ -24,6 +24,11 @@ export const LINK_MINUTES = 10;
 export const LINK_REQUESTS_PER_MINUTE = 5;
 /** The header the auth route sets to the client address it worked out (any copy a client sent is replaced). */
 export const CLIENT_IP_HEADER = "x-fsdev-client-ip";
+
+/** better-auth's secret, derived from FORM_SECRET so the site has one secret to manage. */
+export function authSecret(formSecret: string): string {
+  return createHmac("sha256", formSecret).update("better-auth session secret").digest("base64url");
+}
 
 export type AuthDeps = {
   db: Db;

@@ -1,3 +1,4 @@
+import type { Db } from "@/lib/db/client";
 import type { RenderedMail } from "@/lib/mail/render";
 import { escapeHtml } from "@/lib/text/escape-html";
 
@@ -20,4 +21,17 @@ export function renderSignInLink(opts: { url: string; siteName: string; minutes:
     "",
   ].join("\n");
   return { subject, text, html };
+}
+
+/** Records the owner's sign-in link in the outbox (so it is logged and retried); returns the row's id. */
+export async function queueSignInLink(
+  db: Db,
+  opts: { url: string; to: string; siteName: string; minutes: number },
+): Promise<number> {
+  const mail = renderSignInLink(opts);
+  const row = await db.outboxMessage.create({
+    data: { kind: "sign_in_link", recipient: opts.to, subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
+    select: { id: true },
+  });
+  return row.id;
 }

@@ -2,9 +2,15 @@
  * The desk's changes to a lead, each written to the audit trail (LeadEvent) with who did it. The caller
  * has already checked who is acting (the desk's guarded actions, or the command line on the server).
  */
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import type { QuoteRequest } from "@/lib/generated/prisma/client";
-import type { DeliverOptions, DeliverResult, OutboxRow } from "@/lib/mail/outbox";
+import {
+  OUTBOX_STATUS,
+  requeueFailed,
+  type DeliverOptions,
+  type DeliverResult,
+  type OutboxRow,
+} from "@/lib/mail/outbox";
 import { STATUS_LABELS, type LeadStatus } from "./status";
 
 export type Actor = string;
@@ -129,12 +135,9 @@ export async function retryMail(
     select: { id: true, reference: true, status: true },
   });
   if (!lead) return notFound(reference);
-  await ctx.db.outboxMessage.updateMany({
-    where: { quoteRequestId: lead.id, status: "failed" },
-    data: { status: "pending", nextAttemptAt: now },
-  });
+  await requeueFailed(ctx.db, { now, quoteRequestId: lead.id });
   const due = await ctx.db.outboxMessage.findMany({
-    where: { quoteRequestId: lead.id, status: "pending" },
+    where: { quoteRequestId: lead.id, status: OUTBOX_STATUS.pending },
     select: { id: true },
   });
   const ids = due.map((row) => row.id);

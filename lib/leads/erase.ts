@@ -6,7 +6,7 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { escapeRegExp } from "@/lib/text/escape-regexp";
 import { emailKey, erasureHash } from "./keys";
 

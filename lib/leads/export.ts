@@ -1,6 +1,6 @@
 /** CSV export of the leads that match a filter, safe to open in a spreadsheet. */
 import { stringify } from "csv-stringify/sync";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { UTM_KEYS, utmColumn } from "@/lib/quotes/fields";
 import { leadWhere, type LeadFilter } from "./queries";
 import { STATUS_LABELS, type LeadStatus } from "./status";

@@ -1,5 +1,6 @@
 /** Read-only queries of the desk and the `leads` command: the inbox, one lead, the sources report. */
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
+import { OUTBOX_STATUS, WAITING_STATUSES, type OutboxStatus } from "@/lib/mail/outbox";
 import { LEAD_STATUSES, type LeadStatus } from "./status";
 
 export type MailState = "sent" | "pending" | "failed" | "held" | "none";
@@ -10,8 +11,8 @@ type OutboxSummary = { kind: string; status: string };
 export function mailState(status: string, outbox: OutboxSummary[]): MailState {
   const mail = outbox.filter((row) => row.kind !== "sign_in_link");
   if (mail.length === 0) return status === "spam" ? "held" : "none";
-  if (mail.some((row) => row.status === "failed")) return "failed";
-  if (mail.some((row) => row.status === "pending" || row.status === "sending")) return "pending";
+  if (mail.some((row) => row.status === OUTBOX_STATUS.failed)) return "failed";
+  if (mail.some((row) => WAITING_STATUSES.includes(row.status as OutboxStatus))) return "pending";
   return "sent";
 }
 

@@ -2,7 +2,7 @@
  * The privacy notice's retention periods, filled in from the settings the purge enforces, so the notice and
  * the code cannot say different things. content/pages/privacy.mdx writes `[[lead-retention]]` and the like.
  */
-import type { NoticeSettings } from "@/lib/env";
+import type { NoticeSettings } from "@/lib/server/env";
 
 const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? "" : "s"}`;
 

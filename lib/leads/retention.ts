@@ -4,8 +4,9 @@
  */
 import fs from "node:fs/promises";
 import path from "node:path";
-import type { Db } from "@/lib/db";
-import type { RetentionSettings } from "@/lib/env";
+import type { Db } from "@/lib/db/client";
+import { OUTBOX_STATUS } from "@/lib/mail/outbox";
+import type { RetentionSettings } from "@/lib/server/env";
 
 export type { RetentionSettings };
 
@@ -120,7 +121,7 @@ export async function purge(opts: PurgeOptions): Promise<PurgeResult> {
   const blanked = await db.outboxMessage.updateMany({
     where: {
       OR: [
-        { status: "sent", sentAt: { lt: cut.body } },
+        { status: OUTBOX_STATUS.sent, sentAt: { lt: cut.body } },
         { kind: "sign_in_link", createdAt: { lt: cut.signInBody } },
       ],
       NOT: { textBody: "", htmlBody: "" },

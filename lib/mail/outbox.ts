@@ -9,6 +9,15 @@ import type { MailTransport, OutgoingMail } from "./transport";
 
 export type OutboxKind = "owner_notice" | "prospect_confirmation" | "sign_in_link";
 
+/**
+ * A message's life: `pending` (waiting for its next attempt), `sending` (claimed by one sender until its
+ * lock runs out), then `sent`, or `failed` once it used up its attempts. The one list of the column's values.
+ */
+export const OUTBOX_STATUS = { pending: "pending", sending: "sending", sent: "sent", failed: "failed" } as const;
+export type OutboxStatus = (typeof OUTBOX_STATUS)[keyof typeof OUTBOX_STATUS];
+/** Still to go out: waiting for its turn, or claimed by a sender right now. */
+export const WAITING_STATUSES: OutboxStatus[] = [OUTBOX_STATUS.pending, OUTBOX_STATUS.sending];
+
 /** Kinds whose stored text holds a credential: blanked as soon as the message is sent. */
 const BLANK_ONCE_SENT: ReadonlySet<string> = new Set<OutboxKind>(["sign_in_link"]);
 
@@ -51,7 +60,7 @@ export function outboxRows(q: QuoteForMail, opts: { ownerTo: string; ctx: MailCo
 }
 
 export type DeliverOptions = {
-  /** The From header, e.g. env().MAIL_FROM. */
+  /** The From header, MAIL_FROM. */
   from: string;
   /** Its host names our Message-IDs; "fsdev.local" when absent. */
   siteUrl?: string;
@@ -86,12 +95,44 @@ const ERROR_MAX_LENGTH = 500;
 /** Delay before the next attempt after `failures` failed attempts (1 min, 5 min, 15 min, 1 h, 3 h, 6 h, 12 h, 24 h). */
 /** Mail still to go out: waiting for its turn, or claimed by a sender right now. */
 export function countWaiting(db: Pick<PrismaClient, "outboxMessage">): Promise<number> {
-  return db.outboxMessage.count({ where: { status: { in: ["pending", "sending"] } } });
+  return db.outboxMessage.count({ where: { status: { in: WAITING_STATUSES } } });
 }
 
 /** Mail that ran out of attempts (`npm run mail:retry -- --failed` queues it again). */
 export function countGivenUp(db: Pick<PrismaClient, "outboxMessage">): Promise<number> {
-  return db.outboxMessage.count({ where: { status: "failed" } });
+  return db.outboxMessage.count({ where: { status: OUTBOX_STATUS.failed } });
+}
+
+/**
+ * Puts messages that ran out of attempts back in the queue, due at `now` (all of them, or one lead's);
+ * returns how many. `npm run mail:retry -- --failed` and the desk's "Retry mail now" use it.
+ */
+export async function requeueFailed(
+  db: Pick<PrismaClient, "outboxMessage">,
+  opts: { now?: Date; quoteRequestId?: number } = {},
+): Promise<number> {
+  const { count } = await db.outboxMessage.updateMany({
+    where: {
+      status: OUTBOX_STATUS.failed,
+      ...(opts.quoteRequestId === undefined ? {} : { quoteRequestId: opts.quoteRequestId }),
+    },
+    data: { status: OUTBOX_STATUS.pending, nextAttemptAt: opts.now ?? new Date() },
+  });
+  return count;
+}
+
+/** A message's state in words, for the CLI and the desk: "sent <time>", "failed after N attempts: ...". */
+export function describeDelivery(
+  row: { status: string; attempts: number; lastError: string | null; sentAt: Date | null; nextAttemptAt: Date },
+  formatTime: (date: Date) => string,
+): string {
+  if (row.status === OUTBOX_STATUS.sent) return `sent ${row.sentAt ? formatTime(row.sentAt) : ""}`.trimEnd();
+  if (row.status === OUTBOX_STATUS.failed)
+    return `failed after ${row.attempts} attempt(s): ${row.lastError ?? ""}`.trimEnd();
+  return (
+    `${row.status}, next try ${formatTime(row.nextAttemptAt)}` +
+    (row.lastError ? ` (last error: ${row.lastError})` : "")
+  );
 }
 
 export function retryDelayMs(failures: number): number {
@@ -164,9 +205,9 @@ export async function deliverPending(
     where: {
       ...(opts.ids ? { id: { in: opts.ids } } : {}),
       OR: [
-        { status: "pending", ...(opts.ignoreSchedule ? {} : { nextAttemptAt: { lte: startedAt } }) },
+        { status: OUTBOX_STATUS.pending, ...(opts.ignoreSchedule ? {} : { nextAttemptAt: { lte: startedAt } }) },
         // Claimed by a sender that never finished (it crashed or was killed): up for grabs again.
-        { status: "sending", lockedUntil: { lt: startedAt } },
+        { status: OUTBOX_STATUS.sending, lockedUntil: { lt: startedAt } },
       ],
     },
     orderBy: { id: "asc" },
@@ -190,12 +231,16 @@ export async function deliverPending(
         id: row.id,
         attempts: row.attempts,
         OR: [
-          { status: "pending", OR: [{ lockedUntil: null }, { lockedUntil: { lt: claimedAt } }] },
-          { status: "sending", lockedUntil: { lt: claimedAt } },
+          { status: OUTBOX_STATUS.pending, OR: [{ lockedUntil: null }, { lockedUntil: { lt: claimedAt } }] },
+          { status: OUTBOX_STATUS.sending, lockedUntil: { lt: claimedAt } },
         ],
       },
       // The attempt is counted when it starts, so a message that kills its sender still runs out of tries.
-      data: { status: "sending", lockedUntil: new Date(claimedAt.getTime() + lockMs), attempts: { increment: 1 } },
+      data: {
+        status: OUTBOX_STATUS.sending,
+        lockedUntil: new Date(claimedAt.getTime() + lockMs),
+        attempts: { increment: 1 },
+      },
     });
     if (claim.count !== 1) {
       result.skipped += 1;
@@ -220,7 +265,7 @@ export async function deliverPending(
       await db.outboxMessage.updateMany({
         where: { id: row.id },
         data: {
-          status: "sent",
+          status: OUTBOX_STATUS.sent,
           sentAt: now(),
           messageId: outcome.messageId,
           lockedUntil: null,
@@ -238,8 +283,8 @@ export async function deliverPending(
     await db.outboxMessage.updateMany({
       where: { id: row.id },
       data: giveUp
-        ? { status: "failed", lastError: outcome.error, lockedUntil: null }
-        : { status: "pending", lastError: outcome.error, lockedUntil: null, nextAttemptAt },
+        ? { status: OUTBOX_STATUS.failed, lastError: outcome.error, lockedUntil: null }
+        : { status: OUTBOX_STATUS.pending, lastError: outcome.error, lockedUntil: null, nextAttemptAt },
     });
     result.failed += 1;
     const then = giveUp ? `giving up after ${attempt} attempts` : `next try ${nextAttemptAt.toISOString()}`;

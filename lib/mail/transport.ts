@@ -3,7 +3,6 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import nodemailer, { type SendMailOptions } from "nodemailer";
-import { env } from "@/lib/env";
 
 /** One message, fully rendered; addresses are already validated by the caller. */
 export type OutgoingMail = {
@@ -106,19 +105,4 @@ function createFileTransport(mailDir: string, log: (line: string) => void): Mail
 export function createMailTransport(opts: MailTransportOptions): MailTransport {
   const log = opts.log ?? ((line: string) => console.info(line));
   return opts.smtpUrl ? createSmtpTransport(opts.smtpUrl, opts.timeoutMs) : createFileTransport(opts.mailDir, log);
-}
-
-let fromEnv: MailTransport | undefined;
-
-/** The transport of this process, configured by SMTP_URL, MAIL_DIR and SMTP_TIMEOUT_MS. */
-export function mailTransportFromEnv(): MailTransport {
-  if (!fromEnv) {
-    const settings = env();
-    fromEnv = createMailTransport({
-      smtpUrl: settings.MAIL_TRANSPORT === "file" ? undefined : settings.SMTP_URL,
-      mailDir: settings.MAIL_DIR,
-      timeoutMs: settings.SMTP_TIMEOUT_MS,
-    });
-  }
-  return fromEnv;
 }

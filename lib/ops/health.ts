@@ -8,7 +8,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import tls from "node:tls";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { countGivenUp, countWaiting } from "@/lib/mail/outbox";
 import { MIGRATIONS_DIRS, providerOf } from "@/prisma/providers.mjs";
 

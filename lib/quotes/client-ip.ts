@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import ipaddr from "ipaddr.js";
-import { ORIGINAL_XFF_HEADER, PEER_HEADER, readStamp } from "@/lib/peer-stamp";
+import { ORIGINAL_XFF_HEADER, PEER_HEADER, readStamp } from "@/lib/server/peer-stamp";
 
 /** The client address of a request from its headers, using the stamps when this process wrote them. */
 export function clientIpFromHeaders(headers: { get(name: string): string | null }, trustedHops: number): string | null {

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 
 /**
  * Our confirmation goes to whatever address was typed, so the form must not become a way to mail

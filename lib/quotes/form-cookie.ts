@@ -1,4 +1,4 @@
-import type { Env } from "@/lib/env";
+import type { Env } from "@/lib/server/env";
 import type { RawSubmission } from "./submit";
 import { CONTEXT_FIELDS } from "./fields";
 import { FORM_PATH, visitContext } from "./form-context";

@@ -1,7 +1,7 @@
 /** Page metadata and the site-wide SEO facts (Open Graph image, feed link, JSON-LD context) for `app/`. */
 import type { Metadata } from "next";
 import { articles, getPage, services, site, type Entry } from "@/lib/content";
-import { absoluteUrl, siteUrl } from "@/lib/site-url";
+import { absoluteUrl, siteUrl } from "@/lib/server/site-url";
 import {
   breadcrumbJsonLd,
   knowsAbout,

@@ -1,7 +1,7 @@
 // 200 quote requests from 20 parallel clients against `next start`, on SQLite and on PostgreSQL, with a real
 // SMTP server receiving the mail. Also: mail left pending by a process that died is delivered on the next start.
 import { expect, test } from "@playwright/test";
-import { createDb } from "@/lib/db";
+import { createDb } from "@/lib/db/client";
 import { submitQuote } from "@/lib/quotes/submit";
 import { migratedDbEnv, testMail, tokenFrom, validSubmission } from "../helpers/quote-fixtures";
 import { closedPort, parseMail, startSmtpServer } from "../helpers/smtp-server";

@@ -100,7 +100,7 @@ export async function signInByEmail(page: Page, ip: string) {
 
 /** A one-time link from `npm run desk:link`, run against the e2e server's database and settings. */
 export function deskLinkFromCli(): string {
-  const output = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/auth/link-cli.ts"], {
+  const output = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/cli/desk-link.ts"], {
     env: { ...process.env, ...e2eEnv } as NodeJS.ProcessEnv,
     encoding: "utf8",
   });

@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { createDb, databaseProvider, type DatabaseProvider, type Db } from "@/lib/db";
+import { createDb, databaseProvider, type DatabaseProvider, type Db } from "@/lib/db/client";
 import { tempDatabaseUrl } from "./temp-db";
 
 /** Set by the runners' global setup to the throwaway server's admin URL. */

@@ -22,7 +22,7 @@ try {
   console.log(await jsRow(anonymous, `${server.url}/desk/sign-in`, "/desk/sign-in"));
   await anonymous.close();
 
-  const output = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/auth/link-cli.ts"], {
+  const output = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/cli/desk-link.ts"], {
     env,
     encoding: "utf8",
   });

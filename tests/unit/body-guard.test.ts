@@ -3,7 +3,7 @@
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { createBodyGuard, type BodyLimit } from "@/lib/body-guard";
+import { createBodyGuard, type BodyLimit } from "@/lib/server/body-guard";
 import { rawPost } from "../helpers/raw-http";
 
 type Arrival = { method: string; path: string; body: string; response: ServerResponse };

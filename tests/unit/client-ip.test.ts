@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ORIGINAL_XFF_HEADER, PEER_HEADER, readStamp, stampValue } from "@/lib/peer-stamp";
+import { ORIGINAL_XFF_HEADER, PEER_HEADER, readStamp, stampValue } from "@/lib/server/peer-stamp";
 import { clientIp, clientIpFromHeaders, hashIp } from "@/lib/quotes/client-ip";
 
 const headers = (entries: Record<string, string>) => new Headers(entries);

@@ -167,12 +167,12 @@ describe("npm run content:new", () => {
     const title = `Content new check ${process.pid}`;
     const file = path.join("content/case-studies", `${slugify(title)}.mdx`);
     try {
-      const out = execFileSync("npx", ["tsx", "lib/content/new-cli.ts", "case-study", title], { encoding: "utf8" });
+      const out = execFileSync("npx", ["tsx", "lib/cli/content-new.ts", "case-study", title], { encoding: "utf8" });
       expect(out).toContain(`Wrote ${file}`);
       expect(out).toContain(`/case-studies/${slugify(title)}`);
       expect(readEntry(file, caseStudySchema).data.draft).toBe(true);
       expect(() =>
-        execFileSync("npx", ["tsx", "lib/content/new-cli.ts", "case-study", title], { stdio: "pipe" }),
+        execFileSync("npx", ["tsx", "lib/cli/content-new.ts", "case-study", title], { stdio: "pipe" }),
       ).toThrow(/already exists/);
     } finally {
       fs.rmSync(file, { force: true });

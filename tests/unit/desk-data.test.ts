@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { getPage } from "@/lib/content";
-import { retentionSettings } from "@/lib/env";
+import { retentionSettings } from "@/lib/server/env";
 import { fillRetention, retentionFacts } from "@/lib/leads/retention-notice";
 import { renderOwnerNotice } from "@/lib/mail/render";
 import { tempDatabaseUrl } from "../helpers/temp-db";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseEnv } from "@/lib/env";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/security-headers";
+import { ConfigError, parseEnv } from "@/lib/server/env";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/server/security-headers";
 
 const production = {
   NODE_ENV: "production",

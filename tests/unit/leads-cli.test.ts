@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db";
+import { createDb, type Db } from "@/lib/db/client";
 import { emailKey, searchTextOf } from "@/lib/leads/keys";
 import { tempDatabaseUrl } from "../helpers/temp-db";
 
@@ -23,7 +23,7 @@ const env = {
 let client: Db;
 
 function leads(...args: string[]) {
-  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/leads/cli.ts", ...args], {
+  const result = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "lib/cli/leads.ts", ...args], {
     cwd: root,
     env,
     encoding: "utf8",

@@ -7,7 +7,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db";
+import { createDb, type Db } from "@/lib/db/client";
 import { addNote, changeStatus, markSpam, releaseSpam, retryMail } from "@/lib/leads/commands";
 import { eraseByEmail, mentionsAddress } from "@/lib/leads/erase";
 import { exportLeadsCsv, neutraliseCell } from "@/lib/leads/export";

@@ -1,6 +1,6 @@
 import net, { type AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMailTransport, mailTransportFromEnv, type OutgoingMail } from "@/lib/mail/transport";
+import { createMailTransport, type OutgoingMail } from "@/lib/mail/transport";
 import { parseMail, partOf, startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
 
 const mail: OutgoingMail = {
@@ -63,13 +63,5 @@ describe("SMTP transport", () => {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
-  });
-});
-
-describe("mailTransportFromEnv", () => {
-  it("is one transport per process, chosen by SMTP_URL", () => {
-    const transport = mailTransportFromEnv();
-    expect(mailTransportFromEnv()).toBe(transport);
-    expect(transport.kind).toBe(process.env.SMTP_URL ? "smtp" : "file");
   });
 });

@@ -1,7 +1,7 @@
 // /api/health's checks against real databases (SQLite file and PostgreSQL) and a real SMTP server, and the
 // drain endpoint's secret comparison.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "@/lib/db";
+import { createDb } from "@/lib/db/client";
 import { bearerMatches } from "@/lib/ops/bearer";
 import { checkHealth, expectedMigrations, smtpGreeting } from "@/lib/ops/health";
 import { closedPort, startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type Db } from "@/lib/db";
+import { createDb, type Db } from "@/lib/db/client";
 import { deliverPending, outboxRows, type DeliverOptions } from "@/lib/mail/outbox";
 import type { QuoteForMail } from "@/lib/mail/render";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";

@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDb } from "@/lib/db";
+import { createDb } from "@/lib/db/client";
 import { deliverPending } from "@/lib/mail/outbox";
 import { createMailTransport } from "@/lib/mail/transport";
 import { submitQuote } from "@/lib/quotes/submit";

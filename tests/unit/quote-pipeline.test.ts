@@ -2,7 +2,7 @@
 // migrated by prisma/migrate.mjs, Prisma with the matching driver adapter, nodemailer talking SMTP to a local
 // smtp-server.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/client";
 import { deliverPending } from "@/lib/mail/outbox";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import { REFERENCE_PATTERN } from "@/lib/quotes/reference";

@@ -17,7 +17,7 @@ import {
 } from "@/lib/seo/json-ld";
 import { mdxToPlainText } from "@/lib/seo/plain-text";
 import { newest, publishedRoutes } from "@/lib/seo/routes";
-import { absoluteUrl, siteUrl } from "@/lib/site-url";
+import { absoluteUrl, siteUrl } from "@/lib/server/site-url";
 
 const base = new URL("https://www.fsdev.example");
 const ctx: JsonLdContext = { site, base };

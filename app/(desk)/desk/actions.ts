@@ -7,15 +7,13 @@
  */
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { after } from "next/server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionState } from "@/components/desk/action-state";
-import { auth } from "@/lib/auth/from-env";
-import { env } from "@/lib/env";
+import { serverContext } from "@/lib/server/context";
+import { auth, deliverAfterResponse } from "@/app/after-response";
 import { addNote, changeStatus, markSpam, NOTE_MAX_LENGTH, releaseSpam, retryMail } from "@/lib/leads/commands";
 import { eraseByEmail } from "@/lib/leads/erase";
-import { leadContextFromEnv } from "@/lib/leads/from-env";
 import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
 import { ownerAction } from "./guard";
 
@@ -36,25 +34,13 @@ function failed(message: string): ActionState {
   return { status: "error", message };
 }
 
-/** Mail queued by an action goes out after the response; the outbox keeps it if that fails. */
-function deliverAfter(ids: number[], deliver: ReturnType<typeof leadContextFromEnv>["deliver"]) {
-  if (ids.length === 0) return;
-  after(async () => {
-    try {
-      await deliver({ ids, ignoreSchedule: true });
-    } catch (error) {
-      console.error("desk: delivery after an action failed; the outbox keeps the messages", error);
-    }
-  });
-}
-
 export const changeStatusAction = ownerAction(
   z.object({ reference, status: z.enum(LEAD_STATUSES, { error: "Choose a status." }) }),
   async (input, owner) => {
-    const ctx = leadContextFromEnv(owner.email);
+    const ctx = serverContext().leads(owner.email);
     const result = await changeStatus(ctx, input.reference, input.status, input.status === "spam" ? "spam" : "status");
     if (!result.ok) return failed(result.message);
-    deliverAfter(result.outboxIds, ctx.deliver);
+    deliverAfterResponse(result.outboxIds);
     return done(
       result.reference,
       result.changed ? `Status changed to ${STATUS_LABELS[input.status]}.` : `Already ${STATUS_LABELS[input.status]}.`,
@@ -72,21 +58,21 @@ export const addNoteAction = ownerAction(
       .max(NOTE_MAX_LENGTH, { error: `A note holds at most ${NOTE_MAX_LENGTH} characters.` }),
   }),
   async (input, owner) => {
-    const result = await addNote(leadContextFromEnv(owner.email), input.reference, input.note);
+    const result = await addNote(serverContext().leads(owner.email), input.reference, input.note);
     return result.ok ? done(result.reference, "Note added.") : failed(result.message);
   },
 );
 
 export const markSpamAction = ownerAction(z.object({ reference }), async (input, owner) => {
-  const result = await markSpam(leadContextFromEnv(owner.email), input.reference);
+  const result = await markSpam(serverContext().leads(owner.email), input.reference);
   return result.ok ? done(result.reference, "Marked as spam.") : failed(result.message);
 });
 
 export const releaseSpamAction = ownerAction(z.object({ reference }), async (input, owner) => {
-  const ctx = leadContextFromEnv(owner.email);
+  const ctx = serverContext().leads(owner.email);
   const result = await releaseSpam(ctx, input.reference);
   if (!result.ok) return failed(result.message);
-  deliverAfter(result.outboxIds, ctx.deliver);
+  deliverAfterResponse(result.outboxIds);
   return done(
     result.reference,
     result.outboxIds.length > 0 ? "Moved to New; its two emails are being sent." : "Moved to New.",
@@ -94,7 +80,7 @@ export const releaseSpamAction = ownerAction(z.object({ reference }), async (inp
 });
 
 export const retryMailAction = ownerAction(z.object({ reference }), async (input, owner) => {
-  const result = await retryMail(leadContextFromEnv(owner.email), input.reference);
+  const result = await retryMail(serverContext().leads(owner.email), input.reference);
   if (!result.ok) return failed(result.message);
   const delivery = result.delivery;
   if (!delivery || result.outboxIds.length === 0) return done(result.reference, "No email was waiting.");
@@ -112,9 +98,9 @@ export const eraseAction = ownerAction(
     confirm: z.literal("yes", { error: "Tick the box to confirm: erasure cannot be undone." }),
   }),
   async (input, owner) => {
-    const settings = env();
+    const { settings, db } = serverContext();
     const result = await eraseByEmail(input.email, {
-      db: leadContextFromEnv(owner.email).db,
+      db,
       mailDir: settings.MAIL_DIR,
       secret: settings.FORM_SECRET,
       actor: owner.email,

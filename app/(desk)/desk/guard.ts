@@ -7,8 +7,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import type { ActionState } from "@/components/desk/action-state";
-import { auth } from "@/lib/auth/from-env";
-import { env, ownerEmail } from "@/lib/env";
+import { auth } from "@/app/after-response";
+import { serverContext } from "@/lib/server/context";
 import { emailKey } from "@/lib/leads/keys";
 
 export type Owner = { email: string; userId: string };
@@ -16,7 +16,7 @@ export type Owner = { email: string; userId: string };
 /** The signed-in owner, or null: no session, an expired or revoked one, or a user who is not the owner. */
 export async function currentOwner(): Promise<Owner | null> {
   const session = await auth().api.getSession({ headers: await headers() });
-  if (!session || emailKey(session.user.email) !== emailKey(ownerEmail(env()))) return null;
+  if (!session || emailKey(session.user.email) !== emailKey(serverContext().ownerEmail)) return null;
   return { email: session.user.email, userId: session.user.id };
 }
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ageOf } from "@/components/desk/format";
 import { MailBadge } from "@/components/desk/mail-badge";
-import { db } from "@/lib/db";
+import { serverContext } from "@/lib/server/context";
 import { listLeads } from "@/lib/leads/queries";
 import { LEAD_STATUSES, parseLeadStatus, STATUS_LABELS } from "@/lib/leads/status";
 import { DeskFrame } from "./_ui/desk-frame";
@@ -37,7 +37,7 @@ export default async function InboxPage({
   const search: Search = { status: first(raw.status), q: first(raw.q), page: first(raw.page) };
   const status = parseLeadStatus(search.status ?? "") ?? "new";
   const q = search.q?.trim().slice(0, 100) || undefined;
-  const inbox = await listLeads(db(), { status, query: q, page: Number(search.page) || 1 });
+  const inbox = await listLeads(serverContext().db, { status, query: q, page: Number(search.page) || 1 });
   const now = new Date();
 
   return (

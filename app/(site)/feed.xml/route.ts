@@ -1,7 +1,7 @@
 import { articles, getPage, site } from "@/lib/content";
 import { FEED_PATH } from "@/lib/seo";
 import { buildRssFeed } from "@/lib/seo/feed";
-import { siteUrl } from "@/lib/site-url";
+import { siteUrl } from "@/lib/server/site-url";
 import { entryPath } from "@/lib/seo/entry-path";
 
 export const dynamic = "force-static";

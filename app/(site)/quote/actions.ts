@@ -2,10 +2,7 @@
 
 import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
-import { after } from "next/server";
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { deliverPendingFromEnv, mailContextFromEnv } from "@/lib/mail/configured";
+import { deliverAfterResponse } from "@/app/after-response";
 import { clientIpFromHeaders } from "@/lib/quotes/client-ip";
 import {
   FORM_CONTEXT_COOKIE,
@@ -16,14 +13,16 @@ import {
 } from "@/lib/quotes/form-cookie";
 import type { QuoteFormState } from "@/lib/quotes/form-state";
 import { fromFormData, submitQuote } from "@/lib/quotes/submit";
-import { siteUrl } from "@/lib/site-url";
+import { serverContext } from "@/lib/server/context";
+import { siteUrl } from "@/lib/server/site-url";
 
 /**
  * The "Request a quote" server action: FormData in, a typed state out. Works as a plain form
  * post without JavaScript and with useActionState with it. Mail goes out after the response.
  */
 export async function sendQuote(_previous: QuoteFormState, formData: FormData): Promise<QuoteFormState> {
-  const settings = env();
+  const context = serverContext();
+  const { settings } = context;
   const requestHeaders = await headers();
   const jar = await cookies();
   const ip = clientIpFromHeaders(requestHeaders, settings.TRUSTED_PROXY_HOPS);
@@ -32,26 +31,13 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
     token: jar.get(FORM_TOKEN_COOKIE)?.value,
     context: jar.get(FORM_CONTEXT_COOKIE)?.value,
   });
-  const result = await submitQuote(
-    raw,
-    { ip, userAgent: requestHeaders.get("user-agent") },
-    { db: db(), env: settings, mail: mailContextFromEnv() },
-  );
+  const result = await submitQuote(raw, { ip, userAgent: requestHeaders.get("user-agent") }, context.quote());
   // Only a token that came in the form goes back into it; the cookie's stays in the cookie.
   const echoedToken = posted.formToken?.slice(0, 200);
 
   switch (result.status) {
     case "ok":
-      if (result.outboxIds.length > 0 && settings.MAIL_DELIVER_AFTER_SUBMIT) {
-        const ids = result.outboxIds;
-        after(async () => {
-          try {
-            await deliverPendingFromEnv({ ids });
-          } catch (error) {
-            console.error("mail: delivery after submit failed; the outbox keeps the messages", error);
-          }
-        });
-      }
+      deliverAfterResponse(result.outboxIds);
       return { status: "ok", reference: result.reference };
     case "invalid":
       return {

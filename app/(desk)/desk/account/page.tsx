@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { dateTime } from "@/components/desk/format";
 import { AddPasskeyButton } from "@/components/desk/passkey-buttons";
-import { db } from "@/lib/db";
+import { serverContext } from "@/lib/server/context";
 import { DeskFrame } from "../_ui/desk-frame";
 import { requireOwner } from "../guard";
 
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Passkeys" };
 
 export default async function AccountPage() {
   const owner = await requireOwner();
-  const passkeys = await db().passkey.findMany({
+  const passkeys = await serverContext().db.passkey.findMany({
     where: { userId: owner.userId },
     orderBy: { createdAt: "asc" },
     select: { id: true, name: true, createdAt: true, deviceType: true },

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { db } from "@/lib/db";
+import { serverContext } from "@/lib/server/context";
 import { DeskFrame } from "../_ui/desk-frame";
 import { EraseForm } from "../_ui/erase-form";
 import { requireOwner } from "../guard";
@@ -15,7 +15,10 @@ export default async function ErasePage({
   const reference = (await searchParams).reference;
   const lead =
     typeof reference === "string"
-      ? await db().quoteRequest.findUnique({ where: { reference: reference.toUpperCase() }, select: { email: true } })
+      ? await serverContext().db.quoteRequest.findUnique({
+          where: { reference: reference.toUpperCase() },
+          select: { email: true },
+        })
       : null;
   return (
     <DeskFrame current="/desk/erase" owner={owner.email}>

@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { serverContext } from "@/lib/server/context";
 import { exportLeadsCsv } from "@/lib/leads/export";
 import { parseLeadStatus } from "@/lib/leads/status";
 import { currentOwner } from "../guard";
@@ -18,8 +18,8 @@ export async function POST(request: Request): Promise<Response> {
     String(form.get("q") ?? "")
       .trim()
       .slice(0, 100) || undefined;
-  const { csv, rows } = await exportLeadsCsv(db(), { status, query });
-  await db().leadEvent.create({
+  const { csv, rows } = await exportLeadsCsv(serverContext().db, { status, query });
+  await serverContext().db.leadEvent.create({
     data: {
       actor: owner.email,
       action: "export",

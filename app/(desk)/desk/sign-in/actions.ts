@@ -10,8 +10,9 @@ import { z } from "zod";
 import type { ActionState } from "@/components/desk/action-state";
 import { withClientIp } from "@/lib/auth/client-ip";
 import { LINK_MINUTES } from "@/lib/auth/create-auth";
-import { auth } from "@/lib/auth/from-env";
-import { deskOrigin, env } from "@/lib/env";
+import { auth } from "@/app/after-response";
+import { serverContext } from "@/lib/server/context";
+import { deskOrigin } from "@/lib/server/env";
 import { clientIpFromHeaders } from "@/lib/quotes/client-ip";
 
 const email = z
@@ -30,7 +31,7 @@ export async function requestSignInLink(_previous: ActionState, formData: FormDa
       fieldErrors: { email: z.flattenError(parsed.error).formErrors },
       values: { email: typed },
     };
-  const settings = env();
+  const { settings } = serverContext();
   const origin = deskOrigin(settings);
   const incoming = await headers();
   const request = new Request(`${origin}/api/auth/sign-in/magic-link`, {

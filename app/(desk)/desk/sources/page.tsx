@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { db } from "@/lib/db";
+import { serverContext } from "@/lib/server/context";
 import { sourcesReport, type SourceRow } from "@/lib/leads/queries";
 import { DeskFrame } from "../_ui/desk-frame";
 import { requireOwner } from "../guard";
@@ -42,7 +42,7 @@ function SourceTable({ caption, heading, rows }: { caption: string; heading: str
 export default async function SourcesPage() {
   const owner = await requireOwner();
   const now = new Date();
-  const reports = await Promise.all([30, 90].map((days) => sourcesReport(db(), days, now)));
+  const reports = await Promise.all([30, 90].map((days) => sourcesReport(serverContext().db, days, now)));
   return (
     <DeskFrame current="/desk/sources" owner={owner.email}>
       <h1 className="text-3xl font-bold">Sources</h1>

@@ -1,8 +1,6 @@
-import { db } from "@/lib/db";
-import { env } from "@/lib/env";
-import { deliverPendingFromEnv } from "@/lib/mail/configured";
 import { countWaiting } from "@/lib/mail/outbox";
 import { bearerMatches } from "@/lib/ops/bearer";
+import { serverContext } from "@/lib/server/context";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +9,8 @@ export const dynamic = "force-dynamic";
  * `Authorization: Bearer $CRON_SECRET`). Not found when CRON_SECRET is unset; 401 without the secret.
  */
 async function drain(request: Request) {
-  const secret = env().CRON_SECRET;
+  const context = serverContext();
+  const secret = context.settings.CRON_SECRET;
   const headers = { "cache-control": "no-store" };
   if (!secret) return Response.json({ error: "not found" }, { status: 404, headers });
   if (!bearerMatches(request.headers.get("authorization"), secret)) {
@@ -20,8 +19,8 @@ async function drain(request: Request) {
       { status: 401, headers: { ...headers, "www-authenticate": 'Bearer realm="outbox"' } },
     );
   }
-  const result = await deliverPendingFromEnv({ limit: 100 });
-  const pending = await countWaiting(db());
+  const result = await context.deliver({ limit: 100 });
+  const pending = await countWaiting(context.db);
   return Response.json({ ...result, pending }, { headers });
 }
 

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { dateTime } from "@/components/desk/format";
 import { MailBadge } from "@/components/desk/mail-badge";
-import { db } from "@/lib/db";
+import { serverContext } from "@/lib/server/context";
 import { describeEvent } from "@/lib/leads/commands";
 import { getLead, mailState } from "@/lib/leads/queries";
 import { STATUS_LABELS, type LeadStatus } from "@/lib/leads/status";
@@ -33,7 +33,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 
 export default async function LeadPage({ params }: Props) {
   const owner = await requireOwner();
-  const lead = await getLead(db(), decodeURIComponent((await params).reference));
+  const lead = await getLead(serverContext().db, decodeURIComponent((await params).reference));
   if (!lead) notFound();
   const status = STATUS_LABELS[lead.status as LeadStatus] ?? lead.status;
   const utm = (

@@ -1,4 +1,4 @@
-import http, { type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 
 /**
@@ -14,6 +14,7 @@ import type { Socket } from "node:net";
  * Here, a declared Content-Length over the limit is answered at once; any other body is held (at most
  * `maxBytes`) until it has ended, then handed to Next.js when its turn comes (see MAX_ACTIVE_POSTS), or
  * answered as soon as it passes the limit. A refusal stops reading and closes the connection.
+ * lib/server/http-hook.ts puts the guard in front of Next.js.
  */
 
 /** The whole request (headers and body) must arrive within this; Node's default is 300 s. */
@@ -50,28 +51,8 @@ export type BodyLimit = {
   busy: () => Page;
 };
 
-/**
- * Hooks the guard into every HTTP server of this process (the one `next start` runs): each request goes
- * through guardRequestBody before Next.js sees it, and each server gets the shorter timeouts.
- */
-export function installBodyGuard(limit: BodyLimit): void {
-  const marker = Symbol.for("fsdev.body-guard");
-  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: Server["emit"] };
-  if (proto[marker]) return;
-  proto[marker] = true;
-  const emit = proto.emit;
-  const guard = createBodyGuard(limit);
-  proto.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "connection") applyServerTimeouts(this);
-    if (event !== "request") return Reflect.apply(emit, this, [event, ...args]) as boolean;
-    const [request, response] = args as [IncomingMessage, ServerResponse];
-    guard(request, response, () => Reflect.apply(emit, this, [event, ...args]));
-    return true;
-  } as Server["emit"];
-}
-
 /** Node's server timeouts may be changed after the server started; its connection check reads them. */
-function applyServerTimeouts(server: Server): void {
+export function applyServerTimeouts(server: Server): void {
   if (server.requestTimeout === REQUEST_TIMEOUT_MS) return;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;

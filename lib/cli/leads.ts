@@ -10,16 +10,14 @@
  * Exit 0 on success, 1 on a failure (unknown reference...), 2 on a usage error.
  */
 import nextEnv from "@next/env";
-import { env } from "@/lib/env";
-import { describeError } from "@/lib/mail/outbox";
-import { mailTransportFromEnv } from "@/lib/mail/transport";
-import { changeStatus, describeEvent } from "./commands";
-import { eraseByEmail } from "./erase";
-import { exportLeadsCsv } from "./export";
-import { leadContextFromEnv } from "./from-env";
-import { getLead, listLeads } from "./queries";
-import { purge } from "./retention";
-import { LEAD_STATUSES, parseLeadStatus, STATUS_LABELS, type LeadStatus } from "./status";
+import { describeDelivery, describeError } from "@/lib/mail/outbox";
+import { changeStatus, describeEvent } from "@/lib/leads/commands";
+import { eraseByEmail } from "@/lib/leads/erase";
+import { exportLeadsCsv } from "@/lib/leads/export";
+import { getLead, listLeads } from "@/lib/leads/queries";
+import { purge } from "@/lib/leads/retention";
+import { LEAD_STATUSES, parseLeadStatus, STATUS_LABELS, type LeadStatus } from "@/lib/leads/status";
+import { serverContext } from "@/lib/server/context";
 
 const ACTOR = "cli";
 const USAGE = `usage: npm run leads -- <command>
@@ -80,8 +78,8 @@ function table(rows: string[][]): string {
 const day = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
 
 async function run(command: string | undefined, options: Options, out: (line: string) => void): Promise<void> {
-  const settings = env();
-  const ctx = leadContextFromEnv(ACTOR);
+  const { settings } = serverContext();
+  const ctx = serverContext().leads(ACTOR);
   switch (command) {
     case "list": {
       expectArgs(options, 0, "no arguments besides --status/--search/--page");
@@ -134,14 +132,7 @@ async function run(command: string | undefined, options: Options, out: (line: st
       out("Mail:");
       if (lead.outbox.length === 0) out(lead.status === "spam" ? "  held back (spam)" : "  none");
       for (const row of lead.outbox) {
-        const state =
-          row.status === "sent"
-            ? `sent ${row.sentAt?.toISOString() ?? ""}`
-            : row.status === "failed"
-              ? `failed after ${row.attempts} attempt(s): ${row.lastError ?? ""}`
-              : `${row.status}, next try ${row.nextAttemptAt.toISOString()}` +
-                (row.lastError ? ` (last error: ${row.lastError})` : "");
-        out(`  ${row.kind} to ${row.recipient}: ${state}`);
+        out(`  ${row.kind} to ${row.recipient}: ${describeDelivery(row, (date) => date.toISOString())}`);
       }
       out("Timeline:");
       out(`  ${lead.createdAt.toISOString()}  received`);
@@ -221,8 +212,7 @@ async function main(args: string[]): Promise<number> {
     console.error(`leads: ${error instanceof CommandError ? error.message : describeError(error)}`);
     return 1;
   } finally {
-    mailTransportFromEnv().close();
-    await leadContextFromEnv(ACTOR).db.$disconnect();
+    await serverContext().close();
   }
 }
 

@@ -3,29 +3,28 @@
  * server's machine (it reads the same database and settings), so whoever can run it already holds the keys.
  */
 import nextEnv from "@next/env";
-import { db } from "@/lib/db";
-import { env, ownerEmail } from "@/lib/env";
+import { LINK_MINUTES } from "@/lib/auth/create-auth";
 import { describeError } from "@/lib/mail/outbox";
-import { LINK_MINUTES } from "./create-auth";
-import { authFromEnv } from "./from-env";
+import { deskPaths } from "@/lib/routes";
+import { serverContext } from "@/lib/server/context";
 
 async function main(): Promise<number> {
   nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
-  const settings = env();
+  const context = serverContext();
   let link: string | undefined;
-  const auth = authFromEnv((url) => {
+  const auth = context.authWith((url) => {
     link = url;
   });
   try {
     await auth.api.signInMagicLink({
-      body: { email: ownerEmail(settings), callbackURL: "/desk", errorCallbackURL: "/desk/sign-in" },
+      body: { email: context.ownerEmail, callbackURL: deskPaths.inbox, errorCallbackURL: deskPaths.signIn },
       headers: new Headers(),
     });
     if (!link) throw new Error("no link was made");
-    console.log(`Sign-in link for ${ownerEmail(settings)} (valid ${LINK_MINUTES} minutes, works once):\n${link}`);
+    console.log(`Sign-in link for ${context.ownerEmail} (valid ${LINK_MINUTES} minutes, works once):\n${link}`);
     return 0;
   } finally {
-    await db().$disconnect();
+    await context.close();
   }
 }
 

@@ -1,13 +1,16 @@
+/**
+ * What the server does once when it starts (from instrumentation.ts): check the settings, install the HTTP
+ * hook, and schedule the outbox retries and the retention purge.
+ */
 import { quoteForm } from "@/content/quote-form";
-import { installBodyGuard, type BodyLimit } from "@/lib/body-guard";
-import { ConfigError, env } from "@/lib/env";
-import { db } from "@/lib/db";
 import { clearShortLived, purge } from "@/lib/leads/retention";
-import { deliverPendingFromEnv } from "@/lib/mail/configured";
-import { stampPeerAddress } from "@/lib/peer-stamp";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
-import { refusalPage } from "@/lib/refusal-page";
-import { securityHeaders } from "@/lib/security-headers";
+import type { BodyLimit } from "./body-guard";
+import { serverContext, type ServerContext } from "./context";
+import { ConfigError } from "./env";
+import { installHttpHook } from "./http-hook";
+import { refusalPage } from "./refusal-page";
+import { securityHeaders } from "./security-headers";
 
 const RETRY_EVERY_MS = 60_000;
 
@@ -15,7 +18,7 @@ const page = (message: string) => ({
   html: refusalPage(message, quoteForm.backToForm),
   headers: Object.fromEntries(securityHeaders(true).map((header) => [header.key, header.value])),
 });
-/** The form's body limit and the two pages lib/body-guard.ts answers with. */
+/** The form's body limit and the two pages lib/server/body-guard.ts answers with. */
 const bodyLimit: BodyLimit = {
   maxBytes: MAX_BODY_BYTES,
   refusal: () => page(quoteForm.tooLarge),
@@ -23,14 +26,14 @@ const bodyLimit: BodyLimit = {
 };
 
 /** Delivers mail left pending by an earlier process or a mail outage, now and every minute. */
-function startOutboxRetries() {
+function startOutboxRetries(context: ServerContext) {
   let running = false;
   // One pass at a time: a slow or dead mail server must not pile passes up.
   const run = async () => {
     if (running) return;
     running = true;
     try {
-      await deliverPendingFromEnv();
+      await context.deliver();
     } catch (error) {
       console.error("mail: scheduled outbox delivery failed", error);
     } finally {
@@ -44,8 +47,8 @@ function startOutboxRetries() {
 const PURGE_EVERY_MS = 24 * 60 * 60_000;
 
 /** Retention (lib/leads/retention.ts): IP hashes and expired sign-in tokens every minute, the rest daily. */
-function startRetention() {
-  const settings = env();
+function startRetention(context: ServerContext) {
+  const { settings } = context;
   const guard = (label: string, task: () => Promise<unknown>) => async () => {
     try {
       await task();
@@ -53,9 +56,9 @@ function startRetention() {
       console.error(`retention: ${label} failed`, error);
     }
   };
-  const hashes = guard("clearing IP hashes and expired sign-in tokens", () => clearShortLived(db(), settings));
+  const hashes = guard("clearing IP hashes and expired sign-in tokens", () => clearShortLived(context.db, settings));
   const daily = guard("the daily purge", async () => {
-    const result = await purge({ db: db(), settings, mailDir: settings.MAIL_DIR });
+    const result = await purge({ db: context.db, settings, mailDir: settings.MAIL_DIR });
     if (result.spam + result.leads + result.messages + result.bodiesBlanked > 0)
       console.info(`retention: ${JSON.stringify(result)}`);
   });
@@ -65,16 +68,16 @@ function startRetention() {
 }
 
 export async function onServerStart() {
+  let context: ServerContext;
   try {
-    env();
+    context = serverContext();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     // Refuse to serve with a broken configuration: one message naming each variable, no stack trace.
     console.error(`\n${error.message}\nSee .env.example for every setting. The server will not start.\n`);
     process.exit(1);
   }
-  stampPeerAddress();
-  installBodyGuard(bodyLimit);
-  startOutboxRetries();
-  startRetention();
+  installHttpHook(bodyLimit);
+  startOutboxRetries(context);
+  startRetention(context);
 }

@@ -2,7 +2,6 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresClient } from "@/lib/generated/postgresql/client";
-import { env } from "@/lib/env";
 import { providerOf } from "@/prisma/providers.mjs";
 
 /**
@@ -17,7 +16,25 @@ export type DatabaseProvider = "sqlite" | "postgresql";
 /** The client inside `db.$transaction(async (tx) => ...)`. */
 export type DbTransaction = Prisma.TransactionClient;
 
-const providers = new WeakMap<Db, DatabaseProvider>();
+/**
+ * Each client carries its provider under a registered symbol. Not a module-level map keyed by the client:
+ * Next.js copies this module into several server bundles, and a client made in one bundle would be unknown
+ * to another bundle's map (lockKeys would then skip its locks without a word).
+ */
+const PROVIDER = Symbol.for("fsdev.db.provider");
+type Tagged = { [PROVIDER]?: DatabaseProvider };
+
+function tag(client: Db, provider: DatabaseProvider): Db {
+  Object.defineProperty(client, PROVIDER, { value: provider, enumerable: false });
+  return client;
+}
+
+/** Which database a client made by createDb talks to. */
+export function providerOfClient(client: Db): DatabaseProvider {
+  const provider = (client as unknown as Tagged)[PROVIDER];
+  if (!provider) throw new Error("not a client made by createDb");
+  return provider;
+}
 
 /**
  * Which database a DATABASE_URL names: `file:` is SQLite, `postgres://` or `postgresql://` is PostgreSQL; any
@@ -37,8 +54,7 @@ export function createDb(url: string, options: { busyTimeoutMs?: number; poolSiz
     const client = new PrismaClient({
       adapter: new PrismaBetterSqlite3({ url, timeout: options.busyTimeoutMs ?? 10_000 }),
     });
-    providers.set(client, "sqlite");
-    return client;
+    return tag(client, "sqlite");
   }
   // A database that does not answer (or a pool kept busy that long) fails a query after 20 s instead of
   // hanging the request; /api/health answers within its own 3 s either way.
@@ -47,10 +63,8 @@ export function createDb(url: string, options: { busyTimeoutMs?: number; poolSiz
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 20_000,
   });
-  // The one place the PostgreSQL client meets the common type; lib/db-parity.ts keeps this honest.
-  const client = new PostgresClient({ adapter }) as unknown as Db;
-  providers.set(client, "postgresql");
-  return client;
+  // The one place the PostgreSQL client meets the common type; lib/db/parity.ts keeps this honest.
+  return tag(new PostgresClient({ adapter }) as unknown as Db, "postgresql");
 }
 
 /**
@@ -60,15 +74,7 @@ export function createDb(url: string, options: { busyTimeoutMs?: number; poolSiz
  * SQLite: nothing to do, a write transaction already runs alone.
  */
 export async function lockKeys(db: Db, tx: DbTransaction, keys: string[]): Promise<void> {
-  if (providers.get(db) !== "postgresql") return;
+  if (providerOfClient(db) !== "postgresql") return;
   for (const key of [...new Set(keys)].sort())
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-}
-
-const holder = globalThis as unknown as { fsDevDb?: Db };
-
-/** The one client of this process (kept across hot reloads in development). */
-export function db(): Db {
-  holder.fsDevDb ??= createDb(env().DATABASE_URL, { busyTimeoutMs: env().DB_BUSY_TIMEOUT_MS });
-  return holder.fsDevDb;
 }

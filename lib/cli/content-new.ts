@@ -4,10 +4,11 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { site } from "@/content/site";
-import { CONTENT_ROOT, readEntry } from "./collection";
-import { ENTRY_KINDS, newEntryText, previewPath, slugify, type EntryKind } from "./new-entry";
-import { articleSchema, caseStudySchema, productSchema, serviceSchema } from "./schemas";
+import { site } from "@/lib/content";
+import { CONTENT_ROOT, readEntry } from "@/lib/content/collection";
+import { ENTRY_KINDS, newEntryText, previewPath, slugify, type EntryKind } from "@/lib/content/new-entry";
+import { articleSchema, caseStudySchema, productSchema, serviceSchema } from "@/lib/content/schemas";
+import { localOrigin } from "@/lib/server/site-url";
 
 const USAGE = 'usage: npm run content:new -- article|service|product|case-study "Title"';
 const schemas = {
@@ -50,9 +51,7 @@ function main([kind, ...words]: string[]): number {
   fs.writeFileSync(file, text);
   readEntry(file, schemas[entryKind]); // the file it wrote passes the same checks as the build
   console.log(`Wrote ${shown} (a draft: it shows in development only).`);
-  console.log(
-    `Preview: npm run dev, then open http://localhost:${process.env.PORT ?? 3000}${previewPath(entryKind, slug)}`,
-  );
+  console.log(`Preview: npm run dev, then open ${localOrigin()}${previewPath(entryKind, slug)}`);
   console.log("Fill in the fields and the body, then set `draft: false` to publish it.");
   return 0;
 }

@@ -4,10 +4,8 @@
  * Prints `mail:retry sent N, failed N, left N pending`; exits 1 if any send failed.
  */
 import nextEnv from "@next/env";
-import { db } from "@/lib/db";
-import { deliverPendingFromEnv } from "./configured";
-import { countGivenUp, countWaiting, describeError } from "./outbox";
-import { mailTransportFromEnv } from "./transport";
+import { countGivenUp, countWaiting, describeError, requeueFailed } from "@/lib/mail/outbox";
+import { serverContext } from "@/lib/server/context";
 
 const USAGE = "usage: npm run mail:retry [-- --failed]";
 
@@ -19,17 +17,14 @@ async function main(args: string[]): Promise<number> {
     console.error(`mail:retry: unknown argument ${unknown.join(" ")}\n${USAGE}`);
     return 2;
   }
-  const client = db();
+  const context = serverContext();
+  const client = context.db;
   try {
     if (args.includes("--failed")) {
-      const requeued = await client.outboxMessage.updateMany({
-        where: { status: "failed" },
-        data: { status: "pending", nextAttemptAt: new Date() },
-      });
-      console.log(`mail:retry requeued ${requeued.count} failed message(s)`);
+      console.log(`mail:retry requeued ${await requeueFailed(client)} failed message(s)`);
     }
     // A high limit: a failed row is rescheduled, not re-selected, so one pass covers the whole queue.
-    const result = await deliverPendingFromEnv({ ignoreSchedule: true, limit: 10_000 });
+    const result = await context.deliver({ ignoreSchedule: true, limit: 10_000 });
     const left = await countWaiting(client);
     console.log(`mail:retry sent ${result.sent}, failed ${result.failed}, left ${left} pending`);
     const gaveUp = await countGivenUp(client);
@@ -37,8 +32,7 @@ async function main(args: string[]): Promise<number> {
       console.log(`mail:retry ${gaveUp} message(s) ran out of attempts; "npm run mail:retry -- --failed" retries them`);
     return result.failed > 0 ? 1 : 0;
   } finally {
-    mailTransportFromEnv().close();
-    await client.$disconnect();
+    await context.close();
   }
 }
 

@@ -2,7 +2,7 @@
  * Server plumbing: the TCP peer address and the original X-Forwarded-For of each request, stamped onto its
  * headers where the app can read them (`next start` gives route code no access to the socket).
  */
-import http from "node:http";
+import type { IncomingMessage } from "node:http";
 import { randomBytes } from "node:crypto";
 
 /** Headers stamped from the socket by stampPeerAddress, before Next fills in X-Forwarded-For. */
@@ -29,25 +29,12 @@ export function readStamp(header: string | null | undefined): string | undefined
 }
 
 /**
- * Records each request's TCP peer address and the X-Forwarded-For it arrived with, before
- * Next.js fills X-Forwarded-For in when it is missing; lib/quotes/client-ip.ts reads these.
- * Values a client sends under the same names are overwritten, and carry no valid stamp anyway.
+ * Records the request's TCP peer address and the X-Forwarded-For it arrived with, before Next.js fills
+ * X-Forwarded-For in when it is missing; lib/quotes/client-ip.ts reads these. Values a client sends under
+ * the same names are overwritten, and carry no valid stamp anyway. Called by lib/server/http-hook.ts.
  */
-export function stampPeerAddress() {
-  const marker = Symbol.for("fsdev.peer-stamp");
-  const proto = http.Server.prototype as unknown as Record<symbol, boolean> & { emit: http.Server["emit"] };
-  if (proto[marker]) return;
-  proto[marker] = true;
-  const emit = proto.emit;
-  proto.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event === "request") {
-      const request = args[0] as http.IncomingMessage;
-      request.headers[PEER_HEADER] = stampValue(request.socket?.remoteAddress ?? "");
-      const forwarded = request.headers["x-forwarded-for"];
-      request.headers[ORIGINAL_XFF_HEADER] = stampValue(
-        Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""),
-      );
-    }
-    return Reflect.apply(emit, this, [event, ...args]) as boolean;
-  } as http.Server["emit"];
+export function stampPeer(request: IncomingMessage): void {
+  request.headers[PEER_HEADER] = stampValue(request.socket?.remoteAddress ?? "");
+  const forwarded = request.headers["x-forwarded-for"];
+  request.headers[ORIGINAL_XFF_HEADER] = stampValue(Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? ""));
 }

@@ -1,0 +1,131 @@
+/**
+ * The composition root: the one place that reads the server's settings (`env()`) and builds what the parts
+ * need from them: the database client, the mail transport and sender, the owner's sign-in, and the contexts of
+ * the quote pipeline and the desk's commands. Routes, server actions, the server start-up and the CLIs ask it
+ * for what they need; `lib/quotes`, `lib/leads`, `lib/mail` and `lib/auth` take settings as parameters.
+ *
+ * Next.js copies a module into several server bundles, so module-level state would exist once per bundle:
+ * the context is cached on `globalThis`, and each part inside it is built on first use. This module imports
+ * neither `next/*` nor `server-only`, because the CLIs (tsx) and vitest load it too; the one helper that runs
+ * work after a response (`after()`) lives in app/.
+ */
+import { site } from "@/lib/content";
+import { createAuth, authSecret, LINK_MINUTES, type Auth } from "@/lib/auth/create-auth";
+import { queueSignInLink } from "@/lib/auth/sign-in-mail";
+import { createDb, type Db } from "@/lib/db/client";
+import type { CommandContext, Deliver, RenderHeldMail } from "@/lib/leads/commands";
+import { heldMailRenderer } from "@/lib/leads/mail";
+import { deliverPending, type DeliverOptions, type DeliverResult } from "@/lib/mail/outbox";
+import type { MailContext } from "@/lib/mail/render";
+import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+import type { SubmitDeps } from "@/lib/quotes/submit";
+import { deskOrigin, env, ownerEmail, type Env } from "./env";
+
+/** Runs a task once the current request has been answered; a failure is logged under `label`, never thrown. */
+export type RunLater = (label: string, task: () => Promise<unknown>) => void;
+
+/** What the desk's commands need: the database, who acts, the held mail's renderer and the sender. */
+export type LeadContext = CommandContext & { renderHeldMail: RenderHeldMail; deliver: Deliver };
+
+export type ServerContext = {
+  readonly settings: Env;
+  /** The one database client of this process. */
+  readonly db: Db;
+  /** SMTP when SMTP_URL is set (and MAIL_TRANSPORT is not "file"), otherwise .eml files under MAIL_DIR. */
+  readonly transport: MailTransport;
+  /** What the mail templates say about the site: its name, SITE_URL, the owner's name. */
+  readonly mail: MailContext;
+  /** The desk owner's address (OWNER_EMAIL, or QUOTE_TO). */
+  readonly ownerEmail: string;
+  /** Sends due outbox rows with this process's transport, MAIL_FROM and claim time; `opts` override. */
+  deliver(opts?: Partial<DeliverOptions>): Promise<DeliverResult>;
+  /** The quote pipeline's dependencies (lib/quotes/submit.ts). */
+  quote(): SubmitDeps;
+  /** The desk's commands acting as `actor` (the owner's address, or "cli"). */
+  leads(actor: string): LeadContext;
+  /**
+   * The server's sign-in: the owner's link is recorded in the outbox and sent through `runLater`, after the
+   * response, so the answer takes the same time for every address. Built once, on the first call.
+   */
+  auth(runLater: RunLater): Auth;
+  /** A separate sign-in instance whose links go to `sendLink` (the `desk:link` command prints them). */
+  authWith(sendLink: (url: string) => void | Promise<void>): Auth;
+  /** Closes the mail transport and the database client (the CLIs, before they exit). */
+  close(): Promise<void>;
+};
+
+/** Builds a context on the given settings; every part is made on first use. */
+export function createServerContext(settings: Env): ServerContext {
+  let db: Db | undefined;
+  let transport: MailTransport | undefined;
+  let auth: Auth | undefined;
+  const owner = ownerEmail(settings);
+  const mail: MailContext = { siteName: site.name, siteUrl: settings.SITE_URL, ownerName: site.owner.name };
+
+  const context: ServerContext = {
+    settings,
+    get db() {
+      db ??= createDb(settings.DATABASE_URL, { busyTimeoutMs: settings.DB_BUSY_TIMEOUT_MS });
+      return db;
+    },
+    get transport() {
+      transport ??= createMailTransport({
+        smtpUrl: settings.MAIL_TRANSPORT === "file" ? undefined : settings.SMTP_URL,
+        mailDir: settings.MAIL_DIR,
+        timeoutMs: settings.SMTP_TIMEOUT_MS,
+      });
+      return transport;
+    },
+    mail,
+    ownerEmail: owner,
+    deliver: (opts = {}) =>
+      deliverPending(context.db, context.transport, {
+        from: settings.MAIL_FROM,
+        siteUrl: settings.SITE_URL,
+        lockMs: settings.OUTBOX_CLAIM_SECONDS * 1000,
+        ...opts,
+      }),
+    quote: () => ({ db: context.db, env: settings, mail }),
+    leads: (actor) => ({
+      db: context.db,
+      actor,
+      renderHeldMail: heldMailRenderer({ ownerTo: settings.QUOTE_TO, ctx: mail }),
+      deliver: (opts) => context.deliver(opts),
+    }),
+    auth(runLater) {
+      auth ??= context.authWith((url) =>
+        runLater("desk: could not queue or send the sign-in link", async () => {
+          const id = await queueSignInLink(context.db, { url, to: owner, siteName: site.name, minutes: LINK_MINUTES });
+          await context.deliver({ ids: [id] });
+        }),
+      );
+      return auth;
+    },
+    authWith: (sendLink) =>
+      createAuth({
+        db: context.db,
+        databaseUrl: settings.DATABASE_URL,
+        baseURL: deskOrigin(settings),
+        secret: authSecret(settings.FORM_SECRET),
+        ownerEmail: owner,
+        siteName: site.name,
+        sendLink,
+      }),
+    async close() {
+      transport?.close();
+      await db?.$disconnect();
+    },
+  };
+  return context;
+}
+
+const holder = globalThis as unknown as { fsDevServerContext?: ServerContext };
+
+/**
+ * The context of this process, on its environment's settings (kept across hot reloads in development and
+ * shared by every bundle Next.js made). Throws a ConfigError naming each bad setting.
+ */
+export function serverContext(): ServerContext {
+  holder.fsDevServerContext ??= createServerContext(env());
+  return holder.fsDevServerContext;
+}
