@@ -18,7 +18,7 @@ const nextConfig: NextConfig = {
   images: { formats: ["image/avif", "image/webp"] },
   experimental: {
     // How much of a request body Next.js copies for proxy.ts (default 10 MB per request, held in memory).
-    // Under `next start` lib/body-guard.ts refuses larger bodies before Next.js sees them; this bounds
+    // Under `next start` lib/server/body-guard.ts refuses larger bodies before Next.js sees them; this bounds
     // the copy where that guard does not run (`next dev`).
     proxyClientMaxBodySize: MAX_BODY_BYTES,
     serverActions: {

@@ -14,7 +14,7 @@ import { ownHosts, siteUrl } from "@/lib/server/site-url";
  * Posts: turns two refusals of form posts into plain, polite pages with the right status: a body
  * over the server action limit (413) and a post from another site (403). Next.js refuses
  * both on its own too, but answers with a bare 500. Under `next start` an oversized body never
- * gets here: lib/body-guard.ts answers it from the socket (this check covers `next dev`).
+ * gets here: lib/server/body-guard.ts answers it from the socket (this check covers `next dev`).
  */
 export function proxy(request: NextRequest) {
   if (request.method === "GET" || request.method === "HEAD") return formLoad(request);

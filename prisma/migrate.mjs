@@ -20,7 +20,7 @@
 // PostgreSQL (history prisma/postgresql/migrations, schema written in memory from schema.prisma by
 // postgresql-schema.mjs). The PostgreSQL diff needs a server for its shadow database: `new` starts a throwaway
 // one (temp-postgres.mjs) unless DATABASE_URL is a PostgreSQL URL.
-// DATABASE_URL defaults to lib/defaults.mjs's; relative paths resolve against the cwd (the project root).
+// DATABASE_URL defaults to lib/server/defaults.mjs's; relative paths resolve against the cwd (the project root).
 // SQLite migrations are not transactional: a failed one can leave partial DDL behind (clean up, then resolve).
 // PostgreSQL runs each migration file as one script, so a failed one leaves nothing behind.
 import fs from "node:fs";

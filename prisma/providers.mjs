@@ -1,5 +1,5 @@
 // The two databases the project runs on, told apart by DATABASE_URL, and where each keeps its migration history.
-// Shared by the app (lib/db.ts, lib/ops/health.ts) and the migration command (migrate.mjs).
+// Shared by the app (lib/db/client.ts, lib/ops/health.ts) and the migration command (migrate.mjs).
 
 /** Each provider's migration history (and lock file) folder, relative to the project root. */
 export const MIGRATIONS_DIRS = { sqlite: "prisma/migrations", postgresql: "prisma/postgresql/migrations" };

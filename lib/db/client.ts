@@ -6,7 +6,7 @@ import { providerOf } from "@/prisma/providers.mjs";
 
 /**
  * The one client type callers see, whichever database is behind it. It is the SQLite client's type; the
- * PostgreSQL client is generated from the same models (prisma/postgresql-schema.mjs), and lib/db-parity.ts
+ * PostgreSQL client is generated from the same models (prisma/postgresql-schema.mjs), and lib/db/parity.ts
  * proves at compile time that it reads and writes the same rows with the same arguments.
  */
 export type Db = PrismaClient;

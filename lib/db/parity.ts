@@ -1,5 +1,5 @@
 /**
- * Compile-time proof behind the one cast in lib/db.ts: the PostgreSQL client, generated from the same
+ * Compile-time proof behind the one cast in lib/db/client.ts: the PostgreSQL client, generated from the same
  * schema.prisma, returns the same rows and accepts every argument the SQLite client (the `Db` type) accepts,
  * for every model and operation, including models added later. `tsc` fails here when the two drift.
  * Nothing in this file runs.

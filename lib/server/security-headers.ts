@@ -49,7 +49,7 @@ export function securityHeaders(production: boolean): { key: string; value: stri
  * probe it across windows to learn whether its visitor is the owner. The public pages, the quote form
  * included, hold no signed-in state: each is the same static HTML for every visitor, and what the form sends
  * back cannot be read from another origin's window. There the header would only move each landing into a new
- * browsing-context group, a renderer swap that delays the first paint (PERFORMANCE.md, "Headers"). Framing is
+ * browsing-context group, a renderer swap that delays the first paint (docs/performance.md). Framing is
  * refused everywhere by `frame-ancestors 'none'` and X-Frame-Options.
  */
 export const deskHeaders: { key: string; value: string }[] = [

@@ -1,7 +1,7 @@
 import { DEFAULT_SITE_URL } from "./defaults.mjs";
 
 /**
- * The origin used when SITE_URL is not set: lib/defaults.mjs's, on the port the server listens on
+ * The origin used when SITE_URL is not set: lib/server/defaults.mjs's, on the port the server listens on
  * (Next.js sets PORT for `next dev -p 3100` as well as `PORT=3100 npm run dev`), so links in pages
  * and emails work whichever port the dev server runs on.
  */
@@ -27,7 +27,7 @@ export function absoluteUrl(path: string, base: URL = siteUrl()): string {
   return new URL(path, base).toString();
 }
 
-/** SITE_URL's host, if it is set and parses; a malformed value is reported by lib/env.ts when the server starts. */
+/** SITE_URL's host, if it is set and parses; a malformed value is reported by lib/server/env.ts when the server starts. */
 export function siteHost(): string | undefined {
   const value = process.env.SITE_URL;
   return value && URL.canParse(value) ? new URL(value).host : undefined;

@@ -1,5 +1,5 @@
 // The body guard in front of a plain Node HTTP server on a real socket (the same hook `next start` gets
-// through lib/server-start.ts): what reaches the handler, what is refused, and in what order posts get in.
+// through lib/server/http-hook.ts): what reaches the handler, what is refused, and in what order posts get in.
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
