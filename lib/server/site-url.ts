@@ -27,7 +27,7 @@ export function absoluteUrl(path: string, base: URL = siteUrl()): string {
   return new URL(path, base).toString();
 }
 
-/** SITE_URL's host, if it is set and parses; a malformed value is reported by lib/server/env.ts when the server starts. */
+/** SITE_URL's host, if it is set and parses; a malformed value is reported by lib/server/env.ts at start. */
 export function siteHost(): string | undefined {
   const value = process.env.SITE_URL;
   return value && URL.canParse(value) ? new URL(value).host : undefined;
