@@ -1,4 +1,4 @@
-import type { QuoteFormCopy } from "@/lib/content/schemas";
+import type { QuoteFormCopy } from "@/lib/quotes/copy-schema";
 
 /**
  * Every word of the "Request a quote" form. The service and product choices come from

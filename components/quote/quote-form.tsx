@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import type { QuoteFormCopy } from "@/lib/content/schemas";
+import type { QuoteFormCopy } from "@/lib/quotes/copy-schema";
 import type { InterestGroups } from "@/lib/quotes/catalog";
 import { initialQuoteFormState, type QuoteFormState } from "@/lib/quotes/form-state";
 import { HONEYPOT_FIELD, LIMITS, PHONE_PATTERN, QUOTE_FIELDS, type QuoteField } from "@/lib/quotes/fields";

@@ -1,5 +1,5 @@
 import type { Ref } from "react";
-import type { QuoteFormCopy } from "@/lib/content/schemas";
+import type { QuoteFormCopy } from "@/lib/quotes/copy-schema";
 
 type Props = { copy: QuoteFormCopy["success"]; reference: string; headingRef: Ref<HTMLHeadingElement> };
 

@@ -10,11 +10,12 @@
  * Exit 0 on success, 1 on a failure (unknown reference...), 2 on a usage error.
  */
 import nextEnv from "@next/env";
-import { describeDelivery, describeError } from "@/lib/mail/outbox";
-import { changeStatus, describeEvent } from "@/lib/leads/commands";
+import { describeError } from "@/lib/mail/outbox";
+import { changeStatus } from "@/lib/leads/commands";
 import { eraseByEmail } from "@/lib/leads/erase";
 import { exportLeadsCsv } from "@/lib/leads/export";
 import { getLead, listLeads } from "@/lib/leads/queries";
+import { inboxText, leadText } from "@/lib/leads/report";
 import { purge } from "@/lib/leads/retention";
 import { LEAD_STATUSES, parseLeadStatus, STATUS_LABELS, type LeadStatus } from "@/lib/leads/status";
 import { serverContext } from "@/lib/server/context";
@@ -63,20 +64,6 @@ function expectArgs(options: Options, count: number, what: string) {
   if (options.positional.length !== count) throw new UsageError(`expected ${what}`);
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column]!))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
-}
-
-const day = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ");
-
 async function run(command: string | undefined, options: Options, out: (line: string) => void): Promise<void> {
   const { settings } = serverContext();
   const ctx = serverContext().leads(ACTOR);
@@ -84,63 +71,14 @@ async function run(command: string | undefined, options: Options, out: (line: st
     case "list": {
       expectArgs(options, 0, "no arguments besides --status/--search/--page");
       const inbox = await listLeads(ctx.db, { status: options.status, query: options.search, page: options.page });
-      const header = ["reference", "received", "status", "name", "company", "interest", "budget", "mail"];
-      const rows = inbox.rows.map((row) => [
-        row.reference,
-        day(row.createdAt),
-        STATUS_LABELS[row.status as LeadStatus] ?? row.status,
-        row.name,
-        row.company ?? "",
-        row.interestLabel,
-        row.budget,
-        row.mail,
-      ]);
-      if (rows.length > 0) out(table([header, ...rows]));
-      out(
-        `${inbox.total} lead(s)${inbox.pages > 1 ? `, page ${inbox.page} of ${inbox.pages}` : ""}; ` +
-          LEAD_STATUSES.map((status) => `${STATUS_LABELS[status]} ${inbox.counts[status]}`).join(", "),
-      );
+      for (const line of inboxText(inbox)) out(line);
       return;
     }
     case "show": {
       expectArgs(options, 1, "a reference: show <reference>");
       const lead = await getLead(ctx.db, options.positional[0]!);
       if (!lead) throw new CommandError(`no lead with reference ${options.positional[0]}`);
-      const fields: [string, string | null][] = [
-        ["Reference", lead.reference],
-        ["Status", STATUS_LABELS[lead.status as LeadStatus] ?? lead.status],
-        ["Received", lead.createdAt.toISOString()],
-        ["Name", lead.name],
-        ["Email", lead.email],
-        ["Company", lead.company],
-        ["Phone", lead.phone],
-        ["Interest", lead.interestLabel],
-        ["Budget", lead.budget],
-        ["Timeline", lead.timeline],
-        ["Source page", lead.sourcePath],
-        [
-          "UTM",
-          [lead.utmSource, lead.utmMedium, lead.utmCampaign, lead.utmTerm, lead.utmContent]
-            .filter(Boolean)
-            .join(" / ") || null,
-        ],
-        ["Spam score", `${lead.spamScore}${lead.spamReason ? ` (${lead.spamReason})` : ""}`],
-        ["Consent", `${lead.consentAt.toISOString()}, notice version ${lead.consentVersion}`],
-      ];
-      for (const [label, value] of fields) out(`${label}: ${value ?? "(not given)"}`);
-      out(`Description:\n${lead.description.replace(/^/gm, "  ")}`);
-      out("Mail:");
-      if (lead.outbox.length === 0) out(lead.status === "spam" ? "  held back (spam)" : "  none");
-      for (const row of lead.outbox) {
-        out(`  ${row.kind} to ${row.recipient}: ${describeDelivery(row, (date) => date.toISOString())}`);
-      }
-      out("Timeline:");
-      out(`  ${lead.createdAt.toISOString()}  received`);
-      for (const event of lead.events)
-        out(
-          `  ${event.createdAt.toISOString()}  ${describeEvent(event)}` +
-            `${event.action === "note" ? `: ${event.detail}` : ""} (${event.actor})`,
-        );
+      for (const line of leadText(lead)) out(line);
       return;
     }
     case "status": {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** Field helpers shared by every collection. */
-const text = (max: number) => z.string().trim().min(1, { error: "must not be empty" }).max(max);
+/** Field helpers shared by every collection (and the quote form's copy, lib/quotes/copy-schema.ts). */
+export const text = (max: number) => z.string().trim().min(1, { error: "must not be empty" }).max(max);
 const isoDate = z.iso.date({ error: "must be a date written as YYYY-MM-DD" });
 const localPath = z
   .string()
@@ -248,61 +248,6 @@ export const siteSchema = z
   })
   .strict();
 
-const option = z.object({ value: z.string().regex(/^[a-z0-9-]+$/), label: text(80) }).strict();
-const field = <T extends z.ZodRawShape = Record<never, never>>(extra?: T) =>
-  z.object({ label: text(80), hint: text(200).optional(), ...(extra as T) }).strict();
-
-/** Every word of the quote form: labels, hints, choices, the consent notice and the replies. */
-export const quoteFormSchema = z
-  .object({
-    intro: text(400),
-    legend: text(80),
-    fields: z
-      .object({
-        name: field(),
-        email: field(),
-        company: field(),
-        phone: field(),
-        interest: field({ otherLabel: text(80), placeholder: text(80) }),
-        budget: field({ placeholder: text(80), options: z.array(option).min(2) }),
-        timeline: field({ placeholder: text(80), options: z.array(option).min(2) }),
-        description: field(),
-        consent: field(),
-        honeypot: field(),
-      })
-      .strict(),
-    optional: text(30),
-    required: text(30),
-    servicesGroup: text(60),
-    productsGroup: text(60),
-    consentNotice: text(1200),
-    consentVersion: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}(\.\d+)?$/, { error: "must look like 2026-11-24 or 2026-11-24.2" }),
-    privacyLink: text(80),
-    submit: text(40),
-    pending: text(60),
-    errorSummary: text(200),
-    rateLimited: text(300),
-    unavailable: text(300),
-    expired: text(300),
-    unconfirmed: text(300),
-    tooLarge: text(300),
-    crossSite: text(300),
-    busy: text(300),
-    backToForm: text(60),
-    success: z
-      .object({
-        heading: text(120),
-        reference: text(80),
-        text: text(400),
-        nextSteps: z.array(text(300)).min(1),
-        another: text(60),
-      })
-      .strict(),
-  })
-  .strict();
-
 export type Service = z.infer<typeof serviceSchema>;
 export type Product = z.infer<typeof productSchema>;
 export type Article = z.infer<typeof articleSchema>;
@@ -313,4 +258,3 @@ export type Faq = z.infer<typeof faqSchema>;
 export type Page = z.infer<typeof pageSchema>;
 export type Home = z.infer<typeof homeSchema>;
 export type SiteFacts = z.infer<typeof siteSchema>;
-export type QuoteFormCopy = z.infer<typeof quoteFormSchema>;

@@ -2,7 +2,7 @@
 import { quoteForm as rawCopy } from "../../content/quote-form";
 import { ContentError, describeIssues } from "../content/collection";
 import { products, services } from "../content";
-import { quoteFormSchema, type QuoteFormCopy } from "../content/schemas";
+import { quoteFormSchema, type QuoteFormCopy } from "./copy-schema";
 import { interestValue } from "./fields";
 
 export type Choice = { value: string; label: string };
