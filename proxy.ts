@@ -17,6 +17,9 @@ import { ownHosts, siteUrl } from "@/lib/server/site-url";
  * gets here: lib/server/body-guard.ts answers it from the socket (this check covers `next dev`).
  */
 export function proxy(request: NextRequest) {
+  // A path whose percent-encoding does not decode (`/articles/%E0%A4%A`) names no page: the site's 404, not
+  // the 500 a dynamic route would answer when Next.js fails to decode its parameter.
+  if (!decodes(request.nextUrl.pathname)) return NextResponse.rewrite(new URL(UNDECODABLE_PATH, request.url));
   if (request.method === "GET" || request.method === "HEAD") return formLoad(request);
   if (request.method !== "POST") return NextResponse.next();
   const length = Number(request.headers.get("content-length") ?? "0");
@@ -24,6 +27,18 @@ export function proxy(request: NextRequest) {
   const origin = request.headers.get("origin");
   if (origin && !sameSite(origin, request)) return refusal(403, quoteForm.crossSite);
   return NextResponse.next();
+}
+
+/** No route answers here (folders starting with _ are private in the App Router), so Next.js renders its 404. */
+const UNDECODABLE_PATH = "/_undecodable-path";
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function formLoad(request: NextRequest) {
@@ -34,7 +49,7 @@ function formLoad(request: NextRequest) {
       pathname
         .slice(PRESELECTED_FORM_PATH.length + 1)
         .split("/")
-        .map(decode),
+        .map((segment) => decodeURIComponent(segment)),
     );
     const url = new URL(`${FORM_PATH}?${new URLSearchParams({ interest })}`, request.url);
     return NextResponse.redirect(url, 308);
@@ -56,14 +71,6 @@ function formLoad(request: NextRequest) {
   // The page is the same for everyone, the cookies are not: no shared cache may keep this response.
   response.headers.set("cache-control", "private, no-cache");
   return response;
-}
-
-function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 function sameSite(origin: string, request: NextRequest): boolean {

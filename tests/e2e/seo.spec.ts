@@ -338,3 +338,11 @@ test("the 404 page is not indexed", async ({ page }) => {
     await expect(page.locator('link[rel="canonical"]'), path).toHaveCount(0);
   }
 });
+
+test("an address whose percent-encoding does not decode gets the 404 page, not a server error", async ({ request }) => {
+  for (const path of ["/articles/%E0%A4%A", "/services/%E0%A4%A", "/case-studies/%E0%A4%A", "/desk/leads/%E0%A4%A"]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).toContain("<footer");
+  }
+});
