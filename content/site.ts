@@ -61,7 +61,8 @@ export const site: SiteFacts = {
   labels: {
     home: "Home",
     product: "Product",
-    technologies: "Technology",
+    technologies: "Tools and languages",
+    serviceFacts: "At a glance",
     deliverables: "What you get",
     features: "Features",
     visitProduct: "Visit the product site",

@@ -222,6 +222,7 @@ export const siteSchema = z
         home: text(40),
         product: text(40),
         technologies: text(40),
+        serviceFacts: text(40),
         deliverables: text(60),
         features: text(60),
         visitProduct: text(60),

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { services } from "../../lib/content";
 import { DESK } from "./desk-helpers";
 
 const routes: { path: string; h1: RegExp; facts: (string | RegExp)[] }[] = [
@@ -163,5 +164,15 @@ test("security headers are sent with every page", async ({ request }) => {
     const desk = (await request.get(`${DESK}${path}`, { maxRedirects: 0 })).headers();
     expect(desk["cross-origin-opener-policy"], path).toBe("same-origin");
     expect(desk["x-robots-tag"], path).toBe("noindex, nofollow");
+  }
+});
+
+test("a service page names each heading once, and its side card does not repeat the page's title", async ({ page }) => {
+  for (const slug of services.all().map((service) => service.slug)) {
+    await page.goto(`/services/${slug}`);
+    const headings = await page.locator("main h1, main h2, main h3").allTextContents();
+    const names = headings.map((text) => text.replace(/#$/, "").trim());
+    const repeated = names.filter((name, index) => names.indexOf(name) !== index);
+    expect(repeated, slug).toEqual([]);
   }
 });

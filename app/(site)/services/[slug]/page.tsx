@@ -57,7 +57,7 @@ export default async function ServicePage({ params }: Props) {
           className="h-fit space-y-6 rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24"
         >
           <h2 id="service-facts" className="sr-only">
-            {service.data.title}
+            {site.labels.serviceFacts}
           </h2>
           <div>
             <h3 className="font-semibold text-ink">{site.labels.deliverables}</h3>
