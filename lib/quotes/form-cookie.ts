@@ -35,11 +35,11 @@ export function formCookieSettings(
   };
 }
 
-/** A new token cookie, dated now (also what the action sets when it asks for a form to be sent again). */
-export function tokenCookie(settings: Settings): CookieWrite {
+/** A token cookie: a new token dated now, or the given one (the replacement the action hands back). */
+export function tokenCookie(settings: Settings, value?: string): CookieWrite {
   return {
     name: FORM_TOKEN_COOKIE,
-    value: issueFormToken(settings.secret, settings.now),
+    value: value ?? issueFormToken(settings.secret, settings.now),
     options: cookieOptions(settings.secure, settings.maxAgeHours * 3600),
   };
 }

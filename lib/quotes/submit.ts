@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { outboxRows } from "@/lib/mail/outbox";
@@ -18,7 +18,7 @@ import {
   type UtmColumn,
   type UtmKey,
 } from "./fields";
-import { verifyFormToken } from "./form-token";
+import { issueFormToken, verifyFormToken } from "./form-token";
 import { newReference } from "./reference";
 import { LIMITS, QUOTE_FIELDS, quoteSchema, type QuoteInput, type QuoteValues, type FieldErrors } from "./schema";
 import { judge } from "./spam";
@@ -29,7 +29,9 @@ export type RequestMeta = { ip: string | null; userAgent: string | null };
 export type SubmitResult =
   | { status: "ok"; id: number; reference: string; outboxIds: number[]; duplicate: boolean; spam: boolean }
   | { status: "invalid"; fieldErrors: FieldErrors; values: QuoteValues }
-  | { status: "rate_limited" | "expired" | "unconfirmed"; values: QuoteValues }
+  | { status: "rate_limited"; values: QuoteValues }
+  /** Asked to send again: `resendToken` replaces the missing or expired token, bound to these values. */
+  | { status: "expired" | "unconfirmed"; values: QuoteValues; resendToken: string }
   | { status: "unavailable"; values: QuoteValues };
 
 export type SubmitDeps = {
@@ -104,12 +106,18 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
   if (!parsed.success) return { status: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const input = parsed.data;
   const token = verifyFormToken(raw.formToken, deps.env.FORM_SECRET, deps.env.FORM_TOKEN_MAX_AGE_HOURS, now());
+  const digest = valuesDigest(input, deps.env.FORM_SECRET);
+  // The token that replaces a missing or expired one is dated now and bound to these values.
+  const resendToken = () => issueFormToken(deps.env.FORM_SECRET, now(), digest);
   // A genuine form that is too old (or from a clock ahead of ours) is not spam: ask to send it again.
   if (!token.ok && (token.reason === "expired" || token.reason === "from-the-future"))
-    return { status: "expired", values };
+    return { status: "expired", values, resendToken: resendToken() };
   // No token at all: a browser that keeps no cookies sends none. Ask to send again with one (the action
   // returns it in the form); nothing is stored, so a bot that never sends one leaves no trace either.
-  if (!token.ok && token.reason === "missing") return { status: "unconfirmed", values };
+  if (!token.ok && token.reason === "missing") return { status: "unconfirmed", values, resendToken: resendToken() };
+  // The same values sent again with their replacement token: a person pressing "send" again as the page asked,
+  // however quickly. Only the minimum time is waived; the honeypot, the content rules and the limits apply.
+  const minSeconds = token.ok && token.boundTo === digest ? 0 : deps.env.MIN_SUBMIT_SECONDS;
   const submissionKey = token.ok ? submissionKeyOf(raw.formToken!, input) : null;
   const ipHash = hashIp(meta.ip, deps.env.FORM_SECRET);
   const since = new Date(now().getTime() - deps.env.RATE_LIMIT_WINDOW_MINUTES * 60_000);
@@ -122,7 +130,7 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
     const verdict = judge({
       honeypot: raw[HONEYPOT_FIELD],
       token,
-      minSeconds: deps.env.MIN_SUBMIT_SECONDS,
+      minSeconds,
       name: input.name,
       text: [input.name, input.company ?? "", input.description].join("\n"),
     });
@@ -131,6 +139,11 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
     log("quote: could not store a request (the visitor was asked to try again)", error);
     return { status: "unavailable", values };
   }
+}
+
+/** A keyed digest of the validated values, for the replacement token (it travels in the visitor's cookie). */
+function valuesDigest(input: QuoteInput, secret: string): string {
+  return createHmac("sha256", `form-values:${secret}`).update(JSON.stringify(input)).digest("base64url");
 }
 
 /** The same rendering of the form sent again with the same values. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { deliverPending } from "@/lib/mail/outbox";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+import { HONEYPOT_FIELD } from "@/lib/quotes/fields";
 import { REFERENCE_PATTERN } from "@/lib/quotes/reference";
 import { quoteCopy } from "@/lib/quotes/catalog";
 import { MAX_CONFIRMATIONS_PER_DAY } from "@/lib/quotes/confirmation-cap";
@@ -272,6 +273,59 @@ describe.each(testProviders())("on %s", (provider) => {
       );
       expect(stale).toMatchObject({ status: "expired", values: { name: "Left Open" } });
       expect(await db.quoteRequest.count()).toBe(0);
+    });
+
+    it("a person sending the same values again at once with the replacement token gets a normal, mailed lead", async () => {
+      for (const [label, formToken] of [
+        ["no cookies", undefined],
+        ["expired", tokenFrom(25 * 3600)],
+      ] as const) {
+        const name = `Resend ${label}`;
+        const first = await submitQuote(validSubmission({ name, formToken }), meta(), deps);
+        expect(first.status, label).toMatch(/^(unconfirmed|expired)$/);
+        const resendToken = (first as { resendToken: string }).resendToken;
+        // Within a second, as a person pressing "send" again does: the minimum time is waived for these values.
+        const again = await submitQuote(validSubmission({ name, formToken: resendToken }), meta(), deps);
+        expect(again, label).toMatchObject({ status: "ok", spam: false, duplicate: false });
+        expect((again as { outboxIds: number[] }).outboxIds, label).toHaveLength(2);
+        const twice = await submitQuote(validSubmission({ name, formToken: resendToken }), meta(), deps);
+        expect(twice, label).toMatchObject({ status: "ok", duplicate: true });
+      }
+      expect(await db.quoteRequest.count({ where: { status: "spam" } })).toBe(0);
+    });
+
+    it("the replacement token waives nothing else: other values at once are too fast, the honeypot still counts", async () => {
+      const first = await submitQuote(validSubmission({ name: "Swapped Values", formToken: undefined }), meta(), deps);
+      const resendToken = (first as { resendToken: string }).resendToken;
+      const swapped = await submitQuote(
+        validSubmission({
+          name: "Swapped Values",
+          formToken: resendToken,
+          description: "Other words entirely, sent at once.",
+        }),
+        meta(),
+        deps,
+      );
+      expect(swapped).toMatchObject({ status: "ok", spam: true });
+      const bot = await submitQuote(
+        validSubmission({ name: "Honey Bot", formToken: undefined, [HONEYPOT_FIELD]: "x" }),
+        meta(),
+        deps,
+      );
+      const botAgain = await submitQuote(
+        validSubmission({
+          name: "Honey Bot",
+          formToken: (bot as { resendToken: string }).resendToken,
+          [HONEYPOT_FIELD]: "x",
+        }),
+        meta(),
+        deps,
+      );
+      expect(botAgain).toMatchObject({ status: "ok", spam: true });
+      const reasons = (await db.quoteRequest.findMany({ orderBy: { id: "asc" } })).map((row) => row.spamReason);
+      expect(reasons[0]).toMatch(/too-fast/);
+      expect(reasons[1]).toMatch(/honeypot/);
+      expect(reasons[1]).not.toMatch(/too-fast/);
     });
 
     it("the same form sent again with different values is a new request, not a duplicate", async () => {

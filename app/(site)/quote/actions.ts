@@ -49,10 +49,9 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
       };
     case "expired":
     case "unconfirmed": {
-      // A fresh token dated now, in the cookie and in the form (for browsers that keep no cookies): a person
-      // reads the message before sending again; a bot that resends at once is as fast as any other and is
-      // flagged like one.
-      const fresh = tokenCookie(formCookieSettings(settings, siteUrl()));
+      // The replacement token, in the cookie and in the form (for browsers that keep no cookies): bound to the
+      // values posted, so sending them again as asked is not judged too fast (lib/quotes/submit.ts).
+      const fresh = tokenCookie(formCookieSettings(settings, siteUrl()), result.resendToken);
       jar.set(fresh.name, fresh.value, fresh.options);
       return { status: result.status, values: result.values, formToken: fresh.value, attempt: randomUUID() };
     }
