@@ -275,7 +275,7 @@ describe.each(testProviders())("on %s", (provider) => {
       expect(await db.quoteRequest.count()).toBe(0);
     });
 
-    it("a person sending the same values again at once with the replacement token gets a normal, mailed lead", async () => {
+    it("the same values sent again at once with the replacement token make a normal, mailed lead", async () => {
       for (const [label, formToken] of [
         ["no cookies", undefined],
         ["expired", tokenFrom(25 * 3600)],
@@ -294,7 +294,7 @@ describe.each(testProviders())("on %s", (provider) => {
       expect(await db.quoteRequest.count({ where: { status: "spam" } })).toBe(0);
     });
 
-    it("the replacement token waives nothing else: other values at once are too fast, the honeypot still counts", async () => {
+    it("the replacement token waives nothing else: other values are too fast, the honeypot counts", async () => {
       const first = await submitQuote(validSubmission({ name: "Swapped Values", formToken: undefined }), meta(), deps);
       const resendToken = (first as { resendToken: string }).resendToken;
       const swapped = await submitQuote(
