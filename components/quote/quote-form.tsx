@@ -5,7 +5,7 @@ import type { QuoteFormCopy } from "@/lib/content/schemas";
 import type { InterestGroups } from "@/lib/quotes/catalog";
 import { initialQuoteFormState, type QuoteFormState } from "@/lib/quotes/form-state";
 import { HONEYPOT_FIELD, LIMITS, PHONE_PATTERN, QUOTE_FIELDS, type QuoteField } from "@/lib/quotes/fields";
-import { labelMessage } from "@/lib/label-message";
+import { labelMessage } from "./label-message";
 import { Field } from "./field";
 import { QuoteSuccess } from "./quote-success";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ContentPage } from "@/components/content-page";
 import { getPage, site } from "@/lib/content";
 import { retentionSettings } from "@/lib/env";
-import { formatDate } from "@/lib/format-date";
+import { formatDate } from "@/components/format/format-date";
 import { fillRetention } from "@/lib/leads/retention-notice";
 import { pageMetadata } from "@/lib/seo";
 
