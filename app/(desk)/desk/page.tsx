@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { DeskFrame } from "@/components/desk/desk-frame";
 import { ageOf } from "@/components/desk/format";
 import { MailBadge } from "@/components/desk/mail-badge";
 import { db } from "@/lib/db";
 import { listLeads } from "@/lib/leads/queries";
 import { LEAD_STATUSES, parseLeadStatus, STATUS_LABELS } from "@/lib/leads/status";
-import { DeskFrame } from "./_ui/desk-frame";
+import { deskInboxPath, deskLeadPath, deskPaths } from "@/lib/routes";
+import { signOutAction } from "./actions/sign-out";
 import { requireOwner } from "./guard";
 
 export const metadata: Metadata = { title: "Inbox" };
@@ -24,7 +26,7 @@ function inboxHref(params: { status: string; q?: string; page?: number }): strin
   const query = new URLSearchParams({ status: params.status });
   if (params.q) query.set("q", params.q);
   if (params.page && params.page > 1) query.set("page", String(params.page));
-  return `/desk?${query}`;
+  return deskInboxPath(query);
 }
 
 export default async function InboxPage({
@@ -41,7 +43,7 @@ export default async function InboxPage({
   const now = new Date();
 
   return (
-    <DeskFrame current="/desk" owner={owner.email}>
+    <DeskFrame current={deskPaths.inbox} owner={owner.email} signOut={signOutAction}>
       <h1 className="text-3xl font-bold">Inbox</h1>
 
       <nav aria-label="Lead status" className="mt-6 border-b border-slate-200">
@@ -64,7 +66,7 @@ export default async function InboxPage({
       </nav>
 
       <div className="mt-6 flex flex-wrap items-end justify-between gap-4">
-        <form method="get" action="/desk" role="search" className="flex flex-wrap items-end gap-2">
+        <form method="get" action={deskPaths.inbox} role="search" className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="status" value={status} />
           <div>
             <label htmlFor="desk-search" className="block text-sm font-semibold">
@@ -83,7 +85,7 @@ export default async function InboxPage({
             Search
           </button>
         </form>
-        <form method="post" action="/desk/export">
+        <form method="post" action={deskPaths.export}>
           <input type="hidden" name="status" value={status} />
           {q ? <input type="hidden" name="q" value={q} /> : null}
           <button type="submit" className="button-secondary">
@@ -118,10 +120,7 @@ export default async function InboxPage({
               {inbox.rows.map((row) => (
                 <tr key={row.reference} className="border-b border-slate-200 align-top">
                   <th scope="row" className="py-3 pr-4 font-medium">
-                    <a
-                      href={`/desk/leads/${encodeURIComponent(row.reference)}`}
-                      className="text-brand-800 underline underline-offset-4"
-                    >
+                    <a href={deskLeadPath(row.reference)} className="text-brand-800 underline underline-offset-4">
                       {row.reference}
                     </a>
                   </th>

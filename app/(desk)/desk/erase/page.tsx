@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { DeskFrame } from "@/components/desk/desk-frame";
+import { EraseForm } from "@/components/desk/erase-form";
 import { db } from "@/lib/db";
-import { DeskFrame } from "../_ui/desk-frame";
-import { EraseForm } from "../_ui/erase-form";
+import { deskPaths } from "@/lib/routes";
+import { eraseAction } from "../actions/erase";
+import { signOutAction } from "../actions/sign-out";
 import { requireOwner } from "../guard";
 
 export const metadata: Metadata = { title: "Erase a person" };
@@ -18,7 +21,7 @@ export default async function ErasePage({
       ? await db().quoteRequest.findUnique({ where: { reference: reference.toUpperCase() }, select: { email: true } })
       : null;
   return (
-    <DeskFrame current="/desk/erase" owner={owner.email}>
+    <DeskFrame current={deskPaths.erase} owner={owner.email} signOut={signOutAction}>
       <h1 className="text-3xl font-bold">Erase a person</h1>
       <div className="mt-4 max-w-3xl space-y-3 text-slate-800">
         <p>
@@ -32,7 +35,7 @@ export default async function ErasePage({
         </p>
       </div>
       <div className="mt-8 max-w-xl">
-        <EraseForm email={lead?.email} />
+        <EraseForm action={eraseAction} email={lead?.email} />
       </div>
     </DeskFrame>
   );

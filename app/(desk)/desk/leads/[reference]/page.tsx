@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { DeskFrame } from "@/components/desk/desk-frame";
 import { dateTime } from "@/components/desk/format";
+import { LeadActions, type LeadActionSet } from "@/components/desk/lead-actions";
 import { MailBadge } from "@/components/desk/mail-badge";
 import { db } from "@/lib/db";
 import { describeEvent } from "@/lib/leads/commands";
 import { getLead, mailState } from "@/lib/leads/queries";
 import { STATUS_LABELS, type LeadStatus } from "@/lib/leads/status";
-import { DeskFrame } from "../../_ui/desk-frame";
-import { LeadActions } from "../../_ui/lead-actions";
+import { deskErasePath, deskInboxPath } from "@/lib/routes";
+import { addNoteAction } from "../../actions/add-note";
+import { changeStatusAction } from "../../actions/change-status";
+import { markSpamAction } from "../../actions/mark-spam";
+import { releaseSpamAction } from "../../actions/release-spam";
+import { retryMailAction } from "../../actions/retry-mail";
+import { signOutAction } from "../../actions/sign-out";
 import { requireOwner } from "../../guard";
 
 type Props = { params: Promise<{ reference: string }> };
@@ -20,6 +27,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const KIND_LABELS: Record<string, string> = {
   owner_notice: "Notice to you",
   prospect_confirmation: "Confirmation to the prospect",
+};
+
+const ACTIONS: LeadActionSet = {
+  changeStatus: changeStatusAction,
+  markSpam: markSpamAction,
+  releaseSpam: releaseSpamAction,
+  retryMail: retryMailAction,
+  addNote: addNoteAction,
 };
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -48,9 +63,9 @@ export default async function LeadPage({ params }: Props) {
   const mailWaiting = lead.outbox.some((row) => row.status === "pending" || row.status === "failed");
 
   return (
-    <DeskFrame owner={owner.email}>
+    <DeskFrame owner={owner.email} signOut={signOutAction}>
       <p>
-        <a href={`/desk?status=${lead.status}`} className="text-brand-800 underline underline-offset-4">
+        <a href={deskInboxPath({ status: lead.status })} className="text-brand-800 underline underline-offset-4">
           Back to {status}
         </a>
       </p>
@@ -154,13 +169,10 @@ export default async function LeadPage({ params }: Props) {
 
         <Section id="actions" title="Actions" className="self-start rounded-lg border border-slate-200 p-5">
           <div className="mt-4">
-            <LeadActions reference={lead.reference} status={lead.status} mailWaiting={mailWaiting} />
+            <LeadActions actions={ACTIONS} reference={lead.reference} status={lead.status} mailWaiting={mailWaiting} />
           </div>
           <p className="mt-8">
-            <a
-              href={`/desk/erase?reference=${encodeURIComponent(lead.reference)}`}
-              className="text-red-800 underline underline-offset-4"
-            >
+            <a href={deskErasePath(lead.reference)} className="text-red-800 underline underline-offset-4">
               Erase this person…
             </a>
           </p>
