@@ -3,8 +3,9 @@ import { DeskFrame } from "@/components/desk/desk-frame";
 import { ageOf } from "@/components/desk/format";
 import { MailBadge } from "@/components/desk/mail-badge";
 import { db } from "@/lib/db";
+import { parseInboxFilter, SEARCH_MAX_LENGTH } from "@/lib/leads/inbox-filter";
 import { listLeads } from "@/lib/leads/queries";
-import { LEAD_STATUSES, parseLeadStatus, STATUS_LABELS } from "@/lib/leads/status";
+import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
 import { deskInboxPath, deskLeadPath, deskPaths } from "@/lib/routes";
 import { signOutAction } from "./actions/sign-out";
 import { requireOwner } from "./guard";
@@ -15,12 +16,6 @@ const TAB_CLASS = [
   "inline-flex min-h-11 items-center gap-2 border-b-2 border-transparent px-3 font-medium text-slate-700",
   "hover:text-brand-800 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800",
 ].join(" ");
-
-type Search = { status?: string; q?: string; page?: string };
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 function inboxHref(params: { status: string; q?: string; page?: number }): string {
   const query = new URLSearchParams({ status: params.status });
@@ -35,11 +30,10 @@ export default async function InboxPage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   const owner = await requireOwner();
-  const raw = await searchParams;
-  const search: Search = { status: first(raw.status), q: first(raw.q), page: first(raw.page) };
-  const status = parseLeadStatus(search.status ?? "") ?? "new";
-  const q = search.q?.trim().slice(0, 100) || undefined;
-  const inbox = await listLeads(db(), { status, query: q, page: Number(search.page) || 1 });
+  const filter = parseInboxFilter(await searchParams);
+  const status = filter.status ?? "new";
+  const q = filter.query;
+  const inbox = await listLeads(db(), { status, query: q, page: filter.page });
   const now = new Date();
 
   return (
@@ -77,7 +71,7 @@ export default async function InboxPage({
               name="q"
               type="search"
               defaultValue={q}
-              maxLength={100}
+              maxLength={SEARCH_MAX_LENGTH}
               className="mt-1 min-h-11 w-72 max-w-full rounded-md border border-slate-400 px-3"
             />
           </div>

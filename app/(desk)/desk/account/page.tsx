@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DeskFrame } from "@/components/desk/desk-frame";
 import { dateTime } from "@/components/desk/format";
 import { AddPasskeyButton } from "@/components/desk/passkey-buttons";
+import { listPasskeys } from "@/lib/auth/passkeys";
 import { db } from "@/lib/db";
 import { deskPaths } from "@/lib/routes";
 import { signOutAction } from "../actions/sign-out";
@@ -11,11 +12,7 @@ export const metadata: Metadata = { title: "Passkeys" };
 
 export default async function AccountPage() {
   const owner = await requireOwner();
-  const passkeys = await db().passkey.findMany({
-    where: { userId: owner.userId },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, createdAt: true, deviceType: true },
-  });
+  const passkeys = await listPasskeys(db(), owner.userId);
   return (
     <DeskFrame current={deskPaths.account} owner={owner.email} signOut={signOutAction}>
       <h1 className="text-3xl font-bold">Passkeys</h1>

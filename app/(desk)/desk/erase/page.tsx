@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DeskFrame } from "@/components/desk/desk-frame";
 import { EraseForm } from "@/components/desk/erase-form";
 import { db } from "@/lib/db";
+import { leadEmail } from "@/lib/leads/queries";
 import { deskPaths } from "@/lib/routes";
 import { eraseAction } from "../actions/erase";
 import { signOutAction } from "../actions/sign-out";
@@ -15,11 +16,7 @@ export default async function ErasePage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   const owner = await requireOwner();
-  const reference = (await searchParams).reference;
-  const lead =
-    typeof reference === "string"
-      ? await db().quoteRequest.findUnique({ where: { reference: reference.toUpperCase() }, select: { email: true } })
-      : null;
+  const email = await leadEmail(db(), (await searchParams).reference);
   return (
     <DeskFrame current={deskPaths.erase} owner={owner.email} signOut={signOutAction}>
       <h1 className="text-3xl font-bold">Erase a person</h1>
@@ -35,7 +32,7 @@ export default async function ErasePage({
         </p>
       </div>
       <div className="mt-8 max-w-xl">
-        <EraseForm action={eraseAction} email={lead?.email} />
+        <EraseForm action={eraseAction} email={email ?? undefined} />
       </div>
     </DeskFrame>
   );
