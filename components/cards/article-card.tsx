@@ -2,7 +2,7 @@ import { EntryBadge } from "@/components/entry-badge";
 import { CARD } from "./card-class";
 import type { Entry } from "@/lib/content";
 import type { Article } from "@/lib/content/schemas";
-import { formatDate } from "@/lib/format-date";
+import { formatDate } from "@/components/format/format-date";
 import { entryPath } from "@/lib/seo/entry-path";
 
 export function ArticleCard({ article, headingLevel = 2 }: { article: Entry<Article>; headingLevel?: 2 | 3 }) {

@@ -2,10 +2,10 @@
 
 import { useActionState, type ReactNode } from "react";
 import { fieldWiring } from "../field-wiring";
-import { IDLE, type ActionState } from "./action-state";
+import { IDLE, type ActionState, type DeskAction } from "@/lib/leads/action-state";
 
 type Props = {
-  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  action: DeskAction;
   submitLabel: string;
   pendingLabel?: string;
   /** The form's fields; given the last answer, to show field errors and echo values. */

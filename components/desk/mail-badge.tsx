@@ -1,12 +1,5 @@
 import type { MailState } from "@/lib/leads/queries";
-
-const LABELS: Record<MailState, string> = {
-  sent: "Sent",
-  pending: "Pending",
-  failed: "Failed",
-  held: "Held (spam)",
-  none: "None",
-};
+import { MAIL_LABELS } from "./mail-status";
 
 const STYLES: Record<MailState, string> = {
   sent: "bg-emerald-50 text-emerald-800 ring-emerald-700/30",
@@ -19,7 +12,7 @@ const STYLES: Record<MailState, string> = {
 export function MailBadge({ state }: { state: MailState }) {
   return (
     <span className={`inline-flex rounded px-2 py-0.5 text-sm font-medium ring-1 ring-inset ${STYLES[state]}`}>
-      {LABELS[state]}
+      {MAIL_LABELS[state]}
     </span>
   );
 }

@@ -3,6 +3,7 @@
 import { passkeyClient } from "@better-auth/passkey/client";
 import { createAuthClient } from "better-auth/client";
 import { useState } from "react";
+import { deskPaths } from "@/lib/routes";
 
 // The only client code of the desk beyond its forms: WebAuthn needs the browser's credential API.
 const client = createAuthClient({ plugins: [passkeyClient()] });
@@ -67,7 +68,7 @@ export function PasskeySignInButton() {
           run(async () => {
             const result = await client.signIn.passkey();
             if (result?.error) return `Passkey sign-in did not work: ${result.error.message ?? "the browser refused"}.`;
-            window.location.assign("/desk");
+            window.location.assign(deskPaths.inbox);
             return null;
           })
         }

@@ -2,7 +2,7 @@
 // renders this header too, and the validator would add zod to every page's JavaScript. The fields used
 // here are all required ones, which lib/content/site.ts validates at build time.
 import { site } from "@/content/site";
-import { isCurrentPath } from "@/lib/is-current-path";
+import { isCurrentPath } from "./is-current-path";
 
 const MENU_ID = "site-menu";
 

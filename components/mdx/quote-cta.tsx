@@ -1,12 +1,13 @@
 import { site } from "@/lib/content";
 import { interestValue } from "@/lib/quotes/fields";
+import { quotePath } from "@/lib/routes";
 
 export type QuoteCtaProps = { service?: string; product?: string; heading?: string; text?: string; label?: string };
 
 /** Builds the /quote link, preselecting a service or product when one is given. */
 export function quoteHref({ service, product }: Pick<QuoteCtaProps, "service" | "product">): string {
   const choice = service ? interestValue("service", service) : product ? interestValue("product", product) : undefined;
-  return choice ? `/quote?interest=${encodeURIComponent(choice)}` : "/quote";
+  return quotePath(choice);
 }
 
 /** The in-content call to action that leads to the quote form. */

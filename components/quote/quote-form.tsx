@@ -4,9 +4,10 @@ import { useActionState, useEffect, useRef } from "react";
 import type { QuoteFormCopy } from "@/lib/quotes/copy-schema";
 import type { InterestGroups } from "@/lib/quotes/catalog";
 import { initialQuoteFormState, type QuoteFormState } from "@/lib/quotes/form-state";
-import { HONEYPOT_FIELD, LIMITS, PHONE_PATTERN, QUOTE_FIELDS, type QuoteField } from "@/lib/quotes/fields";
-import { labelMessage } from "@/lib/label-message";
-import { Field } from "./field";
+import { LIMITS, PHONE_PATTERN, QUOTE_FIELDS } from "@/lib/quotes/fields";
+import { FormStatus } from "./form-status";
+import { Honeypot } from "./honeypot";
+import { QuoteField, quoteFieldId } from "./quote-field";
 import { QuoteSuccess } from "./quote-success";
 
 export type QuoteFormProps = {
@@ -17,8 +18,6 @@ export type QuoteFormProps = {
   /** The interest a quote link asked for (the static copy of the page for it). */
   preselect?: string;
 };
-
-const id = (field: QuoteField) => `quote-${field}`;
 
 /**
  * The quote form. A plain form post to the server action without JavaScript; with it,
@@ -39,7 +38,7 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
 
   useEffect(() => {
     if (state.status === "ok") successRef.current?.focus();
-    else if (state.status === "invalid" && firstInvalid) document.getElementById(id(firstInvalid))?.focus();
+    else if (state.status === "invalid" && firstInvalid) document.getElementById(quoteFieldId(firstInvalid))?.focus();
     else if (state.status !== "idle") statusRef.current?.focus();
   }, [state, firstInvalid]);
 
@@ -47,50 +46,14 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
     return <QuoteSuccess copy={copy.success} reference={state.reference} headingRef={successRef} />;
   }
 
-  const field = (name: QuoteField, required: boolean) => ({
-    id: id(name),
-    name,
-    required,
-    label: copy.fields[name].label,
-    hint: copy.fields[name].hint,
-    requiredText: copy.required,
-    optionalText: copy.optional,
-    errors: errors[name],
-  });
-  const messages = {
-    idle: "",
-    invalid: copy.errorSummary,
-    rate_limited: copy.rateLimited,
-    unavailable: copy.unavailable,
-    expired: copy.expired,
-    unconfirmed: copy.unconfirmed,
-  };
-  const message = messages[state.status];
+  const wiring = { copy, errors };
 
   return (
     <div className="space-y-6">
       <p id="quote-intro" className="text-slate-700">
         {copy.intro}
       </p>
-      {/* Outside the form, which remounts on every reply: a live region must persist to be announced. */}
-      <div ref={statusRef} tabIndex={-1} aria-live="polite" data-testid="form-status" className="focus:outline-none">
-        {message ? (
-          <div className="rounded-md border border-red-700 bg-red-50 p-4 text-red-900">
-            <p className="font-semibold">{message}</p>
-            {state.status === "invalid" ? (
-              <ul className="mt-2 list-disc pl-5">
-                {QUOTE_FIELDS.filter((field) => errors[field]?.length).map((field) => (
-                  <li key={field}>
-                    <a href={`#${id(field)}`} className="underline">
-                      {labelMessage(copy.fields[field].label, errors[field]![0]!)}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        ) : null}
-      </div>
+      <FormStatus ref={statusRef} state={state} copy={copy} />
 
       <form
         key={state.status === "idle" ? "initial" : state.attempt}
@@ -101,16 +64,12 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
         data-testid="quote-form"
       >
         {token ? <input type="hidden" name="formToken" value={token} /> : null}
-        {/* A trap for bots: hidden from sight, from screen readers and from the tab order. */}
-        <div aria-hidden="true" className="absolute top-auto -left-[9999px] h-px w-px overflow-hidden">
-          <label htmlFor="quote-hp">{copy.fields.honeypot.label}</label>
-          <input id="quote-hp" type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
-        </div>
+        <Honeypot label={copy.fields.honeypot.label} />
 
         <fieldset className="space-y-6">
           <legend className="sr-only">{copy.legend}</legend>
           <div className="grid gap-6 md:grid-cols-2">
-            <Field {...field("name", true)}>
+            <QuoteField {...wiring} name="name" required>
               {(control) => (
                 <input
                   {...control}
@@ -121,8 +80,8 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
                   defaultValue={values.name ?? ""}
                 />
               )}
-            </Field>
-            <Field {...field("email", true)}>
+            </QuoteField>
+            <QuoteField {...wiring} name="email" required>
               {(control) => (
                 <input
                   {...control}
@@ -133,8 +92,8 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
                   defaultValue={values.email ?? ""}
                 />
               )}
-            </Field>
-            <Field {...field("company", false)}>
+            </QuoteField>
+            <QuoteField {...wiring} name="company" required={false}>
               {(control) => (
                 <input
                   {...control}
@@ -144,8 +103,8 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
                   defaultValue={values.company ?? ""}
                 />
               )}
-            </Field>
-            <Field {...field("phone", false)}>
+            </QuoteField>
+            <QuoteField {...wiring} name="phone" required={false}>
               {(control) => (
                 <input
                   {...control}
@@ -156,10 +115,10 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
                   defaultValue={values.phone ?? ""}
                 />
               )}
-            </Field>
+            </QuoteField>
           </div>
 
-          <Field {...field("interest", true)}>
+          <QuoteField {...wiring} name="interest" required>
             {(control) => (
               <select {...control} defaultValue={values.interest ?? preselect ?? ""}>
                 <option value="">{copy.fields.interest.placeholder}</option>
@@ -175,11 +134,11 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
                 <option value={interests.other.value}>{interests.other.label}</option>
               </select>
             )}
-          </Field>
+          </QuoteField>
 
           <div className="grid gap-6 md:grid-cols-2">
             {(["budget", "timeline"] as const).map((name) => (
-              <Field key={name} {...field(name, true)}>
+              <QuoteField key={name} {...wiring} name={name} required>
                 {(control) => (
                   <select {...control} defaultValue={values[name] ?? ""}>
                     <option value="">{copy.fields[name].placeholder}</option>
@@ -190,11 +149,11 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
                     ))}
                   </select>
                 )}
-              </Field>
+              </QuoteField>
             ))}
           </div>
 
-          <Field {...field("description", true)}>
+          <QuoteField {...wiring} name="description" required>
             {(control) => (
               <textarea
                 {...control}
@@ -204,7 +163,7 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
                 defaultValue={values.description ?? ""}
               />
             )}
-          </Field>
+          </QuoteField>
 
           <div className="rounded-md border border-slate-200 bg-slate-50 p-4">
             <p id="quote-consent-notice" className="text-sm text-slate-700">
@@ -213,11 +172,11 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
                 {copy.privacyLink}
               </a>
             </p>
-            <Field {...field("consent", true)} describedBy="quote-consent-notice" checkbox>
+            <QuoteField {...wiring} name="consent" required describedBy="quote-consent-notice" checkbox>
               {(control) => (
                 <input {...control} type="checkbox" value="yes" defaultChecked={values.consent === "yes"} />
               )}
-            </Field>
+            </QuoteField>
           </div>
         </fieldset>
 

@@ -1,5 +1,6 @@
 import type { Ref } from "react";
 import type { QuoteFormCopy } from "@/lib/quotes/copy-schema";
+import { QUOTE_PATH } from "@/lib/routes";
 
 type Props = { copy: QuoteFormCopy["success"]; reference: string; headingRef: Ref<HTMLHeadingElement> };
 
@@ -25,7 +26,7 @@ export function QuoteSuccess({ copy, reference, headingRef }: Props) {
       </ol>
       {/* A full page load on purpose: a new form token and a fresh form state (a client-side
           navigation to the same page would keep this success state). */}
-      <a href="/quote" className="button-secondary mt-6">
+      <a href={QUOTE_PATH} className="button-secondary mt-6">
         {copy.another}
       </a>
     </section>

@@ -45,3 +45,19 @@ export async function exportLeadsCsv(db: Db, filter: LeadFilter = {}): Promise<{
   const csv = stringify(records, { header: true, columns: header, bom: true, record_delimiter: "windows" });
   return { csv, rows: records.length };
 }
+
+/**
+ * The desk's export: the CSV of the filter, and the audit row that says who took how many leads, with which
+ * status and whether a search narrowed them (never the search itself: it may be a person's name).
+ */
+export async function exportLeads(db: Db, filter: LeadFilter, actor: string): Promise<{ csv: string; rows: number }> {
+  const result = await exportLeadsCsv(db, filter);
+  await db.leadEvent.create({
+    data: {
+      actor,
+      action: "export",
+      detail: `${result.rows} lead(s), status ${filter.status ?? "all"}${filter.query ? ", with a search" : ""}`,
+    },
+  });
+  return result;
+}

@@ -1,6 +1,7 @@
 /** Read-only queries of the desk and the `leads` command: the inbox, one lead, the sources report. */
 import type { Db } from "@/lib/db/client";
 import { OUTBOX_STATUS, WAITING_STATUSES, type OutboxStatus } from "@/lib/mail/outbox";
+import { parseLeadReference } from "./reference";
 import { LEAD_STATUSES, type LeadStatus } from "./status";
 
 export type MailState = "sent" | "pending" | "failed" | "held" | "none";
@@ -113,6 +114,14 @@ export async function getLead(db: Db, reference: string) {
 }
 
 export type Lead = NonNullable<Awaited<ReturnType<typeof getLead>>>;
+
+/** The address of the lead a reference names (the erase page fills it in); null for an unknown or malformed one. */
+export async function leadEmail(db: Db, reference: unknown): Promise<string | null> {
+  const stored = parseLeadReference(reference);
+  if (!stored) return null;
+  const lead = await db.quoteRequest.findUnique({ where: { reference: stored }, select: { email: true } });
+  return lead?.email ?? null;
+}
 
 export type SourceRow = { key: string; leads: number; won: number };
 export type SourcesReport = { days: number; pages: SourceRow[]; campaigns: SourceRow[] };

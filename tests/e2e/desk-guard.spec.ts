@@ -13,17 +13,28 @@ const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/cli
   encodeReply: (value: unknown) => Promise<FormData | string>;
 };
 
-const ACTIONS_FILE = "app/(desk)/desk/actions.ts";
+// The owner's actions, one per file (the sign-in form's own action, public by nature, lives elsewhere).
+const ACTIONS_DIR = "app/(desk)/desk/actions";
+/** Every file in ACTIONS_DIR, as the build's manifest names it. */
+const ACTIONS_FILE = /^app\/\(desk\)\/desk\/actions\/[^/]+\.ts$/;
 const COOKIE = "better-auth.session_token";
 
 type Manifest = { node: Record<string, { filename: string; exportedName: string }> };
 
-function deskActions(): { id: string; name: string }[] {
+/** Every file of the actions folder, named as the manifest names it. */
+function actionFiles(): string[] {
+  return fs
+    .readdirSync(ACTIONS_DIR)
+    .map((name) => `${ACTIONS_DIR}/${name}`)
+    .sort();
+}
+
+function deskActions(): { id: string; name: string; filename: string }[] {
   const file = path.join(process.env.NEXT_DIST_DIR ?? ".next", "server", "server-reference-manifest.json");
   const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as Manifest;
   return Object.entries(manifest.node)
-    .filter(([, entry]) => entry.filename === ACTIONS_FILE)
-    .map(([id, entry]) => ({ id, name: entry.exportedName }))
+    .filter(([, entry]) => ACTIONS_FILE.test(entry.filename))
+    .map(([id, entry]) => ({ id, name: entry.exportedName, filename: entry.filename }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -62,15 +73,23 @@ async function callAction(
   });
 }
 
-test("every desk export is a guarded action", () => {
-  const source = fs.readFileSync(ACTIONS_FILE, "utf8");
-  const exported = [...source.matchAll(/^export\s+(?:const|async function|function|let|var)\s+(\w+)/gm)].map(
-    (m) => m[1],
-  );
-  const guarded = [...source.matchAll(/^export const (\w+) = ownerAction\(/gm)].map((m) => m[1]);
-  expect(exported.length).toBeGreaterThanOrEqual(7);
-  expect(guarded).toEqual(exported);
-  expect(deskActions().map((action) => action.name)).toEqual([...exported].sort());
+test("every desk action file exports one guarded action, and the build serves each", () => {
+  const files = actionFiles();
+  expect(files.length).toBeGreaterThanOrEqual(7);
+  const exported: string[] = [];
+  for (const file of files) {
+    expect(file).toMatch(ACTIONS_FILE);
+    const source = fs.readFileSync(file, "utf8");
+    expect(source.startsWith('"use server";'), `${file} is a server action file`).toBe(true);
+    const exports = source.match(/^export\b.*/gm) ?? [];
+    expect(exports, `${file} exports one action`).toHaveLength(1);
+    const guarded = /^export const (\w+) = ownerAction\(/.exec(exports[0]!)?.[1];
+    expect(guarded, `${file} builds its action with ownerAction`).toBeDefined();
+    exported.push(guarded!);
+  }
+  const actions = deskActions();
+  expect(actions.map((action) => action.name)).toEqual([...exported].sort());
+  expect([...new Set(actions.map((action) => action.filename))].sort()).toEqual(files);
 });
 
 test("anonymous, expired and cross-site requests to the desk are all refused and change nothing", async ({
@@ -112,6 +131,7 @@ test("anonymous, expired and cross-site requests to the desk are all refused and
     signOutAction: {},
   };
   const actions = deskActions();
+  expect(actions.length, "desk actions found in the build").toBeGreaterThanOrEqual(7);
   for (const action of actions) expect(inputs[action.name], `test input for ${action.name}`).toBeDefined();
 
   const crossSite: Condition = { label: "cross-site", cookie, origin: "https://evil.example" };

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { services } from "../../lib/content";
+import { deskPaths } from "../../lib/routes";
 import { DESK } from "./desk-helpers";
 
 const routes: { path: string; h1: RegExp; facts: (string | RegExp)[] }[] = [
@@ -119,6 +120,24 @@ test("unknown routes and unknown slugs give the 404 page", async ({ page }) => {
     await expect(page.locator("h1")).toHaveCount(1);
     await expect(page.locator("main").getByRole("link", { name: /quote/i }).first()).toBeVisible();
   }
+});
+
+test("the 404 page has the public chrome; the desk has none of it (route groups, no CSS hiding)", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("banner")).toHaveCount(1);
+  await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+  await expect(page.getByRole("contentinfo")).toHaveCount(1);
+  await expect(page.getByRole("contentinfo")).toBeVisible();
+
+  const desk = await page.goto(`${DESK}${deskPaths.signIn}`);
+  expect(desk?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to the desk");
+  // Absent from the document, not merely hidden.
+  await expect(page.getByRole("contentinfo", { includeHidden: true })).toHaveCount(0);
+  await expect(page.locator("footer")).toHaveCount(0);
+  await expect(page.getByTestId("quote-band")).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "Main", includeHidden: true })).toHaveCount(0);
 });
 
 test("keyboard: skip link first, then the main navigation works by keyboard", async ({ page }) => {

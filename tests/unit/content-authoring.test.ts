@@ -19,7 +19,7 @@ import { missingContactFacts, telHref } from "@/lib/content/contact";
 import { closestKey } from "@/lib/content/errors";
 import { ENTRY_KINDS, newEntryText, slugify, type EntryKind } from "@/lib/content/new-entry";
 import { articleSchema, caseStudySchema, productSchema, serviceSchema, siteSchema } from "@/lib/content/schemas";
-import { labelMessage } from "@/lib/label-message";
+import { labelMessage } from "@/components/quote/label-message";
 import { contactProperties } from "@/lib/seo/json-ld";
 import { site as rawSite } from "@/content/site";
 

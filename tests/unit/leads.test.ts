@@ -10,10 +10,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { addNote, changeStatus, markSpam, releaseSpam, retryMail } from "@/lib/leads/commands";
 import { eraseByEmail, mentionsAddress } from "@/lib/leads/erase";
-import { exportLeadsCsv, neutraliseCell } from "@/lib/leads/export";
+import { exportLeads, exportLeadsCsv, neutraliseCell } from "@/lib/leads/export";
 import { emailKey, erasureHash, searchTextOf } from "@/lib/leads/keys";
 import { heldMailRenderer } from "@/lib/leads/mail";
-import { getLead, listLeads, sourcesReport } from "@/lib/leads/queries";
+import { getLead, leadEmail, listLeads, sourcesReport } from "@/lib/leads/queries";
 import { monthsBefore, purge } from "@/lib/leads/retention";
 import { deliverPending } from "@/lib/mail/outbox";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
@@ -249,6 +249,30 @@ describe("CSV export", () => {
     expect(records[1]?.company).toBe("'+cmd|' /C calc'!A0");
     for (const prefix of ["=", "+", "-", "@", "\t", "\r"]) expect(neutraliseCell(`${prefix}x`)).toBe(`'${prefix}x`);
     expect(neutraliseCell("plain")).toBe("plain");
+  });
+
+  it("the desk's export records who took how many leads, with the status but never the search", async () => {
+    await insertLead({ name: "Ada Lovelace" });
+    await insertLead({ name: "Grace Hopper" });
+    const { rows } = await exportLeads(client, { status: "new", query: "grace" }, OWNER);
+    expect(rows).toBe(1);
+    await exportLeads(client, {}, OWNER);
+    const events = await client.leadEvent.findMany({ orderBy: { id: "asc" } });
+    expect(events.map((event) => [event.actor, event.action, event.quoteRequestId, event.detail])).toEqual([
+      [OWNER, "export", null, "1 lead(s), status new, with a search"],
+      [OWNER, "export", null, "2 lead(s), status all"],
+    ]);
+  });
+});
+
+describe("the erase page's lookup", () => {
+  it("finds a lead's address by its reference in any case, and looks nothing up for a malformed one", async () => {
+    const lead = await insertLead({ email: "Jane.Doe@Example.TEST" });
+    expect(await leadEmail(client, lead.reference)).toBe("Jane.Doe@Example.TEST");
+    expect(await leadEmail(client, ` ${lead.reference.toLowerCase()} `)).toBe("Jane.Doe@Example.TEST");
+    expect(await leadEmail(client, "FS-2026-ZZZZZZ")).toBeNull();
+    for (const junk of ["nope", undefined, [lead.reference], "FS-2026-IIIIII"])
+      expect(await leadEmail(client, junk)).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { deskPaths } from "@/lib/routes";
 
 /** Shown when a desk page fails to render: no details (the server log has them), a retry and the way back. */
 export default function DeskError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -18,7 +19,7 @@ export default function DeskError({ error, reset }: { error: Error & { digest?: 
         <button type="button" className="button-primary" onClick={reset}>
           Try again
         </button>
-        <a href="/desk" className="button-secondary">
+        <a href={deskPaths.inbox} className="button-secondary">
           Back to the inbox
         </a>
       </div>

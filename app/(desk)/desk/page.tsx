@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { DeskFrame } from "@/components/desk/desk-frame";
 import { ageOf } from "@/components/desk/format";
 import { MailBadge } from "@/components/desk/mail-badge";
 import { serverContext } from "@/lib/server/context";
+import { parseInboxFilter, SEARCH_MAX_LENGTH } from "@/lib/leads/inbox-filter";
 import { listLeads } from "@/lib/leads/queries";
-import { LEAD_STATUSES, parseLeadStatus, STATUS_LABELS } from "@/lib/leads/status";
-import { DeskFrame } from "./_ui/desk-frame";
+import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
+import { deskInboxPath, deskLeadPath, deskPaths } from "@/lib/routes";
+import { signOutAction } from "./actions/sign-out";
 import { requireOwner } from "./guard";
 
 export const metadata: Metadata = { title: "Inbox" };
@@ -14,17 +17,11 @@ const TAB_CLASS = [
   "hover:text-brand-800 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800",
 ].join(" ");
 
-type Search = { status?: string; q?: string; page?: string };
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function inboxHref(params: { status: string; q?: string; page?: number }): string {
   const query = new URLSearchParams({ status: params.status });
   if (params.q) query.set("q", params.q);
   if (params.page && params.page > 1) query.set("page", String(params.page));
-  return `/desk?${query}`;
+  return deskInboxPath(query);
 }
 
 export default async function InboxPage({
@@ -33,15 +30,14 @@ export default async function InboxPage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   const owner = await requireOwner();
-  const raw = await searchParams;
-  const search: Search = { status: first(raw.status), q: first(raw.q), page: first(raw.page) };
-  const status = parseLeadStatus(search.status ?? "") ?? "new";
-  const q = search.q?.trim().slice(0, 100) || undefined;
-  const inbox = await listLeads(serverContext().db, { status, query: q, page: Number(search.page) || 1 });
+  const filter = parseInboxFilter(await searchParams);
+  const status = filter.status ?? "new";
+  const q = filter.query;
+  const inbox = await listLeads(serverContext().db, { status, query: q, page: filter.page });
   const now = new Date();
 
   return (
-    <DeskFrame current="/desk" owner={owner.email}>
+    <DeskFrame current={deskPaths.inbox} owner={owner.email} signOut={signOutAction}>
       <h1 className="text-3xl font-bold">Inbox</h1>
 
       <nav aria-label="Lead status" className="mt-6 border-b border-slate-200">
@@ -64,7 +60,7 @@ export default async function InboxPage({
       </nav>
 
       <div className="mt-6 flex flex-wrap items-end justify-between gap-4">
-        <form method="get" action="/desk" role="search" className="flex flex-wrap items-end gap-2">
+        <form method="get" action={deskPaths.inbox} role="search" className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="status" value={status} />
           <div>
             <label htmlFor="desk-search" className="block text-sm font-semibold">
@@ -75,7 +71,7 @@ export default async function InboxPage({
               name="q"
               type="search"
               defaultValue={q}
-              maxLength={100}
+              maxLength={SEARCH_MAX_LENGTH}
               className="mt-1 min-h-11 w-72 max-w-full rounded-md border border-slate-400 px-3"
             />
           </div>
@@ -83,7 +79,7 @@ export default async function InboxPage({
             Search
           </button>
         </form>
-        <form method="post" action="/desk/export">
+        <form method="post" action={deskPaths.export}>
           <input type="hidden" name="status" value={status} />
           {q ? <input type="hidden" name="q" value={q} /> : null}
           <button type="submit" className="button-secondary">
@@ -118,10 +114,7 @@ export default async function InboxPage({
               {inbox.rows.map((row) => (
                 <tr key={row.reference} className="border-b border-slate-200 align-top">
                   <th scope="row" className="py-3 pr-4 font-medium">
-                    <a
-                      href={`/desk/leads/${encodeURIComponent(row.reference)}`}
-                      className="text-brand-800 underline underline-offset-4"
-                    >
+                    <a href={deskLeadPath(row.reference)} className="text-brand-800 underline underline-offset-4">
                       {row.reference}
                     </a>
                   </th>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ContentPage } from "@/components/content-page";
 import { getPage, site } from "@/lib/content";
+import { formatDate } from "@/components/format/format-date";
 import { retentionSettings } from "@/lib/server/env";
-import { formatDate } from "@/lib/format-date";
 import { fillRetention } from "@/lib/leads/retention-notice";
 import { pageMetadata } from "@/lib/seo";
 

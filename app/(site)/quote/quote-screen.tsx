@@ -5,6 +5,7 @@ import { Prose } from "@/components/mdx/mdx-content";
 import { QuoteForm } from "@/components/quote/quote-form";
 import { getPage } from "@/lib/content";
 import { interestGroups, quoteCopy } from "@/lib/quotes/catalog";
+import { QUOTE_PATH } from "@/lib/routes";
 import { pageMetadata } from "@/lib/seo";
 import { sendQuote } from "./actions";
 
@@ -16,7 +17,7 @@ import { sendQuote } from "./actions";
 export function QuoteScreen({ preselect }: { preselect?: string }) {
   const page = getPage("quote");
   return (
-    <PageFrame path="/quote" cta={false}>
+    <PageFrame path={QUOTE_PATH} cta={false}>
       <PageHeader heading={page.data.heading} lead={page.data.lead} />
       <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="relative max-w-3xl">
@@ -32,5 +33,5 @@ export function QuoteScreen({ preselect }: { preselect?: string }) {
 
 /** Both copies of the form are one page for search engines: /quote. */
 export function quoteMetadata(): Metadata {
-  return pageMetadata({ ...getPage("quote").data, path: "/quote" });
+  return pageMetadata({ ...getPage("quote").data, path: QUOTE_PATH });
 }

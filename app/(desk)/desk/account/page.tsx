@@ -1,21 +1,20 @@
 import type { Metadata } from "next";
+import { DeskFrame } from "@/components/desk/desk-frame";
 import { dateTime } from "@/components/desk/format";
 import { AddPasskeyButton } from "@/components/desk/passkey-buttons";
+import { listPasskeys } from "@/lib/auth/passkeys";
 import { serverContext } from "@/lib/server/context";
-import { DeskFrame } from "../_ui/desk-frame";
+import { deskPaths } from "@/lib/routes";
+import { signOutAction } from "../actions/sign-out";
 import { requireOwner } from "../guard";
 
 export const metadata: Metadata = { title: "Passkeys" };
 
 export default async function AccountPage() {
   const owner = await requireOwner();
-  const passkeys = await serverContext().db.passkey.findMany({
-    where: { userId: owner.userId },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, name: true, createdAt: true, deviceType: true },
-  });
+  const passkeys = await listPasskeys(serverContext().db, owner.userId);
   return (
-    <DeskFrame current="/desk/account" owner={owner.email}>
+    <DeskFrame current={deskPaths.account} owner={owner.email} signOut={signOutAction}>
       <h1 className="text-3xl font-bold">Passkeys</h1>
       <p className="mt-4 max-w-3xl text-slate-800">
         A passkey signs you in with this device’s lock (fingerprint, face or PIN) instead of an emailed link. Sign-in

@@ -1,7 +1,11 @@
 import type { Metadata } from "next";
+import { DeskFrame } from "@/components/desk/desk-frame";
+import { EraseForm } from "@/components/desk/erase-form";
 import { serverContext } from "@/lib/server/context";
-import { DeskFrame } from "../_ui/desk-frame";
-import { EraseForm } from "../_ui/erase-form";
+import { leadEmail } from "@/lib/leads/queries";
+import { deskPaths } from "@/lib/routes";
+import { eraseAction } from "../actions/erase";
+import { signOutAction } from "../actions/sign-out";
 import { requireOwner } from "../guard";
 
 export const metadata: Metadata = { title: "Erase a person" };
@@ -12,16 +16,9 @@ export default async function ErasePage({
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   const owner = await requireOwner();
-  const reference = (await searchParams).reference;
-  const lead =
-    typeof reference === "string"
-      ? await serverContext().db.quoteRequest.findUnique({
-          where: { reference: reference.toUpperCase() },
-          select: { email: true },
-        })
-      : null;
+  const email = await leadEmail(serverContext().db, (await searchParams).reference);
   return (
-    <DeskFrame current="/desk/erase" owner={owner.email}>
+    <DeskFrame current={deskPaths.erase} owner={owner.email} signOut={signOutAction}>
       <h1 className="text-3xl font-bold">Erase a person</h1>
       <div className="mt-4 max-w-3xl space-y-3 text-slate-800">
         <p>
@@ -35,7 +32,7 @@ export default async function ErasePage({
         </p>
       </div>
       <div className="mt-8 max-w-xl">
-        <EraseForm email={lead?.email} />
+        <EraseForm action={eraseAction} email={email ?? undefined} />
       </div>
     </DeskFrame>
   );

@@ -1,6 +1,6 @@
 import { serverContext } from "@/lib/server/context";
-import { exportLeadsCsv } from "@/lib/leads/export";
-import { parseLeadStatus } from "@/lib/leads/status";
+import { exportLeads } from "@/lib/leads/export";
+import { parseInboxFilter } from "@/lib/leads/inbox-filter";
 import { currentOwner } from "../guard";
 
 /**
@@ -13,19 +13,8 @@ export async function POST(request: Request): Promise<Response> {
   if (!owner)
     return new Response("Sign in to the desk first.", { status: 401, headers: { "cache-control": "no-store" } });
   const form = await request.formData().catch(() => new FormData());
-  const status = parseLeadStatus(String(form.get("status") ?? "")) ?? undefined;
-  const query =
-    String(form.get("q") ?? "")
-      .trim()
-      .slice(0, 100) || undefined;
-  const { csv, rows } = await exportLeadsCsv(serverContext().db, { status, query });
-  await serverContext().db.leadEvent.create({
-    data: {
-      actor: owner.email,
-      action: "export",
-      detail: `${rows} lead(s), status ${status ?? "all"}${query ? ", with a search" : ""}`,
-    },
-  });
+  const { status, query } = parseInboxFilter({ status: form.get("status"), q: form.get("q") });
+  const { csv } = await exportLeads(serverContext().db, { status, query }, owner.email);
   const day = new Date().toISOString().slice(0, 10);
   return new Response(csv, {
     headers: {

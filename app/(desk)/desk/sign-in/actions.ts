@@ -7,13 +7,14 @@
  */
 import { headers } from "next/headers";
 import { z } from "zod";
-import type { ActionState } from "@/components/desk/action-state";
 import { withClientIp } from "@/lib/auth/client-ip";
 import { LINK_MINUTES } from "@/lib/auth/create-auth";
 import { auth } from "@/app/after-response";
 import { serverContext } from "@/lib/server/context";
 import { deskOrigin } from "@/lib/server/env";
+import type { ActionState } from "@/lib/leads/action-state";
 import { clientIpFromHeaders } from "@/lib/quotes/client-ip";
+import { deskPaths } from "@/lib/routes";
 
 const email = z
   .string()
@@ -37,7 +38,7 @@ export async function requestSignInLink(_previous: ActionState, formData: FormDa
   const request = new Request(`${origin}/api/auth/sign-in/magic-link`, {
     method: "POST",
     headers: { "content-type": "application/json", origin, "user-agent": incoming.get("user-agent") ?? "" },
-    body: JSON.stringify({ email: parsed.data, callbackURL: "/desk", errorCallbackURL: "/desk/sign-in" }),
+    body: JSON.stringify({ email: parsed.data, callbackURL: deskPaths.inbox, errorCallbackURL: deskPaths.signIn }),
   });
   const response = await auth().handler(
     withClientIp(request, clientIpFromHeaders(incoming, settings.TRUSTED_PROXY_HOPS)),

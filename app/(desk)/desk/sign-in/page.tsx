@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { DeskFrame } from "@/components/desk/desk-frame";
 import { PasskeySignInButton } from "@/components/desk/passkey-buttons";
-import { DeskFrame } from "../_ui/desk-frame";
-import { SignInForm } from "../_ui/sign-in-form";
+import { SignInForm } from "@/components/desk/sign-in-form";
+import { deskPaths } from "@/lib/routes";
 import { currentOwner } from "../guard";
+import { requestSignInLink } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -17,7 +19,7 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  if (await currentOwner()) redirect("/desk");
+  if (await currentOwner()) redirect(deskPaths.inbox);
   const params = await searchParams;
   const error =
     typeof params.error === "string" ? (ERRORS[params.error] ?? "That sign-in did not work. Try again.") : null;
@@ -35,7 +37,7 @@ export default async function SignInPage({
         ) : null}
         <p className="mt-4 text-slate-800">We email a link to the desk owner’s address. It works once.</p>
         <div className="mt-6">
-          <SignInForm />
+          <SignInForm action={requestSignInLink} />
         </div>
         <h2 className="mt-10 text-xl font-bold">Or use a passkey</h2>
         <p className="mt-2 text-slate-800">If you added one on this device after signing in with a link.</p>

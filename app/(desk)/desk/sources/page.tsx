@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { DeskFrame } from "@/components/desk/desk-frame";
 import { serverContext } from "@/lib/server/context";
 import { sourcesReport, type SourceRow } from "@/lib/leads/queries";
-import { DeskFrame } from "../_ui/desk-frame";
+import { deskPaths } from "@/lib/routes";
+import { signOutAction } from "../actions/sign-out";
 import { requireOwner } from "../guard";
 
 export const metadata: Metadata = { title: "Sources" };
@@ -44,7 +46,7 @@ export default async function SourcesPage() {
   const now = new Date();
   const reports = await Promise.all([30, 90].map((days) => sourcesReport(serverContext().db, days, now)));
   return (
-    <DeskFrame current="/desk/sources" owner={owner.email}>
+    <DeskFrame current={deskPaths.sources} owner={owner.email} signOut={signOutAction}>
       <h1 className="text-3xl font-bold">Sources</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
         Where leads came from: the page the form was sent from and the campaign tags in its address, from what each

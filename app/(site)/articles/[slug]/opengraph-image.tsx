@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { articles, site } from "@/lib/content";
-import { formatDate } from "@/lib/format-date";
+import { formatDate } from "@/components/format/format-date";
 import { ogImageContentType, ogImageSize, renderOgImage } from "@/lib/seo/og-image";
 
 export const alt = `${site.name} article`;

@@ -9,7 +9,7 @@ import { RelatedSection } from "@/components/related-section";
 import { ProductCards } from "@/components/mdx/product-cards";
 import { articles, relatedProducts, site } from "@/lib/content";
 import { EntryBadge } from "@/components/entry-badge";
-import { formatDate } from "@/lib/format-date";
+import { formatDate } from "@/components/format/format-date";
 import { breadcrumbs, entryCrumbs, jsonLdContext, ogImagePath, pageMetadata } from "@/lib/seo";
 import { articleJsonLd } from "@/lib/seo/json-ld";
 import { entryPath } from "@/lib/seo/entry-path";

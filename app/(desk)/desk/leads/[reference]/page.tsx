@@ -1,14 +1,22 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { DeskFrame } from "@/components/desk/desk-frame";
 import { dateTime } from "@/components/desk/format";
+import { LeadActions, type LeadActionSet } from "@/components/desk/lead-actions";
 import { MailBadge } from "@/components/desk/mail-badge";
+import { mailKindLabel, mailRowStatus, mailWaiting } from "@/components/desk/mail-status";
 import { serverContext } from "@/lib/server/context";
 import { describeEvent } from "@/lib/leads/commands";
 import { getLead, mailState } from "@/lib/leads/queries";
 import { STATUS_LABELS, type LeadStatus } from "@/lib/leads/status";
-import { DeskFrame } from "../../_ui/desk-frame";
-import { LeadActions } from "../../_ui/lead-actions";
+import { deskErasePath, deskInboxPath } from "@/lib/routes";
+import { addNoteAction } from "../../actions/add-note";
+import { changeStatusAction } from "../../actions/change-status";
+import { markSpamAction } from "../../actions/mark-spam";
+import { releaseSpamAction } from "../../actions/release-spam";
+import { retryMailAction } from "../../actions/retry-mail";
+import { signOutAction } from "../../actions/sign-out";
 import { requireOwner } from "../../guard";
 
 type Props = { params: Promise<{ reference: string }> };
@@ -17,9 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Lead ${decodeURIComponent((await params).reference)}` };
 }
 
-const KIND_LABELS: Record<string, string> = {
-  owner_notice: "Notice to you",
-  prospect_confirmation: "Confirmation to the prospect",
+const ACTIONS: LeadActionSet = {
+  changeStatus: changeStatusAction,
+  markSpam: markSpamAction,
+  releaseSpam: releaseSpamAction,
+  retryMail: retryMailAction,
+  addNote: addNoteAction,
 };
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -45,12 +56,11 @@ export default async function LeadPage({ params }: Props) {
       ["content", lead.utmContent],
     ] as const
   ).filter(([, value]) => value);
-  const mailWaiting = lead.outbox.some((row) => row.status === "pending" || row.status === "failed");
 
   return (
-    <DeskFrame owner={owner.email}>
+    <DeskFrame owner={owner.email} signOut={signOutAction}>
       <p>
-        <a href={`/desk?status=${lead.status}`} className="text-brand-800 underline underline-offset-4">
+        <a href={deskInboxPath({ status: lead.status })} className="text-brand-800 underline underline-offset-4">
           Back to {status}
         </a>
       </p>
@@ -113,16 +123,9 @@ export default async function LeadPage({ params }: Props) {
                 {lead.outbox.map((row) => (
                   <li key={row.id} className="rounded-md border border-slate-200 p-3" data-testid={`mail-${row.kind}`}>
                     <p className="font-semibold">
-                      {KIND_LABELS[row.kind] ?? row.kind} <span className="font-normal">({row.recipient})</span>
+                      {mailKindLabel(row.kind)} <span className="font-normal">({row.recipient})</span>
                     </p>
-                    <p className="mt-1 text-slate-800">
-                      {row.status === "sent" && row.sentAt
-                        ? `Sent ${dateTime(row.sentAt)}.`
-                        : row.status === "failed"
-                          ? `Failed after ${row.attempts} attempt(s): ${row.lastError ?? "unknown error"}.`
-                          : `Pending, next try ${dateTime(row.nextAttemptAt)}` +
-                            `${row.lastError ? `; last error: ${row.lastError}` : ""}.`}
-                    </p>
+                    <p className="mt-1 text-slate-800">{mailRowStatus(row)}</p>
                   </li>
                 ))}
               </ul>
@@ -154,13 +157,15 @@ export default async function LeadPage({ params }: Props) {
 
         <Section id="actions" title="Actions" className="self-start rounded-lg border border-slate-200 p-5">
           <div className="mt-4">
-            <LeadActions reference={lead.reference} status={lead.status} mailWaiting={mailWaiting} />
+            <LeadActions
+              actions={ACTIONS}
+              reference={lead.reference}
+              status={lead.status}
+              mailWaiting={mailWaiting(lead.outbox)}
+            />
           </div>
           <p className="mt-8">
-            <a
-              href={`/desk/erase?reference=${encodeURIComponent(lead.reference)}`}
-              className="text-red-800 underline underline-offset-4"
-            >
+            <a href={deskErasePath(lead.reference)} className="text-red-800 underline underline-offset-4">
               Erase this person…
             </a>
           </p>

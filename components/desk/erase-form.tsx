@@ -1,13 +1,13 @@
 "use client";
 
-import { ActionForm, DeskField } from "@/components/desk/action-form";
-import { echoedValue, fieldErrors } from "@/components/desk/action-state";
-import { eraseAction } from "../actions";
+import { echoedValue, fieldErrors, type DeskAction } from "@/lib/leads/action-state";
+import { ActionForm, DeskField } from "./action-form";
 
-export function EraseForm({ email }: { email?: string }) {
+/** The erase page's form, bound to the guarded erase action the page passes in. */
+export function EraseForm({ action, email }: { action: DeskAction; email?: string }) {
   return (
     <ActionForm
-      action={eraseAction}
+      action={action}
       submitLabel="Erase everything of this person"
       label="Erase a person"
       buttonClassName="button-primary bg-red-700 hover:bg-red-800"

@@ -1,13 +1,13 @@
 "use client";
 
-import { ActionForm, DeskField } from "@/components/desk/action-form";
-import { echoedValue, fieldErrors } from "@/components/desk/action-state";
-import { requestSignInLink } from "../sign-in/actions";
+import { echoedValue, fieldErrors, type DeskAction } from "@/lib/leads/action-state";
+import { ActionForm, DeskField } from "./action-form";
 
-export function SignInForm() {
+/** The sign-in page's email-link form, bound to the sign-in action the page passes in. */
+export function SignInForm({ action }: { action: DeskAction }) {
   return (
     <ActionForm
-      action={requestSignInLink}
+      action={action}
       submitLabel="Email me a sign-in link"
       pendingLabel="Sending…"
       buttonClassName="button-primary"

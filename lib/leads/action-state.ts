@@ -1,4 +1,9 @@
-/** What every desk form action answers: a message for the live region, per-field errors, the values typed. */
+/**
+ * The desk's action contract: what every desk form action answers (a message for the live region, per-field
+ * errors, the values typed) and the shape of such an action. app/ produces it (the guarded actions, the
+ * sign-in action) and components/desk renders it, so it lives here, below both, as lib/quotes/form-state.ts
+ * does for the quote form. Plain types and functions: client components import it too.
+ */
 export type ActionState =
   | { status: "idle" }
   | { status: "ok"; message: string }
@@ -9,6 +14,9 @@ export type ActionState =
       /** Echoed back so nothing typed is lost (never a secret). */
       values?: Record<string, string>;
     };
+
+/** A desk form's server action, as useActionState calls it: the last answer and the posted form in. */
+export type DeskAction = (previous: ActionState, formData: FormData) => Promise<ActionState>;
 
 export const IDLE: ActionState = { status: "idle" };
 

@@ -1,22 +1,26 @@
 import type { ReactNode } from "react";
-import { ActionForm } from "@/components/desk/action-form";
-import { signOutAction } from "../actions";
+import type { DeskAction } from "@/lib/leads/action-state";
+import { deskPaths } from "@/lib/routes";
+import { ActionForm } from "./action-form";
 
 const NAV = [
-  { href: "/desk", label: "Inbox" },
-  { href: "/desk/sources", label: "Sources" },
-  { href: "/desk/erase", label: "Erase a person" },
-  { href: "/desk/account", label: "Passkeys" },
+  { href: deskPaths.inbox, label: "Inbox" },
+  { href: deskPaths.sources, label: "Sources" },
+  { href: deskPaths.erase, label: "Erase a person" },
+  { href: deskPaths.account, label: "Passkeys" },
 ] as const;
+
+/** Signed in: who, and the sign-out action the page passes in. Signed out: neither (the sign-in page). */
+type Session = { owner: string; signOut: DeskAction } | { owner?: undefined; signOut?: undefined };
 
 /** The desk's header (navigation, who is signed in, sign-out) and main landmark. */
 export function DeskFrame({
   current,
   owner,
+  signOut,
   children,
-}: {
+}: Session & {
   current?: (typeof NAV)[number]["href"];
-  owner?: string;
   children: ReactNode;
 }) {
   return (
@@ -40,7 +44,7 @@ export function DeskFrame({
           {owner ? (
             <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
               <span>Signed in as {owner}</span>
-              <ActionForm action={signOutAction} submitLabel="Sign out" label="Sign out" className="" />
+              <ActionForm action={signOut} submitLabel="Sign out" label="Sign out" className="" />
             </div>
           ) : null}
         </div>

@@ -1,19 +1,23 @@
 "use client";
 
-import { ActionForm, DeskField } from "@/components/desk/action-form";
-import { echoedValue, fieldErrors } from "@/components/desk/action-state";
+import { echoedValue, fieldErrors, type DeskAction } from "@/lib/leads/action-state";
 import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
-import { addNoteAction, changeStatusAction, markSpamAction, releaseSpamAction, retryMailAction } from "../actions";
+import { ActionForm, DeskField } from "./action-form";
+
+/** The guarded actions a lead's page offers, passed in by the page (components/ never import app/). */
+export type LeadActionSet = Record<"changeStatus" | "markSpam" | "releaseSpam" | "retryMail" | "addNote", DeskAction>;
 
 /**
  * The forms of a lead's page, each bound to its guarded action (a client component: each form renders from
  * its action's last answer).
  */
 export function LeadActions({
+  actions,
   reference,
   status,
   mailWaiting,
 }: {
+  actions: LeadActionSet;
   reference: string;
   status: string;
   mailWaiting: boolean;
@@ -21,7 +25,7 @@ export function LeadActions({
   const hidden = <input type="hidden" name="reference" value={reference} />;
   return (
     <div className="space-y-8">
-      <ActionForm action={changeStatusAction} submitLabel="Change status" label="Change status">
+      <ActionForm action={actions.changeStatus} submitLabel="Change status" label="Change status">
         {(state) => (
           <>
             {hidden}
@@ -48,25 +52,25 @@ export function LeadActions({
       {status === "spam" ? (
         <ActionForm
           key="release"
-          action={releaseSpamAction}
+          action={actions.releaseSpam}
           submitLabel="Not spam: move to New and send its mail"
           label="Not spam"
         >
           {() => hidden}
         </ActionForm>
       ) : (
-        <ActionForm key="spam" action={markSpamAction} submitLabel="Mark as spam" label="Mark as spam">
+        <ActionForm key="spam" action={actions.markSpam} submitLabel="Mark as spam" label="Mark as spam">
           {() => hidden}
         </ActionForm>
       )}
 
       {mailWaiting ? (
-        <ActionForm action={retryMailAction} submitLabel="Retry mail now" pendingLabel="Sending…" label="Retry mail">
+        <ActionForm action={actions.retryMail} submitLabel="Retry mail now" pendingLabel="Sending…" label="Retry mail">
           {() => hidden}
         </ActionForm>
       ) : null}
 
-      <ActionForm action={addNoteAction} submitLabel="Add note" label="Add a note">
+      <ActionForm action={actions.addNote} submitLabel="Add note" label="Add a note">
         {(state) => (
           <>
             {hidden}

@@ -1,0 +1,31 @@
+"use server";
+
+import { z } from "zod";
+import { eraseByEmail } from "@/lib/leads/erase";
+import { serverContext } from "@/lib/server/context";
+import { refreshDesk } from "../action-results";
+import { ownerAction } from "../safe-action";
+
+/** Erases everything of one person (a POPIA deletion request); the erasure log keeps only a hash. */
+export const eraseAction = ownerAction(
+  z.object({
+    email: z.email({ error: "Enter the person's email address." }),
+    confirm: z.literal("yes", { error: "Tick the box to confirm: erasure cannot be undone." }),
+  }),
+  async (input, owner) => {
+    const { settings, db } = serverContext();
+    const result = await eraseByEmail(input.email, {
+      db,
+      mailDir: settings.MAIL_DIR,
+      secret: settings.FORM_SECRET,
+      actor: owner.email,
+    });
+    refreshDesk();
+    return {
+      status: "ok",
+      message:
+        `Erased: ${result.requests} request(s), ${result.messages} email(s), ${result.files} mail file(s). ` +
+        "The erasure log keeps only a hash of the address.",
+    };
+  },
+);
