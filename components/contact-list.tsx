@@ -1,5 +1,5 @@
 import { CONTACT_KEYS, telHref } from "@/lib/content/contact";
-import { site } from "@/lib/content/site";
+import { site } from "@/lib/content";
 
 const hrefs = {
   email: (value: string) => `mailto:${value}`,

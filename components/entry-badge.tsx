@@ -1,4 +1,4 @@
-import { site } from "@/lib/content/site";
+import { site } from "@/lib/content";
 
 /**
  * "Draft" or "Example" beside an entry that visitors never see (development only: a production build
