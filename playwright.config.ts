@@ -34,6 +34,8 @@ const serverEnv = (serverPort: number) => ({
   TRUSTED_PROXY_HOPS: "1",
   // The suite sends more confirmations in an hour than a real site would; the cap has its own tests.
   CONFIRMATIONS_PER_HOUR: "1000",
+  // Each test's request context keeps one form token for many posts; the cap per token has its own tests.
+  FORM_TOKEN_MAX_LEADS: "1000",
 });
 
 export const e2eEnv = serverEnv(port);

@@ -3,7 +3,7 @@ import { quoteForm } from "@/content/quote-form";
 import { env } from "@/lib/server/env";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
 import { FORM_TOKEN_COOKIE, formCookieSettings, formCookies } from "@/lib/quotes/form-cookie";
-import { FORM_PATH, interestFromSegments, PRESELECTED_FORM_PATH } from "@/lib/quotes/form-context";
+import { FORM_PATH, interestFromSegments, POSTED_PATH_HEADER, PRESELECTED_FORM_PATH } from "@/lib/quotes/form-context";
 import { refusalPage } from "@/lib/server/refusal-page";
 import { ownHosts, siteUrl } from "@/lib/server/site-url";
 
@@ -26,7 +26,9 @@ export function proxy(request: NextRequest) {
   if (length > MAX_BODY_BYTES) return refusal(413, quoteForm.tooLarge);
   const origin = request.headers.get("origin");
   if (origin && !sameSite(origin, request)) return refusal(403, quoteForm.crossSite);
-  return NextResponse.next();
+  const headers = new Headers(request.headers);
+  headers.set(POSTED_PATH_HEADER, request.nextUrl.pathname);
+  return NextResponse.next({ request: { headers } });
 }
 
 /** No route answers here (folders starting with _ are private in the App Router), so Next.js renders its 404. */

@@ -26,6 +26,12 @@ export function visitContext(referer: string | null, hosts: string[], params: UR
 export { FORM_PATH, PRESELECTED_FORM_PATH };
 
 /**
+ * The request header proxy.ts sets on every post: the path it was sent to (any copy a client sent is
+ * replaced). A server action answers on whatever page it is posted to; the quote action checks this instead.
+ */
+export const POSTED_PATH_HEADER = "x-fsdev-posted-path";
+
+/**
  * The rewrites (next.config.ts) that serve each interest's copy for `/quote?interest=<value>`: one per
  * choice, matched exactly, so any other value gets the plain form.
  */

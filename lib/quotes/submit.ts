@@ -40,6 +40,7 @@ export type SubmitDeps = {
     Env,
     | "FORM_SECRET"
     | "FORM_TOKEN_MAX_AGE_HOURS"
+    | "FORM_TOKEN_MAX_LEADS"
     | "MIN_SUBMIT_SECONDS"
     | "RATE_LIMIT_MAX"
     | "RATE_LIMIT_WINDOW_MINUTES"
@@ -119,6 +120,7 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
   // however quickly. Only the minimum time is waived; the honeypot, the content rules and the limits apply.
   const minSeconds = token.ok && token.boundTo === digest ? 0 : deps.env.MIN_SUBMIT_SECONDS;
   const submissionKey = token.ok ? submissionKeyOf(raw.formToken!, input) : null;
+  const formTokenHash = token.ok ? formTokenHashOf(raw.formToken!, deps.env.FORM_SECRET) : null;
   const ipHash = hashIp(meta.ip, deps.env.FORM_SECRET);
   const since = new Date(now().getTime() - deps.env.RATE_LIMIT_WINDOW_MINUTES * 60_000);
 
@@ -134,7 +136,8 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
       name: input.name,
       text: [input.name, input.company ?? "", input.description].join("\n"),
     });
-    return await store(input, { raw, log, meta, ipHash, since, submissionKey, verdict, choices, now: now(), deps });
+    const facts = { raw, log, meta, ipHash, since, submissionKey, formTokenHash, verdict, choices, now: now(), deps };
+    return await store(input, facts);
   } catch (error) {
     log("quote: could not store a request (the visitor was asked to try again)", error);
     return { status: "unavailable", values };
@@ -144,6 +147,11 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
 /** A keyed digest of the validated values, for the replacement token (it travels in the visitor's cookie). */
 function valuesDigest(input: QuoteInput, secret: string): string {
   return createHmac("sha256", `form-values:${secret}`).update(JSON.stringify(input)).digest("base64url");
+}
+
+/** Which form token a lead came with, keyed (the token itself is never stored). */
+function formTokenHashOf(formToken: string, secret: string): string {
+  return createHmac("sha256", `form-token-id:${secret}`).update(formToken).digest("base64url");
 }
 
 /** The same rendering of the form sent again with the same values. */
@@ -175,6 +183,7 @@ type StoreContext = {
   ipHash: string;
   since: Date;
   submissionKey: string | null;
+  formTokenHash: string | null;
   verdict: ReturnType<typeof judge>;
   choices: QuoteChoices;
   now: Date;
@@ -215,10 +224,22 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
       // every instance sharing the database: racing posts cannot all pass the limit.
       const stored = await deps.db.$transaction(
         async (tx) => {
-          await lockKeys(deps.db, tx, [`quote-ip:${ctx.ipHash}`, `quote-email:${mailboxKey(input.email)}`]);
+          const tokenKey = ctx.formTokenHash ? [`quote-token:${ctx.formTokenHash}`] : [];
+          await lockKeys(deps.db, tx, [
+            `quote-ip:${ctx.ipHash}`,
+            `quote-email:${mailboxKey(input.email)}`,
+            ...tokenKey,
+          ]);
           if (
             (await tx.quoteRequest.count({ where: { ipHash: ctx.ipHash, createdAt: { gte: ctx.since } } })) >=
             deps.env.RATE_LIMIT_MAX
+          )
+            return null;
+          // One form token, a few leads at most: a token is no ticket for a stream of requests from anywhere.
+          if (
+            ctx.formTokenHash &&
+            (await tx.quoteRequest.count({ where: { formTokenHash: ctx.formTokenHash } })) >=
+              deps.env.FORM_TOKEN_MAX_LEADS
           )
             return null;
           // The owner hears of every request; the prospect's confirmation is capped (confirmation-cap.ts).
@@ -250,6 +271,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
               spamScore: verdict.score,
               spamReason: verdict.reasons.length > 0 ? verdict.reasons.join(", ") : null,
               submissionKey: ctx.submissionKey,
+              formTokenHash: ctx.formTokenHash,
               createdAt: ctx.now,
               outbox: { create: rows },
             },

@@ -43,6 +43,8 @@ const schema = z.object({
   CONFIRMATIONS_PER_HOUR: z.coerce.number().int().min(1).max(10_000).default(20),
   /** A person takes longer than this to fill the form; faster submissions are flagged as spam. */
   MIN_SUBMIT_SECONDS: z.coerce.number().min(0).max(120).default(3),
+  /** New leads one form token may make (a person sends one request, perhaps a second after going back). */
+  FORM_TOKEN_MAX_LEADS: z.coerce.number().int().min(1).max(10_000).default(3),
   /** Oldest form token accepted. */
   FORM_TOKEN_MAX_AGE_HOURS: z.coerce
     .number()

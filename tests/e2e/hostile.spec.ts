@@ -5,6 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { escapeHtml } from "@/lib/text/escape-html";
 import { quoteForm } from "@/content/quote-form";
+import { FORM_PATH, POSTED_PATH_HEADER } from "@/lib/quotes/form-context";
 import { issueFormToken } from "@/lib/quotes/form-token";
 import { e2eEnv } from "../../playwright.config";
 import { formHiddenFields } from "../helpers/form-html";
@@ -624,11 +625,12 @@ test("sent again at once as the page asks, a form without cookies or left open e
     );
     await loader.dispose();
     const name = `Sent Again ${label} ${Date.now().toString(36)}`;
+    const values = fields({ name });
     const first = await postForm(await client(), {
       ip,
       origin,
       hidden: token ? { ...hidden, formToken: token } : hidden,
-      fields: fields({ name }),
+      fields: values,
     });
     const page = await first.text();
     expect(page, label).toContain(says.slice(0, 30));
@@ -638,7 +640,7 @@ test("sent again at once as the page asks, a form without cookies or left open e
       ip,
       origin,
       hidden: formHiddenFields(page),
-      fields: fields({ name }),
+      fields: values,
     });
     expect(again.status(), label).toBe(200);
     const rows = storedRequests("name = ?", name);
@@ -646,6 +648,34 @@ test("sent again at once as the page asks, a form without cookies or left open e
     expect(rows[0]!.status, label).toBe("new");
     expect(await mailsMentioning(rows[0]!.reference, 2), label).toHaveLength(2);
   }
+});
+
+test("the quote action takes a quote only on the form's page, whatever path header a client sends", async ({
+  request,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL!).origin;
+  const ip = "198.51.112.9";
+  const hidden = await renderedForm(request, ip);
+  const post = (path: string, name: string) => {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(hidden)) form.append(key, value);
+    for (const [key, value] of fields({ name })) if (typeof value === "string") form.append(key, value);
+    // A forged copy of the stamp proxy.ts sets: replaced by the real path.
+    const headers = { "X-Forwarded-For": ip, Origin: origin, [POSTED_PATH_HEADER]: FORM_PATH };
+    return request.post(path, { multipart: form, headers, maxRedirects: 0 });
+  };
+  const stamp = Date.now().toString(36);
+  for (const path of ["/", "/desk/sign-in", "/services"]) {
+    const name = `Wrong Page ${path.replace(/\W/g, "") || "home"} ${stamp}`;
+    const response = await post(path, name);
+    expect(response.status(), path).toBeLessThan(500);
+    expect(storedRequests("name = ?", name), path).toHaveLength(0);
+  }
+  // The same form, the same token, on its own page: stored.
+  const name = `Right Page ${stamp}`;
+  expect((await post(FORM_PATH, name)).status()).toBe(200);
+  expect(storedRequests("name = ?", name)).toHaveLength(1);
 });
 
 test.describe("request bodies over the limit are refused early, with the 413 page", () => {

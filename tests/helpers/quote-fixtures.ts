@@ -9,6 +9,7 @@ export const SECRET = "unit-test-form-secret-0123456789-abcdef";
 export const migratedDbEnv: SubmitDeps["env"] = {
   FORM_SECRET: "load-test-form-secret-0123456789-abcdefghij",
   FORM_TOKEN_MAX_AGE_HOURS: 24,
+  FORM_TOKEN_MAX_LEADS: 3,
   MIN_SUBMIT_SECONDS: 0,
   RATE_LIMIT_MAX: 5,
   RATE_LIMIT_WINDOW_MINUTES: 10,
@@ -19,6 +20,7 @@ export const migratedDbEnv: SubmitDeps["env"] = {
 export const testEnv: SubmitDeps["env"] = {
   FORM_SECRET: SECRET,
   FORM_TOKEN_MAX_AGE_HOURS: 24,
+  FORM_TOKEN_MAX_LEADS: 3,
   MIN_SUBMIT_SECONDS: 3,
   RATE_LIMIT_MAX: 5,
   RATE_LIMIT_WINDOW_MINUTES: 10,

@@ -342,6 +342,20 @@ describe.each(testProviders())("on %s", (provider) => {
       expect(await db.quoteRequest.count()).toBe(2);
     });
 
+    it("one form token makes at most FORM_TOKEN_MAX_LEADS new leads, from any address", async () => {
+      const formToken = tokenFrom(30);
+      const results = [];
+      for (let i = 0; i < 5; i++) {
+        const from = { ip: `198.51.100.${10 + i}`, userAgent: "vitest" };
+        results.push(await submitQuote(validSubmission({ formToken, name: `Token Reuse ${i}` }), from, deps));
+      }
+      expect(results.map((result) => result.status)).toEqual(["ok", "ok", "ok", "rate_limited", "rate_limited"]);
+      // The same values again are the first lead, not a new one, and are answered with its reference.
+      const again = await submitQuote(validSubmission({ formToken, name: "Token Reuse 0" }), meta(), deps);
+      expect(again).toMatchObject({ status: "ok", duplicate: true });
+      expect(await db.quoteRequest.count()).toBe(testEnv.FORM_TOKEN_MAX_LEADS);
+    });
+
     it("holds the per-address limit when requests arrive at the same moment", async () => {
       const ip = { ip: "198.51.100.200", userAgent: "vitest" };
       const results = await Promise.all(

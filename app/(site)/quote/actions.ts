@@ -11,8 +11,9 @@ import {
   tokenCookie,
   withFormCookies,
 } from "@/lib/quotes/form-cookie";
+import { FORM_PATH, POSTED_PATH_HEADER } from "@/lib/quotes/form-context";
 import type { QuoteFormState } from "@/lib/quotes/form-state";
-import { fromFormData, submitQuote } from "@/lib/quotes/submit";
+import { echoValues, fromFormData, submitQuote } from "@/lib/quotes/submit";
 import { serverContext } from "@/lib/server/context";
 import { siteUrl } from "@/lib/server/site-url";
 
@@ -27,6 +28,14 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
   const jar = await cookies();
   const ip = clientIpFromHeaders(requestHeaders, settings.TRUSTED_PROXY_HOPS);
   const posted = fromFormData(formData);
+  // Only the form's own page takes a quote: the same action posted to any other page stores nothing.
+  const postedTo = requestHeaders.get(POSTED_PATH_HEADER);
+  if (postedTo !== FORM_PATH) {
+    console.warn(
+      `quote: a post to ${JSON.stringify(postedTo?.slice(0, 100) ?? null)} was refused (not the form's page)`,
+    );
+    return { status: "unavailable", values: echoValues(posted), attempt: randomUUID() };
+  }
   const raw = withFormCookies(posted, {
     token: jar.get(FORM_TOKEN_COOKIE)?.value,
     context: jar.get(FORM_CONTEXT_COOKIE)?.value,
