@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db/client";
+import { lockKeys, type Db } from "@/lib/db/client";
 import type { RenderedMail } from "@/lib/mail/render";
 import { escapeHtml } from "@/lib/text/escape-html";
 
@@ -23,15 +23,57 @@ export function renderSignInLink(opts: { url: string; siteName: string; minutes:
   return { subject, text, html };
 }
 
-/** Records the owner's sign-in link in the outbox (so it is logged and retried); returns the row's id. */
+/** The audit row (LeadEvent, about no lead) written once per window in which the cap turned links away. */
+export const SIGN_IN_CAP_ACTION = "sign_in_link_cap";
+
+/** At most `max` links mailed to the owner in any `windowMinutes`, whoever asks and from wherever. */
+export type SignInLinkCap = { max: number; windowMinutes: number };
+
+/**
+ * Records the owner's sign-in link in the outbox (so it is logged and retried) and returns the row's id, unless
+ * `cap.max` links were queued in the last `cap.windowMinutes`: then nothing is queued (null), and the desk's audit
+ * trail gets one row for the window, so the cap cannot lock the owner out unnoticed. The count is over the outbox,
+ * inside a transaction every instance sharing the database takes in turn.
+ */
 export async function queueSignInLink(
   db: Db,
-  opts: { url: string; to: string; siteName: string; minutes: number },
-): Promise<number> {
+  opts: { url: string; to: string; siteName: string; minutes: number; cap: SignInLinkCap; now?: Date },
+): Promise<number | null> {
   const mail = renderSignInLink(opts);
-  const row = await db.outboxMessage.create({
-    data: { kind: "sign_in_link", recipient: opts.to, subject: mail.subject, textBody: mail.text, htmlBody: mail.html },
-    select: { id: true },
+  const now = opts.now ?? new Date();
+  const since = new Date(now.getTime() - opts.cap.windowMinutes * 60_000);
+  return db.$transaction(async (tx) => {
+    await lockKeys(db, tx, ["sign-in-link"]);
+    const queued = await tx.outboxMessage.count({ where: { kind: "sign_in_link", createdAt: { gte: since } } });
+    if (queued < opts.cap.max) {
+      const row = await tx.outboxMessage.create({
+        data: {
+          kind: "sign_in_link",
+          recipient: opts.to,
+          subject: mail.subject,
+          textBody: mail.text,
+          htmlBody: mail.html,
+          createdAt: now,
+        },
+        select: { id: true },
+      });
+      return row.id;
+    }
+    const noted = await tx.leadEvent.count({
+      where: { quoteRequestId: null, action: SIGN_IN_CAP_ACTION, createdAt: { gte: since } },
+    });
+    if (noted === 0)
+      await tx.leadEvent.create({
+        data: {
+          actor: "system",
+          action: SIGN_IN_CAP_ACTION,
+          detail:
+            `${opts.cap.max} sign-in links were mailed in ${opts.cap.windowMinutes} minutes; ` +
+            "further requests got the usual answer and no email. Sign in with a passkey, or run " +
+            "`npm run desk:link` on the server.",
+          createdAt: now,
+        },
+      });
+    return null;
   });
-  return row.id;
 }

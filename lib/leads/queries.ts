@@ -1,4 +1,5 @@
 /** Read-only queries of the desk and the `leads` command: the inbox, one lead, the sources report. */
+import { SIGN_IN_CAP_ACTION } from "@/lib/auth/sign-in-mail";
 import type { Db } from "@/lib/db/client";
 import { OUTBOX_STATUS, WAITING_STATUSES, type OutboxStatus } from "@/lib/mail/outbox";
 import { parseLeadReference } from "./reference";
@@ -151,4 +152,21 @@ export async function sourcesReport(db: Db, days: number, now: Date = new Date()
       lead.utmCampaign ? `${lead.utmCampaign}${lead.utmSource ? ` (${lead.utmSource})` : ""}` : "(no campaign)",
     ),
   };
+}
+
+/** How many days back the inbox shows the times the sign-in link cap turned requests away. */
+export const SIGN_IN_CAP_NOTICE_DAYS = 7;
+
+/** The audit rows written when the cap on sign-in links was hit (one per window), newest first. */
+export async function signInCapNotices(db: Db, now: Date = new Date()) {
+  return db.leadEvent.findMany({
+    where: {
+      quoteRequestId: null,
+      action: SIGN_IN_CAP_ACTION,
+      createdAt: { gte: new Date(now.getTime() - SIGN_IN_CAP_NOTICE_DAYS * 86_400_000) },
+    },
+    orderBy: { createdAt: "desc" },
+    take: 20,
+    select: { id: true, createdAt: true, detail: true },
+  });
 }

@@ -6,6 +6,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { renderConfirmation, renderOwnerNotice, type MailContext, type QuoteForMail } from "./render";
 import type { MailTransport, OutgoingMail } from "./transport";
+import { log as serverLog } from "@/lib/server/log";
 
 export type OutboxKind = "owner_notice" | "prospect_confirmation" | "sign_in_link";
 
@@ -193,9 +194,7 @@ export async function deliverPending(
   const now = opts.now ?? (() => new Date());
   const maxAttempts = opts.maxAttempts ?? 8;
   const lockMs = opts.lockMs ?? 120_000;
-  const log =
-    opts.log ??
-    ((line: string, level: "warn" | "error") => (level === "error" ? console.error(line) : console.warn(line)));
+  const log = opts.log ?? ((line: string, level: "warn" | "error") => serverLog[level](line));
   const host = messageIdHost(opts.siteUrl);
   const result: DeliverResult = { sent: 0, failed: 0, skipped: 0 };
   if (opts.ids && opts.ids.length === 0) return result;

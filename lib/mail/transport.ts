@@ -3,6 +3,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import nodemailer, { type SendMailOptions } from "nodemailer";
+import { log as serverLog } from "@/lib/server/log";
 
 /** One message, fully rendered; addresses are already validated by the caller. */
 export type OutgoingMail = {
@@ -103,6 +104,6 @@ function createFileTransport(mailDir: string, log: (line: string) => void): Mail
 
 /** SMTP when a URL is given, otherwise .eml files under `mailDir` (so local runs need no mail server). */
 export function createMailTransport(opts: MailTransportOptions): MailTransport {
-  const log = opts.log ?? ((line: string) => console.info(line));
+  const log = opts.log ?? ((line: string) => serverLog.info(line));
   return opts.smtpUrl ? createSmtpTransport(opts.smtpUrl, opts.timeoutMs) : createFileTransport(opts.mailDir, log);
 }

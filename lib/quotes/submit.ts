@@ -22,6 +22,7 @@ import { issueFormToken, verifyFormToken } from "./form-token";
 import { newReference } from "./reference";
 import { LIMITS, QUOTE_FIELDS, quoteSchema, type QuoteInput, type QuoteValues, type FieldErrors } from "./schema";
 import { judge } from "./spam";
+import { log as serverLog } from "@/lib/server/log";
 
 export type RawSubmission = Partial<Record<(typeof QUOTE_FIELDS)[number] | (typeof META_FIELDS)[number], string>>;
 export type RequestMeta = { ip: string | null; userAgent: string | null };
@@ -99,7 +100,8 @@ function isUniqueViolation(error: unknown): boolean {
  */
 export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: SubmitDeps): Promise<SubmitResult> {
   const now = deps.now ?? (() => new Date());
-  const log = deps.log ?? ((line, error) => console.error(line, error ?? ""));
+  const log =
+    deps.log ?? ((line, error) => (error === undefined ? serverLog.error(line) : serverLog.error(line, error)));
   const choices = deps.choices ?? quoteChoices();
   const values = echoValues(raw);
 

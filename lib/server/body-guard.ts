@@ -35,7 +35,11 @@ const LINGER_MS = 2_000;
  * page loads would wait behind every one. Requests without a body (page loads) never wait here.
  */
 export const MAX_ACTIVE_POSTS = 4;
-/** Posts allowed to wait; beyond this a post is answered 503 at once (each waiting post holds <= maxBytes). */
+/**
+ * Posts held here at once, their bodies still arriving or complete and waiting their turn; beyond this a post
+ * is answered 503 at once. Each holds up to maxBytes, so this bounds the memory the guard can be made to hold:
+ * a body that stalls half-way counts from its first byte until it ends, is refused or its client goes.
+ */
 export const MAX_WAITING_POSTS = 500;
 
 export type Page = { html: string; headers: Record<string, string> };
@@ -47,7 +51,7 @@ export type BodyLimit = {
   maxWaitingPosts?: number;
   /** The 413 answer: a polite page and the headers every response carries. */
   refusal: () => Page;
-  /** The 503 answer when too many posts wait. */
+  /** The 503 answer when too many posts are held (arriving or waiting). */
   busy: () => Page;
 };
 
@@ -67,11 +71,13 @@ export type BodyGuard = (request: IncomingMessage, response: ServerResponse, for
  */
 export function createBodyGuard(limit: BodyLimit): BodyGuard {
   const maxActive = limit.maxActivePosts ?? MAX_ACTIVE_POSTS;
-  const maxWaiting = limit.maxWaitingPosts ?? MAX_WAITING_POSTS;
-  const posts = { active: 0, waiting: [] as (() => void)[] };
+  const maxHeld = limit.maxWaitingPosts ?? MAX_WAITING_POSTS;
+  // `held`: posts taken in and not yet handed on or given up, whether their body is still arriving or complete.
+  const posts = { active: 0, held: 0, waiting: [] as (() => void)[] };
 
-  const takeTurn = (request: IncomingMessage, response: ServerResponse, forward: () => void) => {
+  const takeTurn = (request: IncomingMessage, response: ServerResponse, forward: () => void, letGo: () => void) => {
     const run = () => {
+      letGo();
       // A client that gave up while waiting is not worth a render.
       if (request.socket.destroyed) return posts.waiting.shift()?.();
       posts.active += 1;
@@ -82,16 +88,26 @@ export function createBodyGuard(limit: BodyLimit): BodyGuard {
       forward();
     };
     if (posts.active < maxActive) return run();
-    if (posts.waiting.length >= maxWaiting) return answer(response, 503, limit.busy(), { "retry-after": "60" });
     posts.waiting.push(run);
   };
 
   return (request, response, forward) => {
     const chunked = request.headers["transfer-encoding"] !== undefined;
     const declared = Number(request.headers["content-length"] ?? 0);
-    if (!chunked && declared > limit.maxBytes) return refuse(request, response, limit);
+    if (!chunked && declared > limit.maxBytes) return refuse(request, response, 413, limit.refusal());
     if (!chunked && !(declared > 0)) return forward();
-    holdBody(request, response, limit, () => takeTurn(request, response, forward));
+    if (posts.held >= maxHeld) return refuse(request, response, 503, limit.busy(), { "retry-after": "60" });
+    posts.held += 1;
+    let counted = true;
+    const letGo = () => {
+      if (!counted) return;
+      counted = false;
+      posts.held -= 1;
+      request.socket.off("close", letGo);
+    };
+    // A client that goes while its body is still arriving (or while it waits) frees its place.
+    request.socket.once("close", letGo);
+    holdBody(request, response, limit, letGo, () => takeTurn(request, response, forward, letGo));
   };
 }
 
@@ -102,7 +118,13 @@ type Pushable = { push: (chunk: Buffer | null) => boolean; _dump?: () => void };
  * `request.push(null)`. Until the end, the pieces are kept here (nobody reads the request yet), so the
  * total can be checked before anyone buffers or parses the body, and a slow body holds no turn.
  */
-function holdBody(request: IncomingMessage, response: ServerResponse, limit: BodyLimit, forward: () => void) {
+function holdBody(
+  request: IncomingMessage,
+  response: ServerResponse,
+  limit: BodyLimit,
+  letGo: () => void,
+  forward: () => void,
+) {
   const own = request as unknown as Pushable;
   const push = own.push;
   const held: Buffer[] = [];
@@ -118,7 +140,8 @@ function holdBody(request: IncomingMessage, response: ServerResponse, limit: Bod
     size += chunk.length;
     if (size > limit.maxBytes) {
       held.length = 0;
-      refuse(request, response, limit);
+      letGo();
+      refuse(request, response, 413, limit.refusal());
       return false;
     }
     held.push(chunk);
@@ -126,8 +149,14 @@ function holdBody(request: IncomingMessage, response: ServerResponse, limit: Bod
   };
 }
 
-function refuse(request: IncomingMessage, response: ServerResponse, limit: BodyLimit) {
-  const { html, headers } = limit.refusal();
+/** Answers without reading the body (413 too large, 503 too many posts held), then closes the connection. */
+function refuse(
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: 413 | 503,
+  page: Page,
+  extra: Record<string, string> = {},
+) {
   // Stop reading the body: whatever the parser still delivers is dropped, and `false` makes it stop
   // reading the socket. Node would resume reading (to drop the rest) once the answer is written; the
   // no-op _dump keeps it from doing so.
@@ -141,7 +170,7 @@ function refuse(request: IncomingMessage, response: ServerResponse, limit: BodyL
     socket.end();
     setTimeout(() => socket.destroy(), LINGER_MS).unref();
   };
-  answer(response, 413, { html, headers }, { connection: "close" });
+  answer(response, status, page, { ...extra, connection: "close" });
 }
 
 function answer(response: ServerResponse, status: 413 | 503, page: Page, extra: Record<string, string>) {

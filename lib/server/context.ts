@@ -20,6 +20,7 @@ import type { MailContext } from "@/lib/mail/render";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import type { SubmitDeps } from "@/lib/quotes/submit";
 import { deskOrigin, env, ownerEmail, type Env } from "./env";
+import { log } from "./log";
 
 /** Runs a task once the current request has been answered; a failure is logged under `label`, never thrown. */
 export type RunLater = (label: string, task: () => Promise<unknown>) => void;
@@ -45,10 +46,11 @@ export type ServerContext = {
   leads(actor: string): LeadContext;
   /**
    * The server's sign-in: the owner's link is recorded in the outbox and sent through `runLater`, after the
-   * response, so the answer takes the same time for every address. Built once, on the first call.
+   * response, so the answer takes the same time for every address; beyond SIGN_IN_LINK_MAX links in
+   * SIGN_IN_LINK_WINDOW_MINUTES none is mailed (lib/auth/sign-in-mail.ts). Built once, on the first call.
    */
   auth(runLater: RunLater): Auth;
-  /** A separate sign-in instance whose links go to `sendLink` (the `desk:link` command prints them). */
+  /** A separate sign-in instance whose links go to `sendLink` (the `desk:link` command prints them; not capped). */
   authWith(sendLink: (url: string) => void | Promise<void>): Auth;
   /** Closes the mail transport and the database client (the CLIs, before they exit). */
   close(): Promise<void>;
@@ -95,8 +97,14 @@ export function createServerContext(settings: Env): ServerContext {
     auth(runLater) {
       auth ??= context.authWith((url) =>
         runLater("desk: could not queue or send the sign-in link", async () => {
-          const id = await queueSignInLink(context.db, { url, to: owner, siteName: site.name, minutes: LINK_MINUTES });
-          await context.deliver({ ids: [id] });
+          const id = await queueSignInLink(context.db, {
+            url,
+            to: owner,
+            siteName: site.name,
+            minutes: LINK_MINUTES,
+            cap: { max: settings.SIGN_IN_LINK_MAX, windowMinutes: settings.SIGN_IN_LINK_WINDOW_MINUTES },
+          });
+          if (id !== null) await context.deliver({ ids: [id] });
         }),
       );
       return auth;
@@ -110,6 +118,7 @@ export function createServerContext(settings: Env): ServerContext {
         ownerEmail: owner,
         siteName: site.name,
         sendLink,
+        log,
       }),
     async close() {
       transport?.close();

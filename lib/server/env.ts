@@ -57,6 +57,9 @@ const schema = z.object({
   DESK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   /** The one person who may sign in to the desk (/desk); defaults to QUOTE_TO. */
   OWNER_EMAIL: z.email({ error: "must be an email address" }).optional(),
+  /** Sign-in links mailed to the owner per SIGN_IN_LINK_WINDOW_MINUTES, from all addresses together. */
+  SIGN_IN_LINK_MAX: z.coerce.number().int().min(1).max(100).default(3),
+  SIGN_IN_LINK_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Requests flagged as spam are deleted this many days after they arrived. */
   SPAM_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** A quote request, its mail and its timeline are deleted this many months after its last activity. */

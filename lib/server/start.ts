@@ -11,6 +11,7 @@ import { ConfigError } from "./env";
 import { installHttpHook } from "./http-hook";
 import { refusalPage } from "./refusal-page";
 import { securityHeaders } from "./security-headers";
+import { log } from "./log";
 
 const RETRY_EVERY_MS = 60_000;
 
@@ -35,7 +36,7 @@ function startOutboxRetries(context: ServerContext) {
     try {
       await context.deliver();
     } catch (error) {
-      console.error("mail: scheduled outbox delivery failed", error);
+      log.error("mail: scheduled outbox delivery failed", error);
     } finally {
       running = false;
     }
@@ -53,14 +54,14 @@ function startRetention(context: ServerContext) {
     try {
       await task();
     } catch (error) {
-      console.error(`retention: ${label} failed`, error);
+      log.error(`retention: ${label} failed`, error);
     }
   };
   const hashes = guard("clearing IP hashes and expired sign-in tokens", () => clearShortLived(context.db, settings));
   const daily = guard("the daily purge", async () => {
     const result = await purge({ db: context.db, settings, mailDir: settings.MAIL_DIR });
     if (result.spam + result.leads + result.messages + result.bodiesBlanked > 0)
-      console.info(`retention: ${JSON.stringify(result)}`);
+      log.info(`retention: ${JSON.stringify(result)}`);
   });
   setTimeout(() => void daily(), 30_000).unref();
   setInterval(() => void daily(), PURGE_EVERY_MS).unref();
@@ -74,7 +75,8 @@ export async function onServerStart() {
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     // Refuse to serve with a broken configuration: one message naming each variable, no stack trace.
-    console.error(`\n${error.message}\nSee .env.example for every setting. The server will not start.\n`);
+    for (const line of `${error.message}\nSee .env.example for every setting. The server will not start.`.split("\n"))
+      log.error(line);
     process.exit(1);
   }
   installHttpHook(bodyLimit);

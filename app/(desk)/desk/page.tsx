@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { DeskFrame } from "@/components/desk/desk-frame";
-import { ageOf } from "@/components/desk/format";
+import { ageOf, dateTime } from "@/components/desk/format";
 import { MailBadge } from "@/components/desk/mail-badge";
 import { serverContext } from "@/lib/server/context";
 import { parseInboxFilter, SEARCH_MAX_LENGTH } from "@/lib/leads/inbox-filter";
-import { listLeads } from "@/lib/leads/queries";
+import { listLeads, SIGN_IN_CAP_NOTICE_DAYS, signInCapNotices } from "@/lib/leads/queries";
 import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
 import { deskInboxPath, deskLeadPath, deskPaths } from "@/lib/routes";
 import { signOutAction } from "./actions/sign-out";
@@ -35,10 +35,26 @@ export default async function InboxPage({
   const q = filter.query;
   const inbox = await listLeads(serverContext().db, { status, query: q, page: filter.page });
   const now = new Date();
+  const capped = await signInCapNotices(serverContext().db, now);
 
   return (
     <DeskFrame current={deskPaths.inbox} owner={owner.email} signOut={signOutAction}>
       <h1 className="text-3xl font-bold">Inbox</h1>
+
+      {capped.length > 0 ? (
+        <div role="note" className="mt-4 rounded-md border border-amber-400 bg-amber-50 p-4" data-testid="sign-in-cap">
+          <p className="font-semibold">
+            The cap on sign-in links was reached {capped.length} time(s) in the last {SIGN_IN_CAP_NOTICE_DAYS} days.
+          </p>
+          <ul className="mt-2 list-disc pl-6 text-sm text-slate-800">
+            {capped.map((event) => (
+              <li key={event.id}>
+                <time dateTime={event.createdAt.toISOString()}>{dateTime(event.createdAt)}</time>: {event.detail}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       <nav aria-label="Lead status" className="mt-6 border-b border-slate-200">
         <ul className="-mb-px flex flex-wrap gap-1">
