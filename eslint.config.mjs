@@ -74,6 +74,13 @@ export default tseslint.config(
   restrictImports(["components/**/*.{ts,tsx}", "content/**/*.ts"], ["app"]),
   restrictImports(["lib/**/*.{ts,tsx,mjs}"], ["app", "components"]),
   noProcessEnv,
+  // Server code logs through lib/server/log.ts, which escapes control characters and caps each line, so no
+  // visitor's text can forge a log line. The CLIs print to their operator; error boundaries run in the browser.
+  {
+    files: ["app/**/*.{ts,tsx}", "lib/**/*.{ts,tsx}", "proxy.ts"],
+    ignores: ["lib/server/log.ts", "lib/cli/**", "app/**/error.tsx"],
+    rules: { "no-console": "error" },
+  },
   {
     files: ["**/*.{js,mjs}"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } },

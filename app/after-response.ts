@@ -6,13 +6,14 @@
 import { after } from "next/server";
 import type { Auth } from "@/lib/auth/create-auth";
 import { serverContext, type RunLater } from "@/lib/server/context";
+import { log } from "@/lib/server/log";
 
 export const afterResponse: RunLater = (label, task) => {
   after(async () => {
     try {
       await task();
     } catch (error) {
-      console.error(label, error);
+      log.error(label, error);
     }
   });
 };

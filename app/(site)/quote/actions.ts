@@ -15,6 +15,7 @@ import { FORM_PATH, POSTED_PATH_HEADER } from "@/lib/quotes/form-context";
 import type { QuoteFormState } from "@/lib/quotes/form-state";
 import { echoValues, fromFormData, submitQuote } from "@/lib/quotes/submit";
 import { serverContext } from "@/lib/server/context";
+import { log } from "@/lib/server/log";
 import { siteUrl } from "@/lib/server/site-url";
 
 /**
@@ -31,9 +32,7 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
   // Only the form's own page takes a quote: the same action posted to any other page stores nothing.
   const postedTo = requestHeaders.get(POSTED_PATH_HEADER);
   if (postedTo !== FORM_PATH) {
-    console.warn(
-      `quote: a post to ${JSON.stringify(postedTo?.slice(0, 100) ?? null)} was refused (not the form's page)`,
-    );
+    log.warn(`quote: a post to ${postedTo ?? "(no path)"} was refused (not the form's page)`);
     return { status: "unavailable", values: echoValues(posted), attempt: randomUUID() };
   }
   const raw = withFormCookies(posted, {

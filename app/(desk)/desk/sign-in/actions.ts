@@ -11,6 +11,7 @@ import { withClientIp } from "@/lib/auth/client-ip";
 import { LINK_MINUTES } from "@/lib/auth/create-auth";
 import { auth } from "@/app/after-response";
 import { serverContext } from "@/lib/server/context";
+import { log } from "@/lib/server/log";
 import { deskOrigin } from "@/lib/server/env";
 import type { ActionState } from "@/lib/leads/action-state";
 import { clientIpFromHeaders } from "@/lib/quotes/client-ip";
@@ -50,7 +51,7 @@ export async function requestSignInLink(_previous: ActionState, formData: FormDa
       values: { email: typed },
     };
   if (!response.ok) {
-    console.error(`desk: sign-in link request answered ${response.status}`);
+    log.error(`desk: sign-in link request answered ${response.status}`);
     return {
       status: "error",
       message: "Sign-in links are not available right now. Try again later.",
