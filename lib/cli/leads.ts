@@ -9,11 +9,12 @@
  *   purge                                         apply the retention settings now, print what went
  * Exit 0 on success, 1 on a failure (unknown reference...), 2 on a usage error.
  */
+import { once } from "node:events";
 import nextEnv from "@next/env";
 import { describeError } from "@/lib/mail/outbox";
 import { changeStatus } from "@/lib/leads/commands";
 import { eraseByEmail } from "@/lib/leads/erase";
-import { exportLeadsCsv } from "@/lib/leads/export";
+import { leadsCsv, recordExport } from "@/lib/leads/export";
 import { getLead, listLeads } from "@/lib/leads/queries";
 import { inboxText, leadText } from "@/lib/leads/report";
 import { purge } from "@/lib/leads/retention";
@@ -98,11 +99,15 @@ async function run(command: string | undefined, options: Options, out: (line: st
     }
     case "export": {
       expectArgs(options, 0, "no arguments besides --status/--search");
-      const { csv, rows } = await exportLeadsCsv(ctx.db, { status: options.status, query: options.search });
-      process.stdout.write(csv);
-      await ctx.db.leadEvent.create({
-        data: { actor: ACTOR, action: "export", detail: `${rows} lead(s), status ${options.status ?? "all"}` },
+      const filter = { status: options.status, query: options.search };
+      let rows = 0;
+      const csv = leadsCsv(ctx.db, filter, {
+        onEnd: async (count, complete) => {
+          rows = count;
+          await recordExport(ctx.db, { actor: ACTOR, filter, rows: count, complete });
+        },
       });
+      for await (const piece of csv) if (!process.stdout.write(piece)) await once(process.stdout, "drain");
       console.error(`leads: exported ${rows} lead(s)`);
       return;
     }

@@ -7,10 +7,13 @@ import { STATUS_LABELS, type LeadStatus } from "./status";
 
 /**
  * A cell a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return) gets a
- * leading apostrophe, so it is shown as the text it is (OWASP "CSV injection").
+ * leading apostrophe, so it is shown as the text it is (OWASP "CSV injection"). So does every formula sign
+ * that follows a separator inside the text (`Acme;=1+1`): a spreadsheet that splits the file on another
+ * separator than ours would otherwise start a cell there.
  */
 export function neutraliseCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const inside = value.replace(/([,;\t]"*)(?=[=+\-@])/g, "$1'");
+  return /^[=+\-@\t\r]/.test(inside) ? `'${inside}` : inside;
 }
 
 type Lead = Awaited<ReturnType<Db["quoteRequest"]["findMany"]>>[number];
@@ -34,30 +37,78 @@ const COLUMNS: [header: string, cell: (lead: Lead) => string][] = [
   ["spam reason", (lead) => lead.spamReason ?? ""],
 ];
 
-/** UTF-8 with a byte-order mark (so Excel reads accents), CRLF line ends, newest lead first. */
+/** Leads read per query: memory stays that of one page, whatever the export's size. */
+export const EXPORT_PAGE_SIZE = 200;
+
+/**
+ * Every cell quoted, so a spreadsheet that splits on ";" (the default where the decimal separator is a comma)
+ * or on tabs never sees a separator outside quotes; formula cells are neutralised as well (neutraliseCell).
+ */
+const CSV_OPTIONS = { quoted_string: true, quoted_empty: true, record_delimiter: "windows" } as const;
+
+/**
+ * The CSV of the leads that match `filter`, in pieces: first the header (UTF-8 byte-order mark, so Excel reads
+ * accents; CRLF line ends), then one piece per page of leads, newest first, each page read only when the one
+ * before has been taken. `onEnd` gets the number of leads written and whether the reader took the whole file.
+ */
+export async function* leadsCsv(
+  db: Pick<Db, "quoteRequest">,
+  filter: LeadFilter = {},
+  opts: { pageSize?: number; onEnd?: (rows: number, complete: boolean) => Promise<void> | void } = {},
+): AsyncGenerator<string, void, undefined> {
+  const pageSize = opts.pageSize ?? EXPORT_PAGE_SIZE;
+  let rows = 0;
+  let complete = false;
+  try {
+    yield "\uFEFF" + stringify([COLUMNS.map(([name]) => name)], CSV_OPTIONS);
+    let after: number | undefined;
+    for (;;) {
+      const leads = await db.quoteRequest.findMany({
+        where: leadWhere(filter),
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: pageSize,
+        ...(after === undefined ? {} : { cursor: { id: after }, skip: 1 }),
+      });
+      if (leads.length > 0) {
+        rows += leads.length;
+        yield stringify(
+          leads.map((lead) => COLUMNS.map(([, cell]) => neutraliseCell(cell(lead)))),
+          CSV_OPTIONS,
+        );
+      }
+      if (leads.length < pageSize) break;
+      after = leads.at(-1)!.id;
+    }
+    complete = true;
+  } finally {
+    await opts.onEnd?.(rows, complete);
+  }
+}
+
+/** The whole CSV as one string (the tests; a terminal export streams `leadsCsv` instead). */
 export async function exportLeadsCsv(db: Db, filter: LeadFilter = {}): Promise<{ csv: string; rows: number }> {
-  const leads = await db.quoteRequest.findMany({
-    where: leadWhere(filter),
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-  });
-  const records = leads.map((lead) => COLUMNS.map(([, cell]) => neutraliseCell(cell(lead))));
-  const header = COLUMNS.map(([name]) => name);
-  const csv = stringify(records, { header: true, columns: header, bom: true, record_delimiter: "windows" });
-  return { csv, rows: records.length };
+  let csv = "";
+  let rows = 0;
+  for await (const piece of leadsCsv(db, filter, { onEnd: (count) => void (rows = count) })) csv += piece;
+  return { csv, rows };
 }
 
 /**
- * The desk's export: the CSV of the filter, and the audit row that says who took how many leads, with which
- * status and whether a search narrowed them (never the search itself: it may be a person's name).
+ * The export's audit row: who took how many leads, with which status and whether a search narrowed them (never
+ * the search itself: it may be a person's name), and whether the download was cut off.
  */
-export async function exportLeads(db: Db, filter: LeadFilter, actor: string): Promise<{ csv: string; rows: number }> {
-  const result = await exportLeadsCsv(db, filter);
-  await db.leadEvent.create({
-    data: {
-      actor,
-      action: "export",
-      detail: `${result.rows} lead(s), status ${filter.status ?? "all"}${filter.query ? ", with a search" : ""}`,
-    },
-  });
-  return result;
+export async function recordExport(
+  db: Pick<Db, "leadEvent">,
+  opts: { actor: string; filter: LeadFilter; rows: number; complete?: boolean },
+): Promise<void> {
+  const { filter } = opts;
+  const detail =
+    `${opts.rows} lead(s), status ${filter.status ?? "all"}${filter.query ? ", with a search" : ""}` +
+    (opts.complete === false ? ", interrupted" : "");
+  await db.leadEvent.create({ data: { actor: opts.actor, action: "export", detail } });
+}
+
+/** The desk's export, streamed: the CSV of the filter, its audit row written when the download ends. */
+export function exportLeads(db: Db, filter: LeadFilter, actor: string): AsyncGenerator<string, void, undefined> {
+  return leadsCsv(db, filter, { onEnd: (rows, complete) => recordExport(db, { actor, filter, rows, complete }) });
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { addNote, changeStatus, markSpam, releaseSpam, retryMail } from "@/lib/leads/commands";
 import { eraseByEmail, mentionsAddress } from "@/lib/leads/erase";
-import { exportLeads, exportLeadsCsv, neutraliseCell } from "@/lib/leads/export";
+import { exportLeads, exportLeadsCsv, leadsCsv, neutraliseCell } from "@/lib/leads/export";
 import { emailKey, erasureHash, searchTextOf } from "@/lib/leads/keys";
 import { heldMailRenderer } from "@/lib/leads/mail";
 import { getLead, leadEmail, listLeads, sourcesReport } from "@/lib/leads/queries";
@@ -249,14 +249,67 @@ describe("CSV export", () => {
     expect(records[1]?.company).toBe("'+cmd|' /C calc'!A0");
     for (const prefix of ["=", "+", "-", "@", "\t", "\r"]) expect(neutraliseCell(`${prefix}x`)).toBe(`'${prefix}x`);
     expect(neutraliseCell("plain")).toBe("plain");
+    expect(neutraliseCell('a;=1,"+2\t-3')).toBe(`a;'=1,"'+2\t'-3`);
+  });
+
+  it("quotes every cell, so a spreadsheet splitting on ',' or on ';' finds no live formula", async () => {
+    await insertLead({ name: "Acme;=1+1;", company: "Semi;colon, and comma" });
+    await insertLead({ name: "Tab\there", company: "-2+3" });
+    const { csv } = await exportLeadsCsv(client, {});
+    const byComma = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(byComma.map((record) => record.name).sort()).toEqual(["Acme;'=1+1;", "Tab\there"]);
+    // The same file opened where ";" is the separator (a comma-decimal locale): no cell may start a formula.
+    const bySemicolon = parse(csv, {
+      bom: true,
+      delimiter: ";",
+      relax_quotes: true,
+      relax_column_count: true,
+    }) as string[][];
+    for (const cell of bySemicolon.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    for (const line of csv
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n"))
+      expect(line).toMatch(/^"(.*)"$/);
+  });
+
+  it("streams page by page: the header and the first page leave before the next page is read", async () => {
+    for (let i = 0; i < 5; i++) await insertLead({ name: `Paged ${i}` });
+    let reads = 0;
+    const counted = {
+      quoteRequest: {
+        findMany: ((args: Parameters<Db["quoteRequest"]["findMany"]>[0]) => {
+          reads += 1;
+          return client.quoteRequest.findMany(args);
+        }) as Db["quoteRequest"]["findMany"],
+      },
+    } as Pick<Db, "quoteRequest">;
+    let ended: [number, boolean] | undefined;
+    const pieces = leadsCsv(counted, {}, { pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) });
+    expect((await pieces.next()).value).toMatch(/^\uFEFF"reference"/);
+    expect(reads).toBe(0);
+    expect((await pieces.next()).value).toContain("Paged 4");
+    expect(reads).toBe(1);
+    const rest: string[] = [];
+    for await (const piece of pieces) rest.push(piece);
+    expect(reads).toBe(3);
+    expect(rest.join("")).toContain("Paged 0");
+    expect(ended).toEqual([5, true]);
+    // A reader that stops early ends the export as interrupted.
+    const cut = leadsCsv(client, {}, { pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) });
+    await cut.next();
+    await cut.next();
+    await cut.return();
+    expect(ended).toEqual([2, false]);
   });
 
   it("the desk's export records who took how many leads, with the status but never the search", async () => {
     await insertLead({ name: "Ada Lovelace" });
     await insertLead({ name: "Grace Hopper" });
-    const { rows } = await exportLeads(client, { status: "new", query: "grace" }, OWNER);
-    expect(rows).toBe(1);
-    await exportLeads(client, {}, OWNER);
+    let csv = "";
+    for await (const piece of exportLeads(client, { status: "new", query: "grace" }, OWNER)) csv += piece;
+    expect(csv).toContain("Grace Hopper");
+    for await (const piece of exportLeads(client, {}, OWNER)) void piece;
     const events = await client.leadEvent.findMany({ orderBy: { id: "asc" } });
     expect(events.map((event) => [event.actor, event.action, event.quoteRequestId, event.detail])).toEqual([
       [OWNER, "export", null, "1 lead(s), status new, with a search"],
