@@ -2,6 +2,7 @@
 // production server, exactly as a browser without JavaScript (or a bot) would. Every case must end in a
 // field-level error or a safe stored row; never a 500, a stack trace, a half-written row, or markup or a
 // header that reaches an email unescaped.
+import { createRequire } from "node:module";
 import { expect, test } from "@playwright/test";
 import { escapeHtml } from "@/lib/text/escape-html";
 import { quoteForm } from "@/content/quote-form";
@@ -13,6 +14,10 @@ import { multipartHead, rawPost } from "../helpers/raw-http";
 import { parseMail, partOf } from "../helpers/smtp-server";
 import { postForm, renderedForm } from "./form-post";
 import { mailsMentioning, storedRequests, type StoredRequest } from "./helpers";
+
+const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-webpack/client.node") as {
+  encodeReply: (value: unknown) => Promise<FormData | string>;
+};
 
 type Fields = [string, string | { name: string; mimeType: string; buffer: Buffer }][];
 type Expect =
@@ -650,32 +655,53 @@ test("sent again at once as the page asks, a form without cookies or left open e
   }
 });
 
-test("the quote action takes a quote only on the form's page, whatever path header a client sends", async ({
+test("the quote action takes a quote only on the form's page, posted either way, whatever path header is sent", async ({
   request,
   baseURL,
 }) => {
   const origin = new URL(baseURL!).origin;
   const ip = "198.51.112.9";
   const hidden = await renderedForm(request, ip);
-  const post = (path: string, name: string) => {
+  const actionId = /"id":"([0-9a-f]+)"/.exec(Object.values(hidden).join(" "))?.[1];
+  expect(actionId, "the quote action's id in the rendered form").toBeTruthy();
+  // A forged copy of the stamp proxy.ts sets: replaced by the real path.
+  const headers = { "X-Forwarded-For": ip, Origin: origin, [POSTED_PATH_HEADER]: FORM_PATH };
+  const values = (name: string) => {
     const form = new FormData();
-    for (const [key, value] of Object.entries(hidden)) form.append(key, value);
     for (const [key, value] of fields({ name })) if (typeof value === "string") form.append(key, value);
-    // A forged copy of the stamp proxy.ts sets: replaced by the real path.
-    const headers = { "X-Forwarded-For": ip, Origin: origin, [POSTED_PATH_HEADER]: FORM_PATH };
-    return request.post(path, { multipart: form, headers, maxRedirects: 0 });
+    form.append("formToken", hidden.formToken!);
+    return form;
+  };
+  const posts = {
+    // As a browser without JavaScript: multipart to the page, the action named in the body.
+    plain: (path: string, name: string) => {
+      const form = values(name);
+      for (const [key, value] of Object.entries(hidden)) if (key !== "formToken") form.append(key, value);
+      return request.post(path, { multipart: form, headers, maxRedirects: 0 });
+    },
+    // As React does with JavaScript: the action's id in a header, its arguments encoded in the body.
+    script: async (path: string, name: string) => {
+      const body = await encodeReply([{ status: "idle" }, values(name)]);
+      return request.post(path, {
+        headers: { ...headers, "Next-Action": actionId!, Accept: "text/x-component" },
+        ...(typeof body === "string" ? { data: body } : { multipart: body }),
+        maxRedirects: 0,
+      });
+    },
   };
   const stamp = Date.now().toString(36);
-  for (const path of ["/", "/desk/sign-in", "/services"]) {
-    const name = `Wrong Page ${path.replace(/\W/g, "") || "home"} ${stamp}`;
-    const response = await post(path, name);
-    expect(response.status(), path).toBeLessThan(500);
-    expect(storedRequests("name = ?", name), path).toHaveLength(0);
+  for (const [way, post] of Object.entries(posts)) {
+    for (const path of ["/", "/desk/sign-in", "/services"]) {
+      const name = `Wrong Page ${way} ${path.replace(/\W/g, "") || "home"} ${stamp}`;
+      const response = await post(path, name);
+      expect(response.status(), `${way} ${path}`).toBeLessThan(500);
+      expect(storedRequests("name = ?", name), `${way} ${path}`).toHaveLength(0);
+    }
+    // The same form, the same token, on its own page: stored.
+    const name = `Right Page ${way} ${stamp}`;
+    expect((await post(FORM_PATH, name)).status(), way).toBe(200);
+    expect(storedRequests("name = ?", name), way).toHaveLength(1);
   }
-  // The same form, the same token, on its own page: stored.
-  const name = `Right Page ${stamp}`;
-  expect((await post(FORM_PATH, name)).status()).toBe(200);
-  expect(storedRequests("name = ?", name)).toHaveLength(1);
 });
 
 test.describe("request bodies over the limit are refused early, with the 413 page", () => {
