@@ -12,7 +12,7 @@
 import nextEnv from "@next/env";
 import { describeError } from "@/lib/mail/outbox";
 import { changeStatus } from "@/lib/leads/commands";
-import { eraseByEmail } from "@/lib/leads/erase";
+import { describeErasure, eraseByEmail } from "@/lib/leads/erase";
 import { exportLeadsCsv } from "@/lib/leads/export";
 import { getLead, listLeads } from "@/lib/leads/queries";
 import { inboxText, leadText } from "@/lib/leads/report";
@@ -115,8 +115,9 @@ async function run(command: string | undefined, options: Options, out: (line: st
         mailDir: settings.MAIL_DIR,
         secret: settings.FORM_SECRET,
         actor: ACTOR,
+        smtpTimeoutMs: settings.SMTP_TIMEOUT_MS,
       });
-      out(`erased ${result.requests} request(s), ${result.messages} email(s), ${result.files} mail file(s)`);
+      out(`erased ${describeErasure(result)}`);
       return;
     }
     case "purge": {

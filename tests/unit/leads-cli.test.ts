@@ -112,7 +112,7 @@ describe("npm run leads", { timeout: 60_000 }, () => {
 
   it("erases a person by any case of the address, then purges", async () => {
     const result = leads("erase", "MIXED.case@example.TEST");
-    expect(result).toMatchObject({ code: 0, out: "erased 1 request(s), 0 email(s), 0 mail file(s)\n" });
+    expect(result).toMatchObject({ code: 0, out: "erased 1 request(s), 0 email(s), 0 mail file(s).\n" });
     expect(await client.quoteRequest.count({ where: { reference: "FS-2026-CLI001" } })).toBe(0);
     const purge = leads("purge");
     expect(purge.code).toBe(0);
