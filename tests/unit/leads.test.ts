@@ -9,6 +9,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { addNote, changeStatus, markSpam, releaseSpam, retryMail } from "@/lib/leads/commands";
+import { accessExport } from "@/lib/leads/access";
 import { describeErasure, eraseByEmail, mentionsAddress } from "@/lib/leads/erase";
 import { exportLeads, exportLeadsCsv, neutraliseCell } from "@/lib/leads/export";
 import { emailKey, erasureHash, searchTextOf } from "@/lib/leads/keys";
@@ -426,6 +427,46 @@ describe("erasure while a message is in flight", () => {
       slowTransport.close();
       await slow.stop();
     }
+  });
+});
+
+describe("an access request", () => {
+  it("gives every field of the person's leads, their mail and timelines, nothing of near-namesakes", async () => {
+    const first = await insertLead({ email: "Jane.Doe@example.test" });
+    const second = await insertLead({ email: "jane.doe@EXAMPLE.test", status: "spam", withMail: false });
+    const tagged = await insertLead({ email: "jane.doe+work@example.test" });
+    const other = await insertLead({ email: "JANE.DOE@example.tester" });
+    await client.leadEvent.create({
+      data: { quoteRequestId: first.id, actor: OWNER, action: "note", detail: "Called back." },
+    });
+    await client.leadEvent.create({
+      data: { quoteRequestId: tagged.id, actor: OWNER, action: "note", detail: "The tagged one." },
+    });
+
+    const { json, counts } = await accessExport(" jane.doe@example.test ", {
+      db: client,
+      secret: "secret-0123456789-0123456789-0123456789",
+      actor: OWNER,
+    });
+    const data = JSON.parse(json) as {
+      requests: { reference: string; description: string; ipHash: string | null; consentVersion: string }[];
+      messages: { quoteRequestId: number; textBody: string; kind: string }[];
+      events: { detail: string | null }[];
+    };
+    expect(data.requests.map((row) => row.reference).sort()).toEqual([first.reference, second.reference].sort());
+    expect(data.requests[0]).toMatchObject({ description: first.description, consentVersion: "2026-11-24" });
+    expect(data.messages.map((row) => row.kind).sort()).toEqual(["owner_notice", "prospect_confirmation"]);
+    expect(data.messages.every((row) => row.quoteRequestId === first.id)).toBe(true);
+    expect(data.events.map((row) => row.detail)).toEqual(["Called back."]);
+    expect(counts).toEqual({ requests: 2, messages: 2, events: 1 });
+    for (const stranger of [tagged.reference, other.reference, "jane.doe+work", "tester", "The tagged one."])
+      expect(json).not.toContain(stranger);
+
+    const audit = await client.leadEvent.findMany({ where: { action: "access_export" } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: OWNER, quoteRequestId: null });
+    expect(audit[0]?.detail).toContain(erasureHash("jane.doe@example.test", "secret-0123456789-0123456789-0123456789"));
+    expect(audit[0]?.detail?.toLowerCase()).not.toContain("jane");
   });
 });
 
