@@ -24,6 +24,8 @@ export const deskPaths = {
   account: `${DESK_PATH}/account`,
   signIn: `${DESK_PATH}/sign-in`,
   export: `${DESK_PATH}/export`,
+  /** POST: an access request's JSON download (everything stored about one address). */
+  access: `${DESK_PATH}/access`,
 } as const;
 
 /** One lead's page in the desk. */

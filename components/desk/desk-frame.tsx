@@ -6,7 +6,7 @@ import { ActionForm } from "./action-form";
 const NAV = [
   { href: deskPaths.inbox, label: "Inbox" },
   { href: deskPaths.sources, label: "Sources" },
-  { href: deskPaths.erase, label: "Erase a person" },
+  { href: deskPaths.erase, label: "Privacy requests" },
   { href: deskPaths.account, label: "Passkeys" },
 ] as const;
 

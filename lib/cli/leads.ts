@@ -6,14 +6,18 @@
  *                                                 (leaving spam sends the mail that was held back)
  *   export [--status S] [--search TEXT] > f.csv   CSV (UTF-8 with BOM, formula cells neutralised)
  *   erase <email>                                 everything of that person, in any letter case
+ *   person <email> [--output FILE]                an access request: everything stored about that person as
+ *                                                 JSON (matched as erase matches), to stdout or FILE
  *   purge                                         apply the retention settings now, print what went
  * Exit 0 on success, 1 on a failure (unknown reference...), 2 on a usage error.
  */
 import { once } from "node:events";
+import fs from "node:fs/promises";
 import nextEnv from "@next/env";
 import { describeError } from "@/lib/mail/outbox";
+import { accessExport } from "@/lib/leads/access";
 import { changeStatus } from "@/lib/leads/commands";
-import { eraseByEmail } from "@/lib/leads/erase";
+import { describeErasure, eraseByEmail } from "@/lib/leads/erase";
 import { leadsCsv, recordExport } from "@/lib/leads/export";
 import { getLead, listLeads } from "@/lib/leads/queries";
 import { inboxText, leadText } from "@/lib/leads/report";
@@ -28,13 +32,14 @@ const USAGE = `usage: npm run leads -- <command>
   status <reference> <status>
   export [--status S] [--search TEXT] > leads.csv
   erase <email>
+  person <email> [--output FILE]
   purge
 statuses: ${LEAD_STATUSES.join(", ")}`;
 
 class UsageError extends Error {}
 class CommandError extends Error {}
 
-type Options = { status?: LeadStatus; search?: string; page?: number; positional: string[] };
+type Options = { status?: LeadStatus; search?: string; page?: number; output?: string; positional: string[] };
 
 function parseArgs(args: string[]): Options {
   const options: Options = { positional: [] };
@@ -55,7 +60,8 @@ function parseArgs(args: string[]): Options {
       const page = Number(value());
       if (!Number.isInteger(page) || page < 1) throw new UsageError("--page needs a whole number from 1");
       options.page = page;
-    } else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
+    } else if (arg === "--output") options.output = value();
+    else if (arg.startsWith("--")) throw new UsageError(`unknown option ${arg}`);
     else options.positional.push(arg);
   }
   return options;
@@ -120,8 +126,22 @@ async function run(command: string | undefined, options: Options, out: (line: st
         mailDir: settings.MAIL_DIR,
         secret: settings.FORM_SECRET,
         actor: ACTOR,
+        smtpTimeoutMs: settings.SMTP_TIMEOUT_MS,
       });
-      out(`erased ${result.requests} request(s), ${result.messages} email(s), ${result.files} mail file(s)`);
+      out(`erased ${describeErasure(result)}`);
+      return;
+    }
+    case "person": {
+      expectArgs(options, 1, "an email address: person <email> [--output FILE]");
+      const email = options.positional[0]!;
+      if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) throw new UsageError(`"${email}" is not an email address`);
+      const { json, counts } = await accessExport(email, { db: ctx.db, secret: settings.FORM_SECRET, actor: ACTOR });
+      if (options.output) await fs.writeFile(options.output, json, { mode: 0o600 });
+      else process.stdout.write(json);
+      console.error(
+        `leads: ${counts.requests} request(s), ${counts.messages} email(s), ${counts.events} timeline entr(ies)` +
+          (options.output ? ` written to ${options.output}` : ""),
+      );
       return;
     }
     case "purge": {

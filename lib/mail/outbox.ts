@@ -12,9 +12,16 @@ export type OutboxKind = "owner_notice" | "prospect_confirmation" | "sign_in_lin
 
 /**
  * A message's life: `pending` (waiting for its next attempt), `sending` (claimed by one sender until its
- * lock runs out), then `sent`, or `failed` once it used up its attempts. The one list of the column's values.
+ * lock runs out), then `sent`, or `failed` once it used up its attempts; `cancelled` when its person is being
+ * erased (no sender claims it; erasure deletes it). The one list of the column's values.
  */
-export const OUTBOX_STATUS = { pending: "pending", sending: "sending", sent: "sent", failed: "failed" } as const;
+export const OUTBOX_STATUS = {
+  pending: "pending",
+  sending: "sending",
+  sent: "sent",
+  failed: "failed",
+  cancelled: "cancelled",
+} as const;
 export type OutboxStatus = (typeof OUTBOX_STATUS)[keyof typeof OUTBOX_STATUS];
 /** Still to go out: waiting for its turn, or claimed by a sender right now. */
 export const WAITING_STATUSES: OutboxStatus[] = [OUTBOX_STATUS.pending, OUTBOX_STATUS.sending];
@@ -130,6 +137,7 @@ export function describeDelivery(
   if (row.status === OUTBOX_STATUS.sent) return `sent ${row.sentAt ? formatTime(row.sentAt) : ""}`.trimEnd();
   if (row.status === OUTBOX_STATUS.failed)
     return `failed after ${row.attempts} attempt(s): ${row.lastError ?? ""}`.trimEnd();
+  if (row.status === OUTBOX_STATUS.cancelled) return "cancelled: its person is being erased";
   return (
     `${row.status}, next try ${formatTime(row.nextAttemptAt)}` +
     (row.lastError ? ` (last error: ${row.lastError})` : "")

@@ -15,15 +15,26 @@ export type TestSmtpServer = {
   received: ReceivedMail[];
   /** Messages refused because of `failWith`. */
   rejected: number;
+  /** Messages whose data has arrived and that are being held (see `holdMs`) before the server answers. */
+  readonly holding: number;
   /** Refuse every following message with this reply (e.g. 451 try later); null accepts again. */
   failWith(failure: Failure | null): void;
   stop(): Promise<void>;
 };
 
-export async function startSmtpServer(opts: { fail?: Failure } = {}): Promise<TestSmtpServer> {
+/**
+ * The one deliberate pause of the SMTP tests: a server that holds each message before answering, so a test can
+ * act while a message is in flight (it waits for `holding` to rise, not for a fixed time).
+ */
+export function holdMessage(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** `fail` refuses every message; `holdMs` holds each message that long after its data before answering. */
+export async function startSmtpServer(opts: { fail?: Failure; holdMs?: number } = {}): Promise<TestSmtpServer> {
   let failure: Failure | null = opts.fail ?? null;
   const received: ReceivedMail[] = [];
-  const state = { rejected: 0 };
+  const state = { rejected: 0, holding: 0 };
 
   const server = new SMTPServer({
     authOptional: true,
@@ -34,7 +45,12 @@ export async function startSmtpServer(opts: { fail?: Failure } = {}): Promise<Te
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
+      stream.on("end", async () => {
+        if (opts.holdMs) {
+          state.holding += 1;
+          await holdMessage(opts.holdMs);
+          state.holding -= 1;
+        }
         if (failure) {
           state.rejected += 1;
           const error: SMTPServerError = new Error(failure.message);
@@ -63,6 +79,9 @@ export async function startSmtpServer(opts: { fail?: Failure } = {}): Promise<Te
     received,
     get rejected() {
       return state.rejected;
+    },
+    get holding() {
+      return state.holding;
     },
     failWith(next) {
       failure = next;

@@ -110,9 +110,25 @@ describe("npm run leads", { timeout: 60_000 }, () => {
     expect(rows.map((row) => row.name)).toEqual(["'=SUM(A1)"]);
   });
 
+  it("answers an access request as JSON on stdout or in a file, and records it without the address", async () => {
+    const result = leads("person", "mixed.case@example.TEST");
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.out) as { requests: { reference: string }[] };
+    expect(data.requests.map((row) => row.reference)).toEqual(["FS-2026-CLI001"]);
+    expect(result.err).toContain("1 request(s)");
+    const file = path.join(path.dirname(database.file), "person.json");
+    const written = leads("person", "Mixed.Case@Example.test", "--output", file);
+    expect(written).toMatchObject({ code: 0, out: "" });
+    expect(JSON.parse(fs.readFileSync(file, "utf8"))).toMatchObject({ counts: { requests: 1 } });
+    const audit = await client.leadEvent.findMany({ where: { action: "access_export" } });
+    expect(audit.map((row) => row.actor)).toEqual(["cli", "cli"]);
+    expect(JSON.stringify(audit).toLowerCase()).not.toContain("mixed.case");
+    expect(leads("person", "not-an-address").code).toBe(2);
+  });
+
   it("erases a person by any case of the address, then purges", async () => {
     const result = leads("erase", "MIXED.case@example.TEST");
-    expect(result).toMatchObject({ code: 0, out: "erased 1 request(s), 0 email(s), 0 mail file(s)\n" });
+    expect(result).toMatchObject({ code: 0, out: "erased 1 request(s), 0 email(s), 0 mail file(s).\n" });
     expect(await client.quoteRequest.count({ where: { reference: "FS-2026-CLI001" } })).toBe(0);
     const purge = leads("purge");
     expect(purge.code).toBe(0);

@@ -6,10 +6,11 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { addNote, changeStatus, markSpam, releaseSpam, retryMail } from "@/lib/leads/commands";
-import { eraseByEmail, mentionsAddress } from "@/lib/leads/erase";
+import { accessExport } from "@/lib/leads/access";
+import { describeErasure, eraseByEmail, mentionsAddress } from "@/lib/leads/erase";
 import { exportLeads, exportLeadsCsv, leadsCsv, neutraliseCell } from "@/lib/leads/export";
 import { emailKey, erasureHash, searchTextOf } from "@/lib/leads/keys";
 import { heldMailRenderer } from "@/lib/leads/mail";
@@ -57,6 +58,7 @@ beforeEach(async () => {
   await client.leadEvent.deleteMany();
   await client.quoteRequest.deleteMany();
   await client.erasureLog.deleteMany();
+  await client.verification.deleteMany();
   fs.rmSync(mailDir, { recursive: true, force: true });
 });
 
@@ -359,8 +361,16 @@ describe("erasure", () => {
       mailDir,
       secret: "secret-0123456789-0123456789-0123456789",
       actor: OWNER,
+      smtpTimeoutMs: 1_000,
     });
-    expect(result).toEqual({ requests: 2, messages: 3, files: 2 });
+    expect(result).toEqual({
+      requests: 2,
+      messages: 3,
+      files: 2,
+      notes: 0,
+      signIns: 0,
+      inFlight: { delivered: 0, unsettled: 0 },
+    });
     expect(await client.quoteRequest.findMany({ where: { id: { in: [a.id, b.id] } } })).toEqual([]);
     const left = await client.outboxMessage.findMany();
     expect(left.every((row) => row.quoteRequestId === keep.id)).toBe(true);
@@ -375,11 +385,141 @@ describe("erasure", () => {
     expect(everything).not.toContain("jane");
   });
 
+  it("redacts the address in notes on other leads, in any letter case, and leaves other addresses alone", async () => {
+    const other = await insertLead({ email: "colleague@example.test" });
+    await insertLead({ email: "jane.doe@example.test" });
+    await client.leadEvent.create({
+      data: {
+        quoteRequestId: other.id,
+        actor: OWNER,
+        action: "note",
+        detail: "Referred by JANE.DOE@example.test (also jane.doe@example.test,jane.doe@example.testing).",
+      },
+    });
+    await client.leadEvent.create({
+      data: { quoteRequestId: other.id, actor: OWNER, action: "note", detail: "Call xjane.doe@example.test" },
+    });
+    const result = await eraseByEmail("jane.doe@example.test", {
+      db: client,
+      mailDir,
+      secret: "secret-0123456789-0123456789-0123456789",
+      actor: OWNER,
+      smtpTimeoutMs: 1_000,
+    });
+    const notes = await client.leadEvent.findMany({
+      where: { quoteRequestId: other.id, action: "note" },
+      orderBy: { id: "asc" },
+    });
+    expect(notes.map((note) => note.detail)).toEqual([
+      "Referred by [erased address] (also [erased address],jane.doe@example.testing).",
+      "Call xjane.doe@example.test",
+    ]);
+    expect(result.notes).toBe(1);
+  });
+
+  it("removes pending sign-in rows that hold the address, and no others", async () => {
+    const expiresAt = new Date(Date.now() + 600_000);
+    await client.verification.createMany({
+      data: [
+        { id: "v1", identifier: "token-1", value: JSON.stringify({ email: "Jane.Doe@Example.test" }), expiresAt },
+        { id: "v2", identifier: "jane.doe@example.test", value: "x", expiresAt },
+        { id: "v3", identifier: "token-3", value: JSON.stringify({ email: OWNER }), expiresAt },
+      ],
+    });
+    const result = await eraseByEmail("jane.doe@example.test", {
+      db: client,
+      mailDir,
+      secret: "secret-0123456789-0123456789-0123456789",
+      actor: OWNER,
+      smtpTimeoutMs: 1_000,
+    });
+    expect((await client.verification.findMany()).map((row) => row.id)).toEqual(["v3"]);
+    expect(result.signIns).toBe(2);
+  });
+
   it("matches whole addresses only", () => {
     expect(mentionsAddress("To: <jane@x.test>", "jane@x.test")).toBe(true);
     expect(mentionsAddress("To: jane@x.test.", "jane@x.test")).toBe(true);
     expect(mentionsAddress("To: ajane@x.test", "jane@x.test")).toBe(false);
     expect(mentionsAddress("To: jane@x.testing", "jane@x.test")).toBe(false);
+  });
+});
+
+describe("erasure while a message is in flight", () => {
+  it("cancels the person's queued mail, waits for the one being sent and reports it was delivered", async () => {
+    const slow = await startSmtpServer({ holdMs: 1_500 });
+    const slowTransport = createMailTransport({ smtpUrl: slow.url, mailDir: "unused", timeoutMs: 5_000 });
+    try {
+      const lead = await insertLead({ email: "jane.doe@example.test" });
+      const [notice, confirmation] = await client.outboxMessage.findMany({
+        where: { quoteRequestId: lead.id },
+        orderBy: { id: "asc" },
+      });
+      const delivery = deliverPending(client, slowTransport, {
+        from: FROM,
+        ids: [confirmation!.id],
+        log: () => {},
+      });
+      await vi.waitFor(() => expect(slow.holding).toBe(1), { timeout: 5_000 });
+      const result = await eraseByEmail("Jane.Doe@example.test", {
+        db: client,
+        mailDir,
+        secret: "secret-0123456789-0123456789-0123456789",
+        actor: OWNER,
+        smtpTimeoutMs: 5_000,
+      });
+      expect(await delivery).toMatchObject({ sent: 1 });
+      expect(result.inFlight).toEqual({ delivered: 1, unsettled: 0 });
+      expect(describeErasure(result)).toContain("1 message was already being sent and was delivered");
+      expect(slow.received).toHaveLength(1);
+      expect(await client.outboxMessage.count({ where: { id: { in: [notice!.id, confirmation!.id] } } })).toBe(0);
+      // The owner notice was queued, not in flight: cancelled, so no sender could claim it, then deleted.
+      expect(await deliver({ ids: [notice!.id], ignoreSchedule: true })).toEqual({ sent: 0, failed: 0, skipped: 0 });
+      expect(slow.received.map((mail) => mail.to)).toEqual([["jane.doe@example.test"]]);
+    } finally {
+      slowTransport.close();
+      await slow.stop();
+    }
+  });
+});
+
+describe("an access request", () => {
+  it("gives every field of the person's leads, their mail and timelines, nothing of near-namesakes", async () => {
+    const first = await insertLead({ email: "Jane.Doe@example.test" });
+    const second = await insertLead({ email: "jane.doe@EXAMPLE.test", status: "spam", withMail: false });
+    const tagged = await insertLead({ email: "jane.doe+work@example.test" });
+    const other = await insertLead({ email: "JANE.DOE@example.tester" });
+    await client.leadEvent.create({
+      data: { quoteRequestId: first.id, actor: OWNER, action: "note", detail: "Called back." },
+    });
+    await client.leadEvent.create({
+      data: { quoteRequestId: tagged.id, actor: OWNER, action: "note", detail: "The tagged one." },
+    });
+
+    const { json, counts } = await accessExport(" jane.doe@example.test ", {
+      db: client,
+      secret: "secret-0123456789-0123456789-0123456789",
+      actor: OWNER,
+    });
+    const data = JSON.parse(json) as {
+      requests: { reference: string; description: string; ipHash: string | null; consentVersion: string }[];
+      messages: { quoteRequestId: number; textBody: string; kind: string }[];
+      events: { detail: string | null }[];
+    };
+    expect(data.requests.map((row) => row.reference).sort()).toEqual([first.reference, second.reference].sort());
+    expect(data.requests[0]).toMatchObject({ description: first.description, consentVersion: "2026-11-24" });
+    expect(data.messages.map((row) => row.kind).sort()).toEqual(["owner_notice", "prospect_confirmation"]);
+    expect(data.messages.every((row) => row.quoteRequestId === first.id)).toBe(true);
+    expect(data.events.map((row) => row.detail)).toEqual(["Called back."]);
+    expect(counts).toEqual({ requests: 2, messages: 2, events: 1 });
+    for (const stranger of [tagged.reference, other.reference, "jane.doe+work", "tester", "The tagged one."])
+      expect(json).not.toContain(stranger);
+
+    const audit = await client.leadEvent.findMany({ where: { action: "access_export" } });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor: OWNER, quoteRequestId: null });
+    expect(audit[0]?.detail).toContain(erasureHash("jane.doe@example.test", "secret-0123456789-0123456789-0123456789"));
+    expect(audit[0]?.detail?.toLowerCase()).not.toContain("jane");
   });
 });
 

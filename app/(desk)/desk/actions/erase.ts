@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { eraseByEmail } from "@/lib/leads/erase";
+import { describeErasure, eraseByEmail } from "@/lib/leads/erase";
 import { serverContext } from "@/lib/server/context";
 import { refreshDesk } from "../action-results";
 import { ownerAction } from "../safe-action";
@@ -19,13 +19,12 @@ export const eraseAction = ownerAction(
       mailDir: settings.MAIL_DIR,
       secret: settings.FORM_SECRET,
       actor: owner.email,
+      smtpTimeoutMs: settings.SMTP_TIMEOUT_MS,
     });
     refreshDesk();
     return {
       status: "ok",
-      message:
-        `Erased: ${result.requests} request(s), ${result.messages} email(s), ${result.files} mail file(s). ` +
-        "The erasure log keeps only a hash of the address.",
+      message: `Erased: ${describeErasure(result)} The erasure log keeps only a hash of the address.`,
     };
   },
 );
