@@ -3,8 +3,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
 import { expect, test, type Page } from "@playwright/test";
-import { DESK, OWNER, mailFiles, seenMail, signInByEmail, submitLead, withDb } from "./desk-helpers";
-import { uniqueIp, uniqueName } from "./helpers";
+import { DESK, OWNER, mailFiles, seenMail, signInByEmail, submitLead, withDb } from "../helpers/desk";
+import { uniqueIp, uniqueName } from "../helpers/e2e-server";
 
 test.describe.configure({ mode: "serial" });
 

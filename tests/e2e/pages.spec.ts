@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DESK } from "./desk-helpers";
+import { DESK } from "../helpers/desk";
 
 const routes: { path: string; h1: RegExp; facts: (string | RegExp)[] }[] = [
   {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { articles, caseStudies, products, services, site } from "../../lib/content";
-import { uniqueIp } from "./helpers";
-import { publicRoutes } from "./routes";
+import { uniqueIp } from "../helpers/e2e-server";
+import { publicRoutes } from "../helpers/routes";
 
 /**
  * What a prospect sees on the production build: no example or internal copy, one call to action per

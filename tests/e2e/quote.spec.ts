@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { fillValid, mailsMentioning, storedRequests, uniqueIp, uniqueName } from "./helpers";
+import { fillValid, mailsMentioning, storedRequests, uniqueIp, uniqueName } from "../helpers/e2e-server";
 
 test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
