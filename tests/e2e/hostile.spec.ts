@@ -12,6 +12,7 @@ import { parseMail, partOf } from "../helpers/smtp-server";
 import { postForm, renderedForm } from "../helpers/form-post";
 import { mailsMentioning, storedRequests } from "../helpers/e2e-server";
 import { cases, fields, FREE_TEXT } from "../fixtures/hostile-corpus";
+import { pastMinimumFillTime } from "../helpers/pace";
 
 test.describe.configure({ mode: "serial" });
 
@@ -24,7 +25,7 @@ test(`hostile corpus: ${cases.length} cases through the real server action`, asy
     const ip = `198.51.${100 + Math.floor(i / 200)}.${(i % 200) + 1}`;
     rendered.push({ ip, hidden: await renderedForm(request, ip) });
   }
-  await new Promise((resolve) => setTimeout(resolve, 1_200));
+  await pastMinimumFillTime(1_200);
 
   const mailChecks: { reference: string; values: string[]; typed: string[] }[] = [];
   for (const [i, item] of cases.entries()) {
@@ -166,7 +167,7 @@ test("confirmations are capped per mailbox, however the address is written; the 
   ];
   const hidden = [];
   for (const [i] of addresses.entries()) hidden.push(await renderedForm(request, `198.51.111.${i + 1}`));
-  await new Promise((resolve) => setTimeout(resolve, 1_200));
+  await pastMinimumFillTime(1_200);
   const references: string[] = [];
   for (const [i, email] of addresses.entries()) {
     const response = await postForm(request, {
@@ -296,7 +297,7 @@ test.describe("request bodies over the limit are refused early, with the 413 pag
   test("a form just under the limit still goes through", async ({ request, baseURL }) => {
     const ip = "198.51.113.4";
     const hidden = await renderedForm(request, ip);
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await pastMinimumFillTime();
     const response = await postForm(request, {
       ip,
       origin: new URL(baseURL!).origin,

@@ -8,6 +8,7 @@ import { formFromResponse } from "../helpers/form-html";
 import { bytesRead, rssMb, startQuoteServer, type QuoteServer } from "../helpers/quote-server";
 import { multipartHead, rawPost, type RawExchange } from "../helpers/raw-http";
 import { closedPort } from "../helpers/smtp-server";
+import { pace } from "../helpers/pace";
 
 const arg = (name: string) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -79,7 +80,7 @@ async function flood(label: string, chunked: boolean) {
   const wall = performance.now() - started;
   clearInterval(sampler);
   const read = bytesRead(server.pid) - readBefore;
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await pace(1_000, "the server RSS is sampled again 1 s after the run");
   const statuses = Object.entries(
     answers.reduce<Record<string, number>>((acc, answer) => {
       const key = String(answer.status ?? "no answer");
