@@ -4,9 +4,12 @@ import { defineConfig, devices } from "@playwright/test";
 const port = Number(process.env.E2E_PORT ?? 3917);
 const baseURL = `http://127.0.0.1:${port}`;
 // The fixture site (tests/setup/fixture-site.ts): a second production build whose content gives every contact
-// fact and a published case study, for tests/e2e/fixture-site.spec.ts.
-const fixturePort = Number(process.env.E2E_FIXTURE_PORT ?? 3941);
-const fixtureURL = `http://127.0.0.1:${fixturePort}`;
+// fact and a published case study, for tests/e2e/fixture-site.spec.ts, which starts it (tests/helpers/fixture-site.ts)
+// so that only a run including the "fixture" project builds it.
+export const fixturePort = Number(process.env.E2E_FIXTURE_PORT ?? 3941);
+export const fixtureURL = `http://127.0.0.1:${fixturePort}`;
+// One id per Playwright run (the runner sets it; its workers inherit it): the fixture site is built once per run.
+process.env.FIXTURE_BUILD_ID ??= `${process.pid}-${Date.now()}`;
 
 /** Debian's chromium where it exists (offline machines, CI); Playwright's own browser elsewhere. */
 function chromiumPath(): string | undefined {
@@ -41,6 +44,7 @@ const serverEnv = (serverPort: number) => ({
 });
 
 export const e2eEnv = serverEnv(port);
+export const fixtureEnv = serverEnv(fixturePort);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -89,16 +93,6 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 90_000,
       env: e2eEnv,
-      stdout: "pipe",
-      stderr: "pipe",
-    },
-    {
-      // Copies the project, builds it and starts it: a `next build` takes about a minute here, longer on CI.
-      command: `node --import tsx tests/setup/fixture-site.ts ${fixturePort}`,
-      url: `${fixtureURL}/`,
-      reuseExistingServer: false,
-      timeout: 600_000,
-      env: serverEnv(fixturePort),
       stdout: "pipe",
       stderr: "pipe",
     },

@@ -9,7 +9,19 @@ trap 'rm -rf "$reports"' EXIT
 passed=0
 failed=0
 
-step() { printf '\n=== %s\n' "$1"; }
+# Each step's time, printed at the end ("step times: type check 12 s, ...").
+current=""
+started=$(date +%s)
+times=""
+step_done() {
+  [ -z "$current" ] || times+="${times:+, }$current $(($(date +%s) - started)) s"
+  started=$(date +%s)
+}
+step() {
+  step_done
+  current=$1
+  printf '\n=== %s\n' "$1"
+}
 # Adds a runner's counts from its JSON report ("<passed> <failed>"), or stops the run if it failed.
 count() {
   local runner=$1 status=$2 counts
@@ -23,36 +35,37 @@ count() {
   fi
 }
 
-# Route types are generated from the same config as the build, which needs SITE_URL.
+# Each step is the npm script a developer runs (package.json), with only the reporters added here.
 step "type check"
-SITE_URL="http://127.0.0.1:${E2E_PORT:-3917}" npx next typegen >/dev/null
-npx tsc --noEmit
+npm run --silent typecheck
 step "lint"
-npx eslint --max-warnings 0 .
+npm run --silent lint
 step "format"
-npx prettier --check --log-level warn .
+npm run --silent format:check -- --log-level warn
 echo "prettier: all files formatted"
 node tests/line-width.mjs
 
 step "unit + integration"
 status=0
-npx vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json" || status=$?
+npm run --silent test:unit -- --reporter=default --reporter=json --outputFile.json="$reports/vitest.json" || status=$?
 count vitest "$status"
 
 # Static pages carry absolute URLs (canonical, Open Graph, sitemap) from SITE_URL at build time, so the
 # build gets the origin the browser tests serve it on.
 step "production build"
-SITE_URL="http://127.0.0.1:${E2E_PORT:-3917}" npx next build
+SITE_URL="http://127.0.0.1:${E2E_PORT:-3917}" npm run --silent build
 
 step "browser tests"
 status=0
-PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" npx playwright test --reporter=list,json || status=$?
+PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" npm run --silent test:e2e -- --reporter=list,json || status=$?
 count playwright "$status"
 
 step "development server"
 status=0
-OWNER_DEV_REPORT="$reports/checks.json" npx tsx tests/dev/owner-dev.ts || status=$?
+OWNER_DEV_REPORT="$reports/checks.json" npm run --silent test:dev || status=$?
 count checks "$status"
 
+step_done
+echo "step times: $times"
 # Reached only when every step passed; the plain closing line CI reads.
 echo "tests: $passed passed, $failed failed"

@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { caseStudies, services, site } from "../../lib/content";
+import { until } from "../helpers/pace";
 
 const written: string[] = [];
 let checks = 0;
@@ -45,15 +46,14 @@ function writeContent(relative: string, text: string) {
 }
 
 async function waitFor200(url: string, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const status = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) })
-      .then((response) => response.status)
-      .catch(() => undefined);
-    if (status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
+  await until(
+    () =>
+      fetch(url, { signal: AbortSignal.timeout(timeoutMs) }).then(
+        (response) => response.status === 200,
+        () => false,
+      ),
+    { what: `${url} answering 200`, timeoutMs, intervalMs: 1000 },
+  );
 }
 
 const text = async (page: Page, selector: string) =>

@@ -2,8 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { articles, services } from "../../lib/content";
 import { menuExpanded } from "../helpers/menu";
-import { fillValid, uniqueIp, uniqueName } from "./helpers";
-import { publicRoutes } from "./routes";
+import { fillValid, uniqueIp, uniqueName } from "../helpers/e2e-server";
+import { publicRoutes } from "../helpers/routes";
 
 /**
  * Accessibility: axe (WCAG 2.0/2.1/2.2 A and AA) finds nothing on any page, the quote form's

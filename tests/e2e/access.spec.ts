@@ -6,8 +6,8 @@ import { expect, test } from "@playwright/test";
 import { erasureHash } from "../../lib/leads/keys";
 import { deskPaths } from "../../lib/routes";
 import { e2eEnv } from "../../playwright.config";
-import { DESK, signInByEmail, submitLead, withDb } from "./desk-helpers";
-import { uniqueIp, uniqueName } from "./helpers";
+import { DESK, signInByEmail, submitLead, withDb } from "../helpers/desk";
+import { uniqueIp, uniqueName } from "../helpers/e2e-server";
 
 test("the privacy page downloads what we hold about a person and records it without the address", async ({
   page,

@@ -5,8 +5,8 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { DESK, deskLinkFromCli, submitLead, withDb } from "./desk-helpers";
-import { uniqueIp, uniqueName } from "./helpers";
+import { DESK, deskLinkFromCli, submitLead, withDb } from "../helpers/desk";
+import { uniqueIp, uniqueName } from "../helpers/e2e-server";
 
 const require = createRequire(import.meta.url);
 const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node") as {

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { caseStudies } from "../../lib/content";
 import { FIXTURE_CASE_STUDY, FIXTURE_CONTACT } from "../setup/fixture-facts";
+import { FIXTURE_START_TIMEOUT_MS, startFixtureSite, type FixtureSite } from "../helpers/fixture-site";
 
 /**
  * The fixture site (project "fixture", tests/setup/fixture-site.ts): a production build whose content gives every
@@ -8,6 +9,15 @@ import { FIXTURE_CASE_STUDY, FIXTURE_CONTACT } from "../setup/fixture-facts";
  * owner fills them in, and a real case study on its page, in the lists, in the sitemap and in the quote action.
  * (Their absence on the real build is checked in prospect.spec.ts.)
  */
+
+let fixtureSite: FixtureSite | undefined;
+test.beforeAll(async () => {
+  test.setTimeout(FIXTURE_START_TIMEOUT_MS);
+  fixtureSite = await startFixtureSite();
+});
+test.afterAll(async () => {
+  await fixtureSite?.stop();
+});
 
 const { slug, title, service } = FIXTURE_CASE_STUDY;
 const caseStudyPath = `/case-studies/${slug}`;

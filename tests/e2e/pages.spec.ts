@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { services } from "../../lib/content";
 import { deskPaths } from "../../lib/routes";
-import { DESK } from "./desk-helpers";
+import { DESK } from "../helpers/desk";
 
 const routes: { path: string; h1: RegExp; facts: (string | RegExp)[] }[] = [
   {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { articles, caseStudies, products, services, site } from "../../lib/content";
-import { uniqueIp } from "./helpers";
-import { publicRoutes } from "./routes";
+import { uniqueIp } from "../helpers/e2e-server";
+import { publicRoutes } from "../helpers/routes";
 
 /**
  * What a prospect sees on the production build: no example or internal copy, one call to action per
@@ -123,19 +123,37 @@ test("home links to the articles", async ({ page }) => {
 
 /** Sum of layout shifts during load and a scroll to the bottom. */
 async function layoutShift(page: Page, path: string): Promise<number> {
+  type Shift = { value: number; hadRecentInput: boolean };
+  type Observed = { __cls: number; __shifts: PerformanceObserver };
   await page.addInitScript(() => {
-    (window as unknown as { __cls: number }).__cls = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
-        if (!entry.hadRecentInput) (window as unknown as { __cls: number }).__cls += entry.value;
-      }
-    }).observe({ type: "layout-shift", buffered: true });
+    const w = window as unknown as Observed;
+    w.__cls = 0;
+    w.__shifts = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Shift[]) if (!entry.hadRecentInput) w.__cls += entry.value;
+    });
+    w.__shifts.observe({ type: "layout-shift", buffered: true });
   });
   await page.goto(path);
   await page.waitForLoadState("networkidle");
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-  await page.waitForTimeout(300);
-  return page.evaluate(() => (window as unknown as { __cls: number }).__cls);
+  // The images the scroll brought into view (lazy ones load now) have loaded, and two frames were drawn...
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        [...document.images]
+          .filter((img) => img.getBoundingClientRect().bottom > 0 && img.getBoundingClientRect().top < innerHeight)
+          .every((img) => img.complete),
+      ),
+    )
+    .toBe(true);
+  return page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // ...and the shifts of those frames not yet handed to the callback are taken now.
+    const w = window as unknown as Observed;
+    for (const entry of w.__shifts.takeRecords() as unknown as Shift[])
+      if (!entry.hadRecentInput) w.__cls += entry.value;
+    return w.__cls;
+  });
 }
 
 test("the portrait and product visuals are sized images with alt text, and nothing shifts", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { fillValid, mailsMentioning, storedRequests, uniqueIp, uniqueName } from "./helpers";
+import { fillValid, mailsMentioning, storedRequests, uniqueIp, uniqueName } from "../helpers/e2e-server";
+import { pastMinimumFillTime } from "../helpers/pace";
 
 test.beforeEach(async ({ context }) => {
   await context.setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
@@ -112,12 +113,14 @@ test("while sending, the button is disabled: a double click posts once and store
   const name = uniqueName("Double");
   await page.goto("/quote");
   await fillValid(page, name);
-  // Hold the action's response back a moment, so the second click lands while the first is pending.
+  // Hold the action's request back until the second click is done, so that click lands while the first is pending.
   const posts: string[] = [];
+  let secondClickDone = () => {};
+  const held = new Promise<void>((resolve) => (secondClickDone = resolve));
   await page.route("**/quote", async (route) => {
     if (route.request().method() === "POST") {
       posts.push(route.request().url());
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await held;
     }
     await route.continue();
   });
@@ -128,6 +131,7 @@ test("while sending, the button is disabled: a double click posts once and store
     .getByRole("button", { name: "Sending…" })
     .click({ force: true })
     .catch(() => {});
+  secondClickDone();
   await expect(page.getByTestId("quote-success")).toBeVisible();
   expect(posts).toHaveLength(1);
   expect(storedRequests("name = ?", name)).toHaveLength(1);
@@ -277,7 +281,7 @@ test.describe("the static form page and its cookies", () => {
         expect(storedRequests("name = ?", name)).toHaveLength(0);
         // The reply carries a new token in the form itself; a person reads the message before sending again.
         await context.clearCookies();
-        await page.waitForTimeout(1_100);
+        await pastMinimumFillTime();
         await page.getByRole("button", { name: "Send request" }).click();
         await expect(page.getByTestId("quote-success")).toBeVisible();
         expect(storedRequests("name = ?", name).map((row) => row.status)).toEqual(["new"]);

@@ -5,6 +5,7 @@
 // tests/e2e/flood.spec.ts (a smaller flood, correctness only).
 import fs from "node:fs";
 import Database from "better-sqlite3";
+import { pace, until } from "./pace";
 import { formFromResponse } from "./form-html";
 import { percentile, rssMb, type QuoteServer } from "./quote-server";
 import type { TestSmtpServer } from "./smtp-server";
@@ -83,8 +84,6 @@ function dbBytes(file: string): number {
   return [file, `${file}-wal`].reduce((sum, path) => sum + (fs.existsSync(path) ? fs.statSync(path).size : 0), 0);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
 export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
   const { server, smtp } = opts;
   // Bots scrape the form once and replay its hidden fields (the action id and one token).
@@ -107,10 +106,10 @@ export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
         if (phase === "flood") probeFailures.push(`${page}: ${String(error)}`);
       }
       (phase === "quiet" ? quietProbeMs : probeMs).push(performance.now() - started);
-      await sleep(100);
+      await pace(100, "a visitor loads a page every 100 ms");
     }
   })();
-  await sleep(opts.quietMs);
+  await pace(opts.quietMs, "the quiet period before the flood");
 
   const dbBefore = dbBytes(server.databaseFile);
   const rssBefore = rssMb(server.pid);
@@ -120,10 +119,10 @@ export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
   const started = performance.now();
 
   const lead = (async () => {
-    await sleep(opts.leadAtMs - (opts.minSubmitSeconds * 1000 + 500));
+    await pace(opts.leadAtMs - (opts.minSubmitSeconds * 1000 + 500), "the real prospect arrives mid-flood");
     const ip = "10.71.0.1";
     const hidden = await formFromResponse(await fetch(`${server.url}/quote`, { headers: { "X-Forwarded-For": ip } }));
-    await sleep(opts.minSubmitSeconds * 1000 + 500);
+    await pace(opts.minSubmitSeconds * 1000 + 500, "the prospect fills the form for longer than the minimum time");
     const response = await post(server.url, ip, {
       ...hidden,
       name: "Real Prospect",
@@ -150,7 +149,7 @@ export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
   const slots: (() => void)[] = [];
   const pending: Promise<void>[] = [];
   for (let i = 0; i < opts.posts; i++) {
-    await sleep(started + (i * opts.durationMs) / opts.posts - performance.now());
+    await pace(started + (i * opts.durationMs) / opts.posts - performance.now(), "posts spread evenly over the flood");
     if (inFlight >= opts.concurrency) {
       delayedPosts += 1;
       await new Promise<void>((resolve) => slots.push(resolve));
@@ -183,8 +182,11 @@ export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
 
   // The real lead's two messages reach the SMTP server (after the response, or by the retry loop).
   const mailed = () => smtp.received.filter((mail) => leadResult.reference && mail.raw.includes(leadResult.reference));
-  const deadline = performance.now() + 90_000;
-  while (mailed().length < 2 && performance.now() < deadline) await sleep(250);
+  await until(() => mailed().length >= 2, {
+    what: "the real lead's two messages",
+    timeoutMs: 90_000,
+    intervalMs: 250,
+  }).catch(() => undefined);
   const mailedAfterMs = mailed().length >= 2 ? performance.now() - leadResult.postedAt : undefined;
 
   const sqlite = new Database(server.databaseFile, { readonly: true });

@@ -3,6 +3,7 @@
 import http from "node:http";
 import { quoteForm } from "@/content/quote-form";
 import { cookieHeader, formHiddenFields } from "./form-html";
+import { pace } from "./pace";
 
 export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; rawHeaders: string[]; body: string };
 
@@ -82,7 +83,7 @@ export async function submitFrom(
   while (!page || page.status !== 200) {
     if (page) retries += 1;
     if (retries > 5) throw new Error(`GET /quote kept failing: ${page?.status}`);
-    if (retries > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    if (retries > 0) await pace(200, "a person loads the page again after a moment");
     page = await requestFrom(`${baseUrl}/quote`, { localAddress, headers: extraHeaders }).catch(() => undefined);
     if (!page) retries += 1;
   }
@@ -118,6 +119,6 @@ export async function submitFrom(
     }
     retries += 1;
     if (retries > 5) throw new Error(`POST /quote kept failing: ${response?.status ?? "connection error"}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await pace(200, "a person sends the form again after a moment");
   }
 }

@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { closedPort } from "./smtp-server";
+import { until } from "./pace";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const NGINX_SITE_CONF = path.join(root, "lib/ops/nginx-site.conf");
@@ -34,18 +35,19 @@ export function siteConfig(values: Record<string, string>): string {
 }
 
 async function waitForPort(port: number, child: ChildProcess, logs: () => string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited ${child.exitCode}:\n${logs()}`);
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, "127.0.0.1");
-      socket.once("connect", () => (socket.destroy(), resolve(true)));
-      socket.once("error", () => resolve(false));
-    });
-    if (open) return;
-    if (Date.now() > deadline) throw new Error(`nginx did not listen on ${port} in 15 s:\n${logs()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await until(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`nginx exited ${child.exitCode}:\n${logs()}`);
+      return new Promise<boolean>((resolve) => {
+        const socket = net.connect(port, "127.0.0.1");
+        socket.once("connect", () => (socket.destroy(), resolve(true)));
+        socket.once("error", () => resolve(false));
+      });
+    },
+    { what: `nginx listening on ${port}`, timeoutMs: 15_000, intervalMs: 100 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}:\n${logs()}`);
+  });
 }
 
 export async function startNginx(opts: {

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { formFromResponse } from "./form-html";
 import { tempDatabaseUrl } from "./temp-db";
+import { until } from "./pace";
 
 /**
  * A production `next start` of the current build on its own port, database and settings, for load and
@@ -58,17 +59,19 @@ export function bytesRead(pid: number): number {
 
 /** Waits until `next start` answers `probe` (any status below 500), for at most 60 s. */
 export async function waitUntilServing(child: ChildProcess, probe: string, logs: () => string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}:\n${logs()}`);
-    try {
-      if ((await fetch(probe)).status < 500) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`next start did not answer in 60 s:\n${logs()}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+  await until(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}:\n${logs()}`);
+      // Not listening yet: fetch fails.
+      return fetch(probe).then(
+        (response) => response.status < 500,
+        () => false,
+      );
+    },
+    { what: `next start answering ${probe}`, timeoutMs: 60_000, intervalMs: 250 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}:\n${logs()}`);
+  });
 }
 
 export async function startQuoteServer(opts: {

@@ -2,6 +2,7 @@
 // Content-Length, a body that stops half-way, a Content-Length larger than what is sent. Records when the
 // server answered and how much of the body had been written by then.
 import net from "node:net";
+import { pace } from "./pace";
 
 export type RawExchange = {
   /** The status code, or null when the server answered nothing before the socket closed or the wait ended. */
@@ -102,12 +103,13 @@ export async function rawPost(opts: RawPost): Promise<RawExchange> {
       // Let the answer's 'data' event in: a write the kernel takes at once completes without I/O.
       await new Promise((resolve) => setImmediate(resolve));
       if (opts.bytesPerSecond)
-        await new Promise((resolve) => setTimeout(resolve, (part.length / opts.bytesPerSecond!) * 1000));
+        await pace((part.length / opts.bytesPerSecond) * 1000, "a slow client sends bytesPerSecond");
     }
     if (ok && state.sent >= total) complete = await write(opts.chunked ? "0\r\n\r\n" : "");
   }
   const waitMs = Math.min(opts.waitMs ?? 10_000, Math.max(0, deadline - performance.now()));
-  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, waitMs))]);
+  // The client holds the connection open for waitMs, unless the server closes it first.
+  await Promise.race([closed, pace(waitMs, "the client waits for an answer, then gives up")]);
   const serverClosed = state.closed;
   socket.destroy();
 

@@ -2,6 +2,7 @@
 // tiny RFC 822 / MIME reader for what it receives (mailparser is not installed).
 import net, { type AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerError } from "smtp-server";
+import { pace } from "./pace";
 
 export type ReceivedMail = { from: string; to: string[]; raw: string };
 
@@ -27,7 +28,7 @@ export type TestSmtpServer = {
  * act while a message is in flight (it waits for `holding` to rise, not for a fixed time).
  */
 export function holdMessage(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return pace(ms, "the SMTP server holds the message before it answers");
 }
 
 /** `fail` refuses every message; `holdMs` holds each message that long after its data before answering. */

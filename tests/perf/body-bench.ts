@@ -17,6 +17,7 @@ import { formFromResponse } from "../helpers/form-html";
 import { bytesRead, rssMb, startQuoteServer, type QuoteServer } from "../helpers/quote-server";
 import { multipartHead, rawPost, type RawExchange } from "../helpers/raw-http";
 import { closedPort } from "../helpers/smtp-server";
+import { pace } from "../helpers/pace";
 
 const arg = (name: string) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -90,7 +91,7 @@ async function flood(label: string, chunked: boolean) {
   const wall = performance.now() - started;
   clearInterval(sampler);
   const read = bytesRead(server.pid) - readBefore;
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  await pace(1_000, "the server RSS is sampled again 1 s after the run");
   const statuses = Object.entries(
     answers.reduce<Record<string, number>>((acc, answer) => {
       const key = String(answer.status ?? "no answer");
@@ -227,7 +228,7 @@ async function stalled(count: number, cap: number) {
 }
 
 /** Deliberate pacing between samples of the server's state. */
-const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const settle = (ms: number) => pace(ms, "samples of the server's state are taken apart");
 
 console.log(`body benchmark on ${new Date().toISOString()}, node ${process.version}`);
 if (!process.argv.includes("--stalled-only")) {

@@ -2,6 +2,7 @@
 // visit, as transferred (compressed) and as parsed, counted in Chromium's resource timing.
 import fs from "node:fs";
 import { chromium, type Browser, type BrowserContext } from "@playwright/test";
+import { pace } from "../helpers/pace";
 
 export const JS_TABLE_HEADER = "| route | scripts | JS transferred (KB) | JS parsed (KB) |\n|---|---|---|---|";
 
@@ -16,7 +17,7 @@ export function launchChromium(): Promise<Browser> {
 export async function jsRow(context: Browser | BrowserContext, url: string, label: string): Promise<string> {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "networkidle" });
-  await page.waitForTimeout(1500);
+  await pace(1500, "scripts the page loads after network idle (prefetches) are counted too");
   const scripts = await page.evaluate(() =>
     (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
       .filter((entry) => entry.initiatorType === "script" || entry.name.endsWith(".js"))

@@ -10,6 +10,7 @@ import { startNginx, type TestNginx } from "../helpers/nginx";
 import { percentile, sampleValues, startQuoteServer, type QuoteServer } from "../helpers/quote-server";
 import { closedPort, startSmtpServer } from "../helpers/smtp-server";
 import { queryRows } from "../helpers/test-databases";
+import { pace } from "../helpers/pace";
 
 const requestsArg = process.argv[process.argv.indexOf("--requests") + 1];
 const requests = (process.argv.includes("--requests") && Number(requestsArg)) || 120;
@@ -103,7 +104,7 @@ try {
     try {
       for (const clients of CLIENTS) {
         const r = await measure(setup, clients);
-        await new Promise((resolve) => setTimeout(resolve, 3000));
+        await pace(3000, "the outbox gets 3 s after the run before its sent count is read");
         const [counts] = await queryRows<{ sent: unknown; total: unknown }>(
           setup.databaseUrl,
           `SELECT SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END) AS sent, COUNT(*) AS total FROM "OutboxMessage"`,

@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import { afterEach, expect, it } from "vitest";
 import { createBodyGuard } from "@/lib/server/body-guard";
 import { rawPost } from "../helpers/raw-http";
+import { until as waitUntil } from "../helpers/pace";
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -14,10 +15,8 @@ afterEach(async () => {
   }
 });
 
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(check()).toBe(true);
-};
+const until = (check: () => boolean) =>
+  waitUntil(check, { what: "the guard's state", timeoutMs: 5_000, intervalMs: 10 });
 
 it("answers 503 beyond the cap while stalled bodies hold every place, and takes posts once they go", async () => {
   const CAP = 3;

@@ -4,6 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createBodyGuard, type BodyLimit } from "@/lib/server/body-guard";
+import { until as waitUntil } from "../helpers/pace";
 import { rawPost } from "../helpers/raw-http";
 
 type Arrival = { method: string; path: string; body: string; response: ServerResponse };
@@ -33,7 +34,11 @@ async function guarded(limit: Partial<BodyLimit> = {}) {
       if (request.method === "GET") response.end("page");
     });
   };
-  const server = http.createServer((request, response) => guard(request, response, () => handler(request, response)));
+  const decided: string[] = [];
+  const server = http.createServer((request, response) => {
+    guard(request, response, () => handler(request, response));
+    afterWholeBody(request, () => decided.push(request.url!));
+  });
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
@@ -43,13 +48,26 @@ async function guarded(limit: Partial<BodyLimit> = {}) {
     opts: { chunked?: boolean; stallAfterBytes?: number; waitMs?: number } = {},
   ) => rawPost({ port, path, headers: { connection: "close" }, head: Buffer.from(body), fillerBytes: 0, ...opts });
   const release = (path: string) => arrivals.find((arrival) => arrival.path === path)!.response.end("done");
-  return { port, arrivals, post, release, paths: () => arrivals.map((arrival) => arrival.path) };
+  return { port, arrivals, decided, post, release, paths: () => arrivals.map((arrival) => arrival.path) };
 }
 
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(check()).toBe(true);
-};
+/**
+ * Calls `then` once the guard holds a post's whole body and has handed it on or queued it: the guard keeps a
+ * body by taking over `request.push` (the HTTP parser's way in), so this wraps the guard's own.
+ */
+function afterWholeBody(request: IncomingMessage, then: () => void) {
+  const own = request as unknown as { push: (chunk: Buffer | null) => boolean };
+  // No body held (a GET, or refused at once): nothing to wait for.
+  if (!Object.hasOwn(own, "push")) return;
+  const guardPush = own.push;
+  own.push = (chunk) => {
+    const result = guardPush.call(request, chunk);
+    if (chunk === null) then();
+    return result;
+  };
+}
+
+const until = (check: () => boolean) => waitUntil(check, { what: check.toString(), timeoutMs: 2_000, intervalMs: 10 });
 
 describe("the body guard", () => {
   it("hands bodies within the limit over whole, with and without Content-Length", async () => {
@@ -82,14 +100,14 @@ describe("the body guard", () => {
   });
 
   it("lets a few posts in at a time; page loads and complete bodies do not wait behind slow ones", async () => {
-    const { post, arrivals, release, paths } = await guarded({ maxActivePosts: 2 });
+    const { post, arrivals, decided, release, paths } = await guarded({ maxActivePosts: 2 });
     // Two slow clients: their bodies never finish, so they hold no turn.
     const slow = [1, 2].map((i) => post(`/slow-${i}`, "s".repeat(500), { stallAfterBytes: 100, waitMs: 1_000 }));
     const first = [post("/a", "a"), post("/b", "b")];
     await until(() => arrivals.length === 2);
     const third = post("/c", "c");
-    // /c waits while /a and /b are being answered...
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // /c waits while /a and /b are being answered: its whole body is in, and the handler has not got it...
+    await until(() => decided.includes("/c"));
     expect(paths().sort()).toEqual(["/a", "/b"]);
     // ...and gets its turn as soon as one of them is done.
     release("/a");

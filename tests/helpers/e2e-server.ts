@@ -3,6 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, type Page } from "@playwright/test";
 import { e2eEnv } from "../../playwright.config";
+import { pastMinimumFillTime } from "./pace";
 
 export type StoredRequest = {
   id: number;
@@ -78,5 +79,5 @@ export async function fillValid(page: Page, name: string) {
     .getByLabel(/About the project/)
     .fill("We want our product feed cleaned up before the holiday season starts.");
   await page.getByLabel(/I agree/).check();
-  await page.waitForTimeout(1_100);
+  await pastMinimumFillTime();
 }

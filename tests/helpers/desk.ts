@@ -7,6 +7,7 @@ import { emlSearchText } from "../../lib/leads/erase";
 import { e2eEnv } from "../../playwright.config";
 import { HONEYPOT_FIELD } from "../../lib/quotes/fields";
 import { postForm, renderedForm } from "./form-post";
+import { pastMinimumFillTime } from "./pace";
 
 /** The desk's origin in the e2e run (localhost: passkeys refuse an IP address). */
 export const DESK = e2eEnv.DESK_URL;
@@ -39,7 +40,7 @@ export async function submitLead(
   opts: { name: string; email: string; ip: string; spam?: boolean },
 ): Promise<string> {
   const hidden = await renderedForm(request, opts.ip);
-  await new Promise((resolve) => setTimeout(resolve, 1_100));
+  await pastMinimumFillTime();
   const fields: [string, string][] = [
     ...Object.entries({ ...VALID, name: opts.name, email: opts.email }),
     ...(opts.spam ? ([[HONEYPOT_FIELD, "https://spam.example"]] as [string, string][]) : []),

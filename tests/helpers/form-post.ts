@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { FORM_TOKEN_COOKIE } from "../../lib/quotes/form-cookie";
-import { formHiddenFields } from "../helpers/form-html";
+import { formHiddenFields } from "./form-html";
 
 /**
  * The hidden fields of the quote form as the server rendered it (the action id and its key) and the form
