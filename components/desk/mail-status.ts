@@ -1,5 +1,6 @@
 /** How the desk words a lead's emails: the one-word state (inbox, badge) and each email's line (lead page). */
 import type { MailState } from "@/lib/leads/queries";
+import { describeDelivery, OUTBOX_STATUS } from "@/lib/mail/outbox";
 import { dateTime } from "./format";
 
 export const MAIL_LABELS: Record<MailState, string> = {
@@ -20,24 +21,13 @@ export function mailKindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? kind;
 }
 
-type OutboxRow = {
-  status: string;
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: Date;
-  sentAt: Date | null;
-};
-
-/** One email's line: "Sent 2 Dec 2026, 14:05.", "Failed after 3 attempt(s): …." or "Pending, next try …". */
-export function mailRowStatus(row: OutboxRow): string {
-  if (row.status === "sent" && row.sentAt) return `${MAIL_LABELS.sent} ${dateTime(row.sentAt)}.`;
-  if (row.status === "failed")
-    return `${MAIL_LABELS.failed} after ${row.attempts} attempt(s): ${row.lastError ?? "unknown error"}.`;
-  const lastError = row.lastError ? `; last error: ${row.lastError}` : "";
-  return `${MAIL_LABELS.pending}, next try ${dateTime(row.nextAttemptAt)}${lastError}.`;
+/** One email's line on the lead page: "Sent 2 Dec 2026, 14:05.", "Failed after 3 attempt(s): …." or "Pending, …". */
+export function mailRowStatus(row: Parameters<typeof describeDelivery>[0]): string {
+  const words = describeDelivery(row, dateTime);
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
 }
 
 /** Whether "Retry mail now" has anything to do: an email failed or still waits for its next try. */
 export function mailWaiting(outbox: { status: string }[]): boolean {
-  return outbox.some((row) => row.status === "pending" || row.status === "failed");
+  return outbox.some((row) => row.status === OUTBOX_STATUS.pending || row.status === OUTBOX_STATUS.failed);
 }
