@@ -6,6 +6,11 @@ import { IDLE, type ActionState, type DeskAction } from "@/lib/leads/action-stat
 
 type Props = {
   action: DeskAction;
+  /**
+   * The page the form is on (lib/routes.ts): its `action` attribute, where a browser without JavaScript posts
+   * it (React's permalink; without one the attribute would be empty, which HTML does not allow).
+   */
+  path: string;
   submitLabel: string;
   pendingLabel?: string;
   /** The form's fields; given the last answer, to show field errors and echo values. */
@@ -22,6 +27,7 @@ type Props = {
  */
 export function ActionForm({
   action,
+  path,
   submitLabel,
   pendingLabel,
   children,
@@ -29,7 +35,7 @@ export function ActionForm({
   buttonClassName = "button-secondary",
   label,
 }: Props) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+  const [state, formAction, pending] = useActionState(action, IDLE, path);
   return (
     <form action={formAction} className={className ?? "space-y-3"} aria-label={label}>
       {children?.(state)}

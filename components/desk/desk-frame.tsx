@@ -16,11 +16,14 @@ type Session = { owner: string; signOut: DeskAction } | { owner?: undefined; sig
 /** The desk's header (navigation, who is signed in, sign-out) and main landmark. */
 export function DeskFrame({
   current,
+  path,
   owner,
   signOut,
   children,
 }: Session & {
   current?: (typeof NAV)[number]["href"];
+  /** The page's own path, where the sign-out form posts without JavaScript; `current` (or the inbox) when absent. */
+  path?: string;
   children: ReactNode;
 }) {
   return (
@@ -44,7 +47,13 @@ export function DeskFrame({
           {owner ? (
             <div className="flex flex-wrap items-center gap-3 text-sm text-slate-700">
               <span>Signed in as {owner}</span>
-              <ActionForm action={signOut} submitLabel="Sign out" label="Sign out" className="" />
+              <ActionForm
+                action={signOut}
+                path={path ?? current ?? deskPaths.inbox}
+                submitLabel="Sign out"
+                label="Sign out"
+                className=""
+              />
             </div>
           ) : null}
         </div>

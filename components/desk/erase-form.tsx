@@ -1,6 +1,7 @@
 "use client";
 
 import { echoedValue, fieldErrors, type DeskAction } from "@/lib/leads/action-state";
+import { deskPaths } from "@/lib/routes";
 import { ActionForm, DeskField } from "./action-form";
 
 /** The erase page's form, bound to the guarded erase action the page passes in. */
@@ -8,6 +9,7 @@ export function EraseForm({ action, email }: { action: DeskAction; email?: strin
   return (
     <ActionForm
       action={action}
+      path={deskPaths.erase}
       submitLabel="Erase everything of this person"
       label="Erase a person"
       buttonClassName="button-primary bg-red-700 hover:bg-red-800"

@@ -2,6 +2,7 @@
 
 import { echoedValue, fieldErrors, type DeskAction } from "@/lib/leads/action-state";
 import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
+import { deskLeadPath } from "@/lib/routes";
 import { ActionForm, DeskField } from "./action-form";
 
 /** The guarded actions a lead's page offers, passed in by the page (components/ never import app/). */
@@ -23,9 +24,10 @@ export function LeadActions({
   mailWaiting: boolean;
 }) {
   const hidden = <input type="hidden" name="reference" value={reference} />;
+  const path = deskLeadPath(reference);
   return (
     <div className="space-y-8">
-      <ActionForm action={actions.changeStatus} submitLabel="Change status" label="Change status">
+      <ActionForm path={path} action={actions.changeStatus} submitLabel="Change status" label="Change status">
         {(state) => (
           <>
             {hidden}
@@ -51,6 +53,7 @@ export function LeadActions({
 
       {status === "spam" ? (
         <ActionForm
+          path={path}
           key="release"
           action={actions.releaseSpam}
           submitLabel="Not spam: move to New and send its mail"
@@ -59,18 +62,24 @@ export function LeadActions({
           {() => hidden}
         </ActionForm>
       ) : (
-        <ActionForm key="spam" action={actions.markSpam} submitLabel="Mark as spam" label="Mark as spam">
+        <ActionForm key="spam" path={path} action={actions.markSpam} submitLabel="Mark as spam" label="Mark as spam">
           {() => hidden}
         </ActionForm>
       )}
 
       {mailWaiting ? (
-        <ActionForm action={actions.retryMail} submitLabel="Retry mail now" pendingLabel="Sending…" label="Retry mail">
+        <ActionForm
+          path={path}
+          action={actions.retryMail}
+          submitLabel="Retry mail now"
+          pendingLabel="Sending…"
+          label="Retry mail"
+        >
           {() => hidden}
         </ActionForm>
       ) : null}
 
-      <ActionForm action={actions.addNote} submitLabel="Add note" label="Add a note">
+      <ActionForm path={path} action={actions.addNote} submitLabel="Add note" label="Add a note">
         {(state) => (
           <>
             {hidden}

@@ -1,6 +1,7 @@
 "use client";
 
 import { echoedValue, fieldErrors, type DeskAction } from "@/lib/leads/action-state";
+import { deskPaths } from "@/lib/routes";
 import { ActionForm, DeskField } from "./action-form";
 
 /** The sign-in page's email-link form, bound to the sign-in action the page passes in. */
@@ -8,6 +9,7 @@ export function SignInForm({ action }: { action: DeskAction }) {
   return (
     <ActionForm
       action={action}
+      path={deskPaths.signIn}
       submitLabel="Email me a sign-in link"
       pendingLabel="Sending…"
       buttonClassName="button-primary"

@@ -5,6 +5,7 @@ import type { QuoteFormCopy } from "@/lib/quotes/copy-schema";
 import type { InterestGroups } from "@/lib/quotes/catalog";
 import { initialQuoteFormState, type QuoteFormState } from "@/lib/quotes/form-state";
 import { LIMITS, PHONE_PATTERN, QUOTE_FIELDS } from "@/lib/quotes/fields";
+import { QUOTE_PATH } from "@/lib/routes";
 import { FormStatus } from "./form-status";
 import { Honeypot } from "./honeypot";
 import { QuoteField, quoteFieldId } from "./quote-field";
@@ -25,7 +26,13 @@ export type QuoteFormProps = {
  * problem, and keeps every typed value (the action echoes them back).
  */
 export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps) {
-  const [state, formAction, pending] = useActionState<QuoteFormState, FormData>(action, initialQuoteFormState);
+  // The permalink is the form's `action` attribute, where a browser without JavaScript posts it: the form's own
+  // page (a preselected copy too: the action takes posts to QUOTE_PATH only), never an empty attribute.
+  const [state, formAction, pending] = useActionState<QuoteFormState, FormData>(
+    action,
+    initialQuoteFormState,
+    QUOTE_PATH,
+  );
   const statusRef = useRef<HTMLDivElement>(null);
   const successRef = useRef<HTMLHeadingElement>(null);
 

@@ -290,3 +290,31 @@ for (const viewport of [
     }
   });
 }
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the desk's forms post to their own pages: sign in by email, add a note, sign out", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    const name = uniqueName("Desk NoJS");
+    const reference = await submitLead(request, baseURL!, {
+      name,
+      email: `${name.replace(/\W+/g, ".")}@example.com`,
+      ip: uniqueIp(),
+    });
+    // The sign-in form's action is the sign-in page: the answer is that page with the form's message.
+    await signInByEmail(page, uniqueIp());
+    await page.goto(`${DESK}/desk/leads/${reference}`);
+    const noteForm = page.getByRole("form", { name: "Add a note" });
+    await expect(noteForm).toHaveAttribute("action", `/desk/leads/${reference}`);
+    await page.getByLabel("Note", { exact: true }).fill("Written without JavaScript.");
+    await page.getByRole("button", { name: "Add note" }).click();
+    await expect(page).toHaveURL(`${DESK}/desk/leads/${reference}`);
+    await expect(page.getByTestId("timeline")).toContainText("Written without JavaScript.");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(`${DESK}/desk/sign-in?signed-out=1`);
+  });
+});

@@ -28,10 +28,14 @@ export type FloodOptions = {
   pages: string[];
   /** Quiet probing before the flood, for comparison. */
   quietMs: number;
+  /** The server's QUOTE_TO, where the owner's notice goes (tests/helpers/quote-server.ts's by default). */
+  ownerTo?: string;
 };
 
 export type FloodResult = {
   wallMs: number;
+  /** Wall clock (Date.now()) when the last spam post was answered: the end of the flood. */
+  floodEndedAt: number;
   /** Status code (or "error") of each spam post. */
   statuses: Record<string, number>;
   spamMs: number[];
@@ -41,13 +45,36 @@ export type FloodResult = {
   probeMs: number[];
   /** Probes during the flood that failed or answered other than 200. */
   probeFailures: string[];
-  lead: { status: number; reference?: string; stored?: string; mails: number; mailedAfterMs?: number };
+  lead: {
+    status: number;
+    reference?: string;
+    stored?: string;
+    mails: number;
+    /** From the answer to its post to the SMTP server's receipt of both its emails (receipt times, not polling). */
+    mailedAfterMs?: number;
+    /** From the answer to its post to the receipt of the owner's notice. */
+    noticeAfterMs?: number;
+    /** Wall clock: when its post was sent and answered, and when the SMTP server received its owner's notice. */
+    postedAt: number;
+    answeredAt: number;
+    noticeReceivedAt?: number;
+    /** Its outbox rows as the database holds them at the end (attempts, createdAt → sentAt). */
+    outbox: LeadOutboxRow[];
+  };
   rows: Record<string, number>;
   outbox: Record<string, number>;
   dbBytes: { before: number; after: number };
   rssMb: { before: number; peak: number };
   alive: boolean;
 };
+
+export type LeadOutboxRow = { kind: string; status: string; attempts: number; createdAt: number; sentAt?: number };
+
+/** Prisma's SQLite DateTime column as milliseconds since the epoch (stored as a number or an ISO string). */
+function epochMs(value: unknown): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  return typeof value === "number" ? value : Date.parse(String(value));
+}
 
 const SPAM_KINDS = ["honeypot", "links", "forged-token", "no-token"] as const;
 
@@ -123,6 +150,7 @@ export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
     const ip = "10.71.0.1";
     const hidden = await formFromResponse(await fetch(`${server.url}/quote`, { headers: { "X-Forwarded-For": ip } }));
     await pace(opts.minSubmitSeconds * 1000 + 500, "the prospect fills the form for longer than the minimum time");
+    const postedAt = Date.now();
     const response = await post(server.url, ip, {
       ...hidden,
       name: "Real Prospect",
@@ -138,7 +166,9 @@ export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
     return {
       status: response.status,
       reference: /data-testid="quote-reference">([^<]+)</.exec(html)?.[1],
-      postedAt: performance.now(),
+      // Wall clock, to compare with the SMTP server's receipt times.
+      postedAt,
+      answeredAt: Date.now(),
     };
   })();
 
@@ -174,6 +204,7 @@ export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
     );
   }
   await Promise.all(pending);
+  const floodEndedAt = Date.now();
   const leadResult = await lead;
   const wallMs = performance.now() - started;
   probing = false;
@@ -187,7 +218,10 @@ export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
     timeoutMs: 90_000,
     intervalMs: 250,
   }).catch(() => undefined);
-  const mailedAfterMs = mailed().length >= 2 ? performance.now() - leadResult.postedAt : undefined;
+  const arrivals = mailed().map((mail) => mail.receivedAt);
+  const mailedAfterMs = arrivals.length >= 2 ? Math.max(...arrivals) - leadResult.answeredAt : undefined;
+  const notice = mailed().find((mail) => mail.to.includes(opts.ownerTo ?? "owner@fsdev.test"));
+  const noticeAfterMs = notice ? notice.receivedAt - leadResult.answeredAt : undefined;
 
   const sqlite = new Database(server.databaseFile, { readonly: true });
   const group = (table: string, column: string) =>
@@ -207,6 +241,25 @@ export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
           { status: string } | undefined
       )?.status
     : undefined;
+  const leadOutbox = (
+    leadResult.reference
+      ? sqlite
+          .prepare(
+            `SELECT o.kind, o.status, o.attempts, o.createdAt, o.sentAt FROM OutboxMessage o
+             JOIN QuoteRequest q ON q.id = o.quoteRequestId WHERE q.reference = ? ORDER BY o.id`,
+          )
+          .all(leadResult.reference)
+      : []
+  ).map((row) => {
+    const { kind, status, attempts, createdAt, sentAt } = row as Record<string, unknown>;
+    return {
+      kind: String(kind),
+      status: String(status),
+      attempts: Number(attempts),
+      createdAt: epochMs(createdAt) ?? NaN,
+      sentAt: epochMs(sentAt),
+    };
+  });
   sqlite.close();
 
   const alive = await fetch(`${server.url}/`).then(
@@ -215,13 +268,25 @@ export async function runFlood(opts: FloodOptions): Promise<FloodResult> {
   );
   return {
     wallMs,
+    floodEndedAt,
     statuses,
     spamMs,
     delayedPosts,
     quietProbeMs,
     probeMs,
     probeFailures,
-    lead: { status: leadResult.status, reference: leadResult.reference, stored, mails: mailed().length, mailedAfterMs },
+    lead: {
+      status: leadResult.status,
+      reference: leadResult.reference,
+      stored,
+      mails: mailed().length,
+      mailedAfterMs,
+      noticeAfterMs,
+      postedAt: leadResult.postedAt,
+      answeredAt: leadResult.answeredAt,
+      noticeReceivedAt: notice?.receivedAt,
+      outbox: leadOutbox,
+    },
     rows,
     outbox,
     dbBytes: { before: dbBefore, after: dbBytes(server.databaseFile) },

@@ -4,7 +4,8 @@ import net, { type AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerError } from "smtp-server";
 import { pace } from "./pace";
 
-export type ReceivedMail = { from: string; to: string[]; raw: string };
+/** `receivedAt`: when the message was accepted (Date.now() in this process). */
+export type ReceivedMail = { from: string; to: string[]; raw: string; receivedAt: number };
 
 export type Failure = { code: number; message: string };
 
@@ -63,6 +64,7 @@ export async function startSmtpServer(opts: { fail?: Failure; holdMs?: number } 
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
           raw: Buffer.concat(chunks).toString("utf8"),
+          receivedAt: Date.now(),
         });
         callback();
       });

@@ -50,8 +50,26 @@ try {
     `real request: ${result.lead.status}, ${result.lead.reference ?? "no reference"}, ` +
       `stored as ${result.lead.stored ?? "nothing"}, ${result.lead.mails} mails received` +
       (result.lead.mailedAfterMs !== undefined
-        ? ` (${(result.lead.mailedAfterMs / 1000).toFixed(1)} s after its post)`
+        ? ` (both ${(result.lead.mailedAfterMs / 1000).toFixed(1)} s after the answer to its post)`
         : ""),
+  );
+  const inSeconds = (ms: number | undefined) => (ms === undefined ? "never" : `${(ms / 1000).toFixed(1)} s`);
+  const { lead } = result;
+  console.log(
+    `real request's owner notice received ${inSeconds(lead.noticeAfterMs)} after the answer to its post ` +
+      `(${inSeconds(lead.noticeReceivedAt === undefined ? undefined : lead.noticeReceivedAt - lead.postedAt)} ` +
+      `after the post was sent; the post waited ${inSeconds(lead.answeredAt - lead.postedAt)} for its answer); ` +
+      `the flood ended ${inSeconds(result.floodEndedAt - lead.answeredAt)} after that answer`,
+  );
+  console.log(
+    `real request's outbox rows: ` +
+      result.lead.outbox
+        .map(
+          (row) =>
+            `${row.kind} ${row.status} after ${row.attempts} attempt(s), ` +
+            `sent ${inSeconds(row.sentAt === undefined ? undefined : row.sentAt - row.createdAt)} after it was stored`,
+        )
+        .join("; "),
   );
   console.log(
     `stored: ${JSON.stringify(result.rows)}; outbox: ${JSON.stringify(result.outbox)}; ` +

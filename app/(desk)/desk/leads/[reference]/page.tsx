@@ -10,7 +10,7 @@ import { serverContext } from "@/lib/server/context";
 import { describeEvent } from "@/lib/leads/commands";
 import { getLead, mailState } from "@/lib/leads/queries";
 import { STATUS_LABELS, type LeadStatus } from "@/lib/leads/status";
-import { deskErasePath, deskInboxPath } from "@/lib/routes";
+import { deskErasePath, deskInboxPath, deskLeadPath } from "@/lib/routes";
 import { addNoteAction } from "../../actions/add-note";
 import { changeStatusAction } from "../../actions/change-status";
 import { markSpamAction } from "../../actions/mark-spam";
@@ -58,7 +58,7 @@ export default async function LeadPage({ params }: Props) {
   ).filter(([, value]) => value);
 
   return (
-    <DeskFrame owner={owner.email} signOut={signOutAction}>
+    <DeskFrame path={deskLeadPath(lead.reference)} owner={owner.email} signOut={signOutAction}>
       <p>
         <a href={deskInboxPath({ status: lead.status })} className="text-brand-800 underline underline-offset-4">
           Back to {status}
