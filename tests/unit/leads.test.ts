@@ -75,6 +75,17 @@ type LeadInput = {
   withMail?: boolean;
 };
 
+/** Erasure of `email` as the owner, with this file's database, mail folder and secret. */
+function erase(email: string, smtpTimeoutMs = 1_000) {
+  return eraseByEmail(email, {
+    db: client,
+    mailDir,
+    secret: "secret-0123456789-0123456789-0123456789",
+    actor: OWNER,
+    smtpTimeoutMs,
+  });
+}
+
 async function insertLead(input: LeadInput = {}) {
   sequence += 1;
   const reference = `FS-2026-T${String(sequence).padStart(5, "0")}`;
@@ -356,13 +367,7 @@ describe("erasure", () => {
     );
     fs.writeFileSync(path.join(mailDir, "4.eml"), `To: x@example.test\nSubject: x\n\nfrom xjane.doe@example.test\n`);
 
-    const result = await eraseByEmail("  JANE.doe@example.test ", {
-      db: client,
-      mailDir,
-      secret: "secret-0123456789-0123456789-0123456789",
-      actor: OWNER,
-      smtpTimeoutMs: 1_000,
-    });
+    const result = await erase("  JANE.doe@example.test ");
     expect(result).toEqual({
       requests: 2,
       messages: 3,
@@ -399,13 +404,7 @@ describe("erasure", () => {
     await client.leadEvent.create({
       data: { quoteRequestId: other.id, actor: OWNER, action: "note", detail: "Call xjane.doe@example.test" },
     });
-    const result = await eraseByEmail("jane.doe@example.test", {
-      db: client,
-      mailDir,
-      secret: "secret-0123456789-0123456789-0123456789",
-      actor: OWNER,
-      smtpTimeoutMs: 1_000,
-    });
+    const result = await erase("jane.doe@example.test");
     const notes = await client.leadEvent.findMany({
       where: { quoteRequestId: other.id, action: "note" },
       orderBy: { id: "asc" },
@@ -426,13 +425,7 @@ describe("erasure", () => {
         { id: "v3", identifier: "token-3", value: JSON.stringify({ email: OWNER }), expiresAt },
       ],
     });
-    const result = await eraseByEmail("jane.doe@example.test", {
-      db: client,
-      mailDir,
-      secret: "secret-0123456789-0123456789-0123456789",
-      actor: OWNER,
-      smtpTimeoutMs: 1_000,
-    });
+    const result = await erase("jane.doe@example.test");
     expect((await client.verification.findMany()).map((row) => row.id)).toEqual(["v3"]);
     expect(result.signIns).toBe(2);
   });
@@ -461,13 +454,7 @@ describe("erasure while a message is in flight", () => {
         log: () => {},
       });
       await vi.waitFor(() => expect(slow.holding).toBe(1), { timeout: 5_000 });
-      const result = await eraseByEmail("Jane.Doe@example.test", {
-        db: client,
-        mailDir,
-        secret: "secret-0123456789-0123456789-0123456789",
-        actor: OWNER,
-        smtpTimeoutMs: 5_000,
-      });
+      const result = await erase("Jane.Doe@example.test", 5_000);
       expect(await delivery).toMatchObject({ sent: 1 });
       expect(result.inFlight).toEqual({ delivered: 1, unsettled: 0 });
       expect(describeErasure(result)).toContain("1 message was already being sent and was delivered");
