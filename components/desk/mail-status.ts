@@ -1,6 +1,6 @@
 /** How the desk words a lead's emails: the one-word state (inbox, badge) and each email's line (lead page). */
 import type { MailState } from "@/lib/leads/queries";
-import { describeDelivery, OUTBOX_STATUS } from "@/lib/mail/outbox";
+import { describeDelivery, OUTBOX_STATUS } from "@/lib/mail/outbox-status";
 import { dateTime } from "./format";
 
 export const MAIL_LABELS: Record<MailState, string> = {

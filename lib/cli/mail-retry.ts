@@ -4,7 +4,8 @@
  * Prints `mail:retry sent N, failed N, left N pending`; exits 1 if any send failed.
  */
 import nextEnv from "@next/env";
-import { countGivenUp, countWaiting, describeError, requeueFailed } from "@/lib/mail/outbox";
+import { describeError } from "@/lib/mail/outbox";
+import { countGivenUp, countWaiting, requeueFailed } from "@/lib/mail/outbox-status";
 import { serverContext } from "@/lib/server/context";
 
 const USAGE = "usage: npm run mail:retry [-- --failed]";

@@ -4,13 +4,8 @@
  */
 import type { Db } from "@/lib/db/client";
 import type { QuoteRequest } from "@/lib/generated/prisma/client";
-import {
-  OUTBOX_STATUS,
-  requeueFailed,
-  type DeliverOptions,
-  type DeliverResult,
-  type OutboxRow,
-} from "@/lib/mail/outbox";
+import type { DeliverOptions, DeliverResult, OutboxRow } from "@/lib/mail/outbox";
+import { OUTBOX_STATUS, requeueFailed } from "@/lib/mail/outbox-status";
 import { STATUS_LABELS, type LeadStatus } from "./status";
 
 export type Actor = string;

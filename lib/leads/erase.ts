@@ -10,7 +10,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
-import { OUTBOX_STATUS } from "@/lib/mail/outbox";
+import { OUTBOX_STATUS } from "@/lib/mail/outbox-status";
 import { escapeRegExp } from "@/lib/text/escape-regexp";
 import { emailKey, erasureHash } from "./keys";
 

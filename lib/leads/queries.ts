@@ -1,7 +1,7 @@
 /** Read-only queries of the desk and the `leads` command: the inbox, one lead, the sources report. */
 import { SIGN_IN_CAP_ACTION } from "@/lib/auth/sign-in-mail";
 import type { Db } from "@/lib/db/client";
-import { OUTBOX_STATUS, WAITING_STATUSES, type OutboxStatus } from "@/lib/mail/outbox";
+import { OUTBOX_STATUS, WAITING_STATUSES, type OutboxStatus } from "@/lib/mail/outbox-status";
 import { parseLeadReference } from "./reference";
 import { LEAD_STATUSES, type LeadStatus } from "./status";
 

@@ -1,5 +1,5 @@
 /** The inbox and a lead as plain text, for `npm run leads -- list` and `show`. */
-import { describeDelivery } from "@/lib/mail/outbox";
+import { describeDelivery } from "@/lib/mail/outbox-status";
 import { describeEvent } from "./commands";
 import type { Inbox, Lead } from "./queries";
 import { LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from "./status";

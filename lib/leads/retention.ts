@@ -5,7 +5,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/db/client";
-import { OUTBOX_STATUS } from "@/lib/mail/outbox";
+import { OUTBOX_STATUS } from "@/lib/mail/outbox-status";
 import type { RetentionSettings } from "@/lib/server/env";
 
 export type { RetentionSettings };

@@ -5,26 +5,11 @@
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { renderConfirmation, renderOwnerNotice, type MailContext, type QuoteForMail } from "./render";
+import { OUTBOX_STATUS } from "./outbox-status";
 import type { MailTransport, OutgoingMail } from "./transport";
 import { log as serverLog } from "@/lib/server/log";
 
 export type OutboxKind = "owner_notice" | "prospect_confirmation" | "sign_in_link";
-
-/**
- * A message's life: `pending` (waiting for its next attempt), `sending` (claimed by one sender until its
- * lock runs out), then `sent`, or `failed` once it used up its attempts; `cancelled` when its person is being
- * erased (no sender claims it; erasure deletes it). The one list of the column's values.
- */
-export const OUTBOX_STATUS = {
-  pending: "pending",
-  sending: "sending",
-  sent: "sent",
-  failed: "failed",
-  cancelled: "cancelled",
-} as const;
-export type OutboxStatus = (typeof OUTBOX_STATUS)[keyof typeof OUTBOX_STATUS];
-/** Still to go out: waiting for its turn, or claimed by a sender right now. */
-export const WAITING_STATUSES: OutboxStatus[] = [OUTBOX_STATUS.pending, OUTBOX_STATUS.sending];
 
 /** Kinds whose stored text holds a credential: blanked as soon as the message is sent. */
 const BLANK_ONCE_SENT: ReadonlySet<string> = new Set<OutboxKind>(["sign_in_link"]);
@@ -101,49 +86,6 @@ const RETRY_DELAYS_MS = [1, 5, 15, 60, 180, 360, 720, 1440].map((minutes) => min
 const ERROR_MAX_LENGTH = 500;
 
 /** Delay before the next attempt after `failures` failed attempts (1 min, 5 min, 15 min, 1 h, 3 h, 6 h, 12 h, 24 h). */
-/** Mail still to go out: waiting for its turn, or claimed by a sender right now. */
-export function countWaiting(db: Pick<PrismaClient, "outboxMessage">): Promise<number> {
-  return db.outboxMessage.count({ where: { status: { in: WAITING_STATUSES } } });
-}
-
-/** Mail that ran out of attempts (`npm run mail:retry -- --failed` queues it again). */
-export function countGivenUp(db: Pick<PrismaClient, "outboxMessage">): Promise<number> {
-  return db.outboxMessage.count({ where: { status: OUTBOX_STATUS.failed } });
-}
-
-/**
- * Puts messages that ran out of attempts back in the queue, due at `now` (all of them, or one lead's);
- * returns how many. `npm run mail:retry -- --failed` and the desk's "Retry mail now" use it.
- */
-export async function requeueFailed(
-  db: Pick<PrismaClient, "outboxMessage">,
-  opts: { now?: Date; quoteRequestId?: number } = {},
-): Promise<number> {
-  const { count } = await db.outboxMessage.updateMany({
-    where: {
-      status: OUTBOX_STATUS.failed,
-      ...(opts.quoteRequestId === undefined ? {} : { quoteRequestId: opts.quoteRequestId }),
-    },
-    data: { status: OUTBOX_STATUS.pending, nextAttemptAt: opts.now ?? new Date() },
-  });
-  return count;
-}
-
-/** A message's state in words, for the CLI and the desk: "sent <time>", "failed after N attempts: ...". */
-export function describeDelivery(
-  row: { status: string; attempts: number; lastError: string | null; sentAt: Date | null; nextAttemptAt: Date },
-  formatTime: (date: Date) => string,
-): string {
-  if (row.status === OUTBOX_STATUS.sent) return `sent ${row.sentAt ? formatTime(row.sentAt) : ""}`.trimEnd();
-  if (row.status === OUTBOX_STATUS.failed)
-    return `failed after ${row.attempts} attempt(s): ${row.lastError ?? ""}`.trimEnd();
-  if (row.status === OUTBOX_STATUS.cancelled) return "cancelled: its person is being erased";
-  return (
-    `${row.status}, next try ${formatTime(row.nextAttemptAt)}` +
-    (row.lastError ? ` (last error: ${row.lastError})` : "")
-  );
-}
-
 export function retryDelayMs(failures: number): number {
   const index = Math.min(Math.max(failures, 1), RETRY_DELAYS_MS.length) - 1;
   return RETRY_DELAYS_MS[index] ?? 1440 * MINUTE;

@@ -9,7 +9,7 @@ import net from "node:net";
 import path from "node:path";
 import tls from "node:tls";
 import type { Db } from "@/lib/db/client";
-import { countGivenUp, countWaiting } from "@/lib/mail/outbox";
+import { countGivenUp, countWaiting } from "@/lib/mail/outbox-status";
 import { MIGRATIONS_DIRS, providerOf } from "@/prisma/providers.mjs";
 
 export type HealthReport = {

@@ -1,4 +1,3 @@
-import { createHash, createHmac } from "node:crypto";
 import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { outboxRows } from "@/lib/mail/outbox";
@@ -20,6 +19,7 @@ import {
 } from "./fields";
 import { issueFormToken, verifyFormToken } from "./form-token";
 import { newReference } from "./reference";
+import { formTokenHashOf, submissionKeyOf, valuesDigest } from "./submission-keys";
 import { LIMITS, QUOTE_FIELDS, quoteSchema, type QuoteInput, type QuoteValues, type FieldErrors } from "./schema";
 import { judge } from "./spam";
 import { log as serverLog } from "@/lib/server/log";
@@ -144,21 +144,6 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
     log("quote: could not store a request (the visitor was asked to try again)", error);
     return { status: "unavailable", values };
   }
-}
-
-/** A keyed digest of the validated values, for the replacement token (it travels in the visitor's cookie). */
-function valuesDigest(input: QuoteInput, secret: string): string {
-  return createHmac("sha256", `form-values:${secret}`).update(JSON.stringify(input)).digest("base64url");
-}
-
-/** Which form token a lead came with, keyed (the token itself is never stored). */
-function formTokenHashOf(formToken: string, secret: string): string {
-  return createHmac("sha256", `form-token-id:${secret}`).update(formToken).digest("base64url");
-}
-
-/** The same rendering of the form sent again with the same values. */
-function submissionKeyOf(formToken: string, input: QuoteInput): string {
-  return createHash("sha256").update(formToken).update("\n").update(JSON.stringify(input)).digest("hex");
 }
 
 async function findSubmission(db: Db, submissionKey: string): Promise<SubmitResult | null> {

@@ -1,4 +1,4 @@
-import { countWaiting } from "@/lib/mail/outbox";
+import { countWaiting } from "@/lib/mail/outbox-status";
 import { bearerMatches } from "@/lib/ops/bearer";
 import { serverContext } from "@/lib/server/context";
 
