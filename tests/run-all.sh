@@ -36,14 +36,27 @@ count() {
 }
 
 # Each step is the npm script a developer runs (package.json), with only the reporters added here.
-step "type check"
-npm run --silent typecheck
-step "lint"
-npm run --silent lint
-step "format"
-npm run --silent format:check -- --log-level warn
-echo "prettier: all files formatted"
-node tests/line-width.mjs
+# The three static checks are single-threaded and independent: lint and format run beside the type check, and
+# each one's output is printed in turn once all three have ended.
+step "type check, lint, format"
+npm run --silent lint >"$reports/lint.log" 2>&1 &
+lint_pid=$!
+{ npm run --silent format:check -- --log-level warn && echo "prettier: all files formatted" &&
+  node tests/line-width.mjs; } >"$reports/format.log" 2>&1 &
+format_pid=$!
+checks=0
+npm run --silent typecheck || checks=1
+wait "$lint_pid" || checks=1
+cat "$reports/lint.log"
+wait "$format_pid" || checks=1
+cat "$reports/format.log"
+if [ "$checks" -ne 0 ]; then
+  printf '
+static checks failed
+tests: 0 passed, 1 failed
+'
+  exit 1
+fi
 
 step "unit + integration"
 status=0
