@@ -33,7 +33,10 @@ export function LeadActions({
             {hidden}
             <DeskField id="lead-status" label="Status" errors={fieldErrors(state, "status")}>
               {(control) => (
+                // Keyed by the stored status: after a change, React resets the form to its first default, and the
+                // control would offer the old status again (pressing the button would silently move the lead back).
                 <select
+                  key={status}
                   {...control}
                   name="status"
                   defaultValue={echoedValue(state, "status") ?? status}

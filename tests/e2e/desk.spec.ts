@@ -2,6 +2,7 @@
 // export, erase, passkeys, sign out, and axe on the desk's pages. Serial: one owner, one session.
 import AxeBuilder from "@axe-core/playwright";
 import { parse } from "csv-parse/sync";
+import { deskLeadPath } from "../../lib/routes";
 import { expect, test, type Page } from "@playwright/test";
 import { DESK, OWNER, mailFiles, newSignInLink, seenMail, signInByEmail, submitLead, withDb } from "../helpers/desk";
 import { uniqueIp, uniqueName } from "../helpers/e2e-server";
@@ -100,6 +101,36 @@ test("triage: find a new lead, move it to In progress, add a note, see the timel
   ]);
   await page.goto(`${DESK}/desk?status=in_progress`);
   await expect(page.getByRole("link", { name: reference })).toBeVisible();
+});
+
+test("after Change status the control shows the new status, so pressing it again keeps the lead there", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const name = uniqueName("Status Control");
+  const reference = await submitLead(request, baseURL!, {
+    name,
+    email: `${name.replace(/\W+/g, ".")}@example.com`,
+    ip: uniqueIp(),
+  });
+  await signInByEmail(page, uniqueIp());
+  await page.goto(`${DESK}${deskLeadPath(reference)}`);
+  const control = page.getByLabel("Status", { exact: true });
+  await control.selectOption({ label: "In progress" });
+  await page.getByRole("button", { name: "Change status" }).click();
+  await expect(page.getByTestId("lead-status")).toContainText("In progress");
+  await expect(control).toHaveValue("in_progress");
+  await page.getByRole("button", { name: "Change status" }).click();
+  await expect(page.getByRole("form", { name: "Change status" }).getByTestId("action-message")).toContainText(
+    "Already In progress.",
+  );
+  const row = () =>
+    withDb((db) => db.prepare("SELECT status FROM QuoteRequest WHERE reference = ?").get(reference)) as {
+      status: string;
+    };
+  expect(row().status).toBe("in_progress");
+  await expect(page.getByTestId("lead-status")).toContainText("In progress");
 });
 
 test("release a spam lead: its two emails are delivered exactly once", async ({ page, request, baseURL }) => {
