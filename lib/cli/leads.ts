@@ -162,6 +162,11 @@ async function run(command: string | undefined, options: Options, out: (line: st
 }
 
 async function main(args: string[]): Promise<number> {
+  // A reader that stops early (`npm run leads -- show X | head`) closes the pipe: end quietly, as Unix tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(0);
+  });
   nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
   const [command, ...rest] = args;
   try {

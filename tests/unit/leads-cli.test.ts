@@ -102,6 +102,15 @@ describe("npm run leads", { timeout: 60_000 }, () => {
     expect(events.map((event) => event.actor)).toEqual(["cli"]);
   });
 
+  it("ends quietly when its reader stops early (`| head`): no EPIPE stack trace, exit 0", () => {
+    // `true` exits without reading, so the command's first line already meets a closed pipe.
+    const command = `"${process.execPath}" node_modules/tsx/dist/cli.mjs lib/cli/leads.ts show FS-2026-CLI001`;
+    // pipefail: the pipeline's status is the command's, not `true`'s.
+    const piped = spawnSync("bash", ["-c", `set -o pipefail; ${command} | true`], { cwd: root, env, encoding: "utf8" });
+    expect(piped.stderr).not.toMatch(/EPIPE|Unhandled|at .*\.ts:\d+/);
+    expect(piped.status).toBe(0);
+  });
+
   it("exports CSV with a BOM and neutralised formulas", () => {
     const result = leads("export", "--status", "new");
     expect(result.code).toBe(0);
