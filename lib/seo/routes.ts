@@ -1,4 +1,5 @@
 import { articles, caseStudies, getHome, getPage, products, services, type Entry } from "@/lib/content";
+import { QUOTE_PATH } from "@/lib/routes";
 import { caseStudyPath, entryPath } from "./entry-path";
 
 /** One indexable URL of the site and the date its content last changed, when known. */
@@ -61,7 +62,7 @@ export function publishedRoutes(): SiteRoute[] {
       .map((entry) => ({ path: entryPath("articles", entry.slug), lastModified: contentDate(entry.data) })),
     { path: "/faq", lastModified: page("faq") },
     { path: "/about", lastModified: page("about") },
-    { path: "/quote", lastModified: page("quote") },
+    { path: QUOTE_PATH, lastModified: page("quote") },
     { path: "/privacy", lastModified: page("privacy") },
   ];
   return routes.map((route) => (route.lastModified ? route : { path: route.path }));

@@ -1,3 +1,4 @@
+import { QUOTE_PATH } from "@/lib/routes";
 import { escapeHtml } from "@/lib/text/escape-html";
 
 /**
@@ -13,6 +14,6 @@ export function refusalPage(message: string, backToForm: string): string {
     '<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;',
     'line-height:1.5;color:#0f172a">',
     `<main><h1 style="font-size:1.5rem">${escapeHtml(message)}</h1>`,
-    `<p><a href="/quote" style="color:#115e59">${escapeHtml(backToForm)}</a></p></main></body></html>`,
+    `<p><a href="${QUOTE_PATH}" style="color:#115e59">${escapeHtml(backToForm)}</a></p></main></body></html>`,
   ].join("");
 }
