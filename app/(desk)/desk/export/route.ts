@@ -1,7 +1,7 @@
 import { serverContext } from "@/lib/server/context";
 import { exportLeads } from "@/lib/leads/export";
 import { parseInboxFilter } from "@/lib/leads/inbox-filter";
-import { currentOwner } from "../guard";
+import { ownerDownload } from "../download";
 
 /** The pieces as a byte stream: each page of leads is read when the client has taken the one before. */
 function bytesOf(pieces: AsyncGenerator<string, void, undefined>): ReadableStream<Uint8Array> {
@@ -18,24 +18,16 @@ function bytesOf(pieces: AsyncGenerator<string, void, undefined>): ReadableStrea
   });
 }
 
-/**
- * POST /desk/export: the inbox's current filter as a CSV download. A form post, not a link, so that a
- * cross-site page cannot trigger it (the session cookie is SameSite=Lax, and proxy.ts refuses
- * cross-site posts); the owner check is the same as every desk action's.
- */
-export async function POST(request: Request): Promise<Response> {
-  const owner = await currentOwner();
-  if (!owner)
-    return new Response("Sign in to the desk first.", { status: 401, headers: { "cache-control": "no-store" } });
-  const form = await request.formData().catch(() => new FormData());
-  const { status, query } = parseInboxFilter({ status: form.get("status"), q: form.get("q") });
-  const csv = exportLeads(serverContext().db, { status, query }, owner.email);
-  const day = new Date().toISOString().slice(0, 10);
-  return new Response(bytesOf(csv), {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="leads-${status ?? "all"}-${day}.csv"`,
-      "cache-control": "no-store",
-    },
+/** POST /desk/export: the inbox's current filter as a CSV download, streamed page by page. */
+export function POST(request: Request): Promise<Response> {
+  return ownerDownload(request, async (form, owner) => {
+    const { status, query } = parseInboxFilter({ status: form.get("status"), q: form.get("q") });
+    const csv = exportLeads(serverContext().db, { status, query }, owner.email);
+    const day = new Date().toISOString().slice(0, 10);
+    return {
+      body: bytesOf(csv),
+      contentType: "text/csv; charset=utf-8",
+      fileName: `leads-${status ?? "all"}-${day}.csv`,
+    };
   });
 }
