@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./defaults.mjs";
+import { isTimeZone } from "@/lib/text/local-time";
 import { localOrigin } from "./site-url";
 
 /**
@@ -70,6 +71,11 @@ const schema = z.object({
   CRON_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   /** How long an outbox sender holds a message; a sender killed mid-send frees it after this. */
   OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(15).max(3600).default(120),
+  /** The business's time zone (IANA name): every time the desk, the emails, the CLI and the CSV show is in it. */
+  BUSINESS_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { error: "must be an IANA time zone such as Africa/Johannesburg" })
+    .default("Africa/Johannesburg"),
   /** Deliver mail right after each submission (off only in tests that drive delivery themselves). */
   MAIL_DELIVER_AFTER_SUBMIT: boolean.default(true),
 });
