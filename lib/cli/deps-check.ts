@@ -17,6 +17,7 @@ import {
   checkLockComplete,
   checkLockStepGroups,
   checkPins,
+  checkPlatformPackages,
   checkRenovateGroups,
   checkSchemaEngine,
   checkSingletons,
@@ -26,7 +27,7 @@ import {
   lsProblems,
   type Manifest,
   PLATFORM_ROOTS,
-  platformPackages,
+  type Registry,
   type RegistryManifest,
   type RenovateConfig,
 } from "@/lib/ops/dependency-rules";
@@ -46,7 +47,9 @@ async function npmView(name: string, spec: string, fields: string[]): Promise<un
     const { stdout } = await run("npm", ["view", `${name}@${spec}`, ...fields, "--json"], { maxBuffer: 1 << 24 });
     return stdout.trim() ? JSON.parse(stdout) : undefined;
   } catch (error) {
-    if (/E404|404 Not Found/.test(String((error as { stderr?: string }).stderr ?? error))) return undefined;
+    // With --json npm writes its error to stdout too (and to stderr only when its log level allows).
+    const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
+    if (/"code": "E404"|npm error code E404/.test(stdout + stderr)) return undefined;
     throw error;
   }
 }
@@ -65,32 +68,13 @@ async function pooled<T, R>(items: T[], task: (item: T) => Promise<R>): Promise<
   return results;
 }
 
-/** The platform packages of each root (installed version, or the one named on the command line) exist. */
-async function checkPlatformPackages(lock: Lock, proposed: Map<string, string>): Promise<CheckResult> {
-  const view = async (name: string, spec: string) =>
-    ((await npmView(name, spec, ["version", "optionalDependencies", "dependencies"])) ?? {}) as RegistryManifest;
-  const roots = ["next", "@tailwindcss/oxide", ...proposed.keys()]
-    .filter((name, index, all) => all.indexOf(name) === index)
-    .map((name) => ({ name, spec: proposed.get(name) ?? installedVersion(lock, name) ?? "" }));
-  const problems: string[] = [];
-  const found: string[] = [];
-  for (const root of roots) {
-    if (!root.spec) {
-      problems.push(`${root.name} is not installed; name a version (${root.name}@<version>)`);
-      continue;
-    }
-    if ((await npmView(root.name, root.spec, ["version"])) === undefined) {
-      problems.push(`${root.name}@${root.spec} is not in the registry`);
-      continue;
-    }
-    const wanted = await platformPackages(root.name, root.spec, view);
-    const versions = await pooled(wanted, (item) => npmView(item.name, item.spec, ["version"]));
-    const missing = wanted.filter((_item, index) => versions[index] === undefined);
-    for (const item of missing) problems.push(`${item.name}@${item.spec} (of ${item.parent}) is not in the registry`);
-    found.push(`${root.name}@${root.spec}: ${wanted.length - missing.length} of ${wanted.length}`);
-  }
-  return { name: "platform packages in the registry", detail: found.join("; "), problems };
-}
+/** The registry through `npm view`, at most PARALLEL requests at once. */
+const registry: Registry = {
+  manifest: async (name, spec) =>
+    (await npmView(name, spec, ["version", "optionalDependencies", "dependencies"])) as RegistryManifest | undefined,
+  exist: async (packages) =>
+    pooled(packages, async (item) => (await npmView(item.name, item.spec, ["version"])) !== undefined),
+};
 
 /** `npm ls --all` is clean; a dependency wanted by dist-tag (npm cannot judge those offline) is asked about. */
 async function checkNpmLs(): Promise<CheckResult> {
@@ -152,7 +136,12 @@ async function main(args: string[]): Promise<number> {
     checkRenovateGroups(renovate),
     checkPins(manifest, renovate, ciPins()),
     await checkNpmLs(),
-    await checkPlatformPackages(lock, proposed),
+    await checkPlatformPackages(
+      ["next", "@tailwindcss/oxide", ...proposed.keys()]
+        .filter((name, index, all) => all.indexOf(name) === index)
+        .map((name) => ({ name, spec: proposed.get(name) ?? installedVersion(lock, name) ?? "" })),
+      registry,
+    ),
   ];
   for (const result of results) {
     console.log(`${result.problems.length ? "FAIL" : "ok  "} ${result.name}: ${result.detail}`);

@@ -292,28 +292,55 @@ export function checkExactVersions(manifest: Manifest): CheckResult {
   return { name: "exact versions", detail: `${Object.keys(all).length} dependencies`, problems };
 }
 
-/** What `npm view <root>@<version> optionalDependencies dependencies --json` says about one package. */
-export type RegistryManifest = { optionalDependencies?: VersionMap; dependencies?: VersionMap };
+/** What `npm view <name>@<spec> version optionalDependencies dependencies --json` says about one package. */
+export type RegistryManifest = { version?: string; optionalDependencies?: VersionMap; dependencies?: VersionMap };
+export type PackageSpec = { name: string; spec: string };
+export type Registry = {
+  /** A version's manifest, or undefined when the registry has no such version. */
+  manifest: (name: string, spec: string) => Promise<RegistryManifest | undefined>;
+  /** For each package, whether the registry has a version matching its spec. */
+  exist: (packages: PackageSpec[]) => Promise<boolean[]>;
+};
 
 /**
- * The platform packages (name and version spec) of a root and of the roots among its dependencies, asking
- * `view` for each manifest. Returns each package once.
+ * The platform packages (name and version spec) of a root and of the roots among its dependencies, as the
+ * registry's manifests list them.
  */
 export async function platformPackages(
   root: string,
   spec: string,
-  view: (name: string, spec: string) => Promise<RegistryManifest>,
-): Promise<{ name: string; spec: string; parent: string }[]> {
-  const manifest = await view(root, spec);
+  registry: Pick<Registry, "manifest">,
+): Promise<(PackageSpec & { parent: string })[]> {
+  const manifest = (await registry.manifest(root, spec)) ?? {};
   const own = Object.entries(manifest.optionalDependencies ?? {})
     .filter(([name]) => !PLATFORM_ROOTS.includes(name))
     .map(([name, version]) => ({ name, spec: version, parent: `${root}@${spec}` }));
   const nested = await Promise.all(
     Object.entries(manifest.dependencies ?? {})
       .filter(([name]) => PLATFORM_ROOTS.includes(name) && name !== root)
-      .map(([name, version]) => platformPackages(name, version, view)),
+      .map(([name, version]) => platformPackages(name, version, registry)),
   );
   return [...own, ...nested.flat()];
+}
+
+/** Every platform package of each root (a version to install, or one to try) is in the registry. */
+export async function checkPlatformPackages(roots: PackageSpec[], registry: Registry): Promise<CheckResult> {
+  const problems: string[] = [];
+  const found: string[] = [];
+  for (const root of roots) {
+    if (!root.spec) {
+      problems.push(`${root.name} is not installed; name a version (${root.name}@<version>)`);
+    } else if (!(await registry.manifest(root.name, root.spec))) {
+      problems.push(`${root.name}@${root.spec} is not in the registry`);
+    } else {
+      const wanted = await platformPackages(root.name, root.spec, registry);
+      const present = await registry.exist(wanted);
+      const missing = wanted.filter((_item, index) => !present[index]);
+      for (const item of missing) problems.push(`${item.name}@${item.spec} (of ${item.parent}) is not in the registry`);
+      found.push(`${root.name}@${root.spec}: ${wanted.length - missing.length} of ${wanted.length}`);
+    }
+  }
+  return { name: "platform packages in the registry", detail: found.join("; "), problems };
 }
 
 /** One node of `npm ls --all --json`. */

@@ -9,6 +9,7 @@ import {
   checkLockComplete,
   checkLockStepGroups,
   checkPins,
+  checkPlatformPackages,
   checkRenovateGroups,
   checkSchemaEngine,
   checkSingletons,
@@ -16,6 +17,7 @@ import {
   lsProblems,
   type Manifest,
   platformPackages,
+  type Registry,
   type RegistryManifest,
   type RenovateConfig,
   resolveKey,
@@ -147,19 +149,26 @@ describe("satisfies", () => {
 });
 
 describe("platform packages", () => {
-  const registry: Record<string, RegistryManifest> = {
+  // A registry like the one next 16.4.6 met here: one of the release's binaries not published (yet).
+  const manifests: Record<string, RegistryManifest> = {
     "next@16.5.0": {
+      version: "16.5.0",
       optionalDependencies: { "@next/swc-linux-x64-gnu": "16.5.0", "@next/swc-darwin-arm64": "16.5.0" },
       dependencies: { "@next/safe-image-optimization": "0.0.5", "@next/env": "16.5.0" },
     },
     "@next/safe-image-optimization@0.0.5": {
+      version: "0.0.5",
       optionalDependencies: { "@next/safe-image-optimization-linux-x64-gnu": "0.0.5" },
     },
   };
-  const view = async (name: string, spec: string) => registry[`${name}@${spec}`] ?? {};
+  const published = new Set(["@next/swc-linux-x64-gnu@16.5.0", "@next/safe-image-optimization-linux-x64-gnu@0.0.5"]);
+  const registry: Registry = {
+    manifest: async (name, spec) => manifests[`${name}@${spec}`],
+    exist: async (packages) => packages.map((item) => published.has(`${item.name}@${item.spec}`)),
+  };
 
   it("are a root's optional dependencies and those of the roots it depends on", async () => {
-    expect(await platformPackages("next", "16.5.0", view)).toEqual([
+    expect(await platformPackages("next", "16.5.0", registry)).toEqual([
       { name: "@next/swc-linux-x64-gnu", spec: "16.5.0", parent: "next@16.5.0" },
       { name: "@next/swc-darwin-arm64", spec: "16.5.0", parent: "next@16.5.0" },
       {
@@ -168,6 +177,21 @@ describe("platform packages", () => {
         parent: "@next/safe-image-optimization@0.0.5",
       },
     ]);
+  });
+
+  it("names each one the registry lacks, and a release it does not have at all", async () => {
+    const result = await checkPlatformPackages(
+      [
+        { name: "next", spec: "16.5.0" },
+        { name: "next", spec: "16.6.0" },
+      ],
+      registry,
+    );
+    expect(result.problems).toEqual([
+      "@next/swc-darwin-arm64@16.5.0 (of next@16.5.0) is not in the registry",
+      "next@16.6.0 is not in the registry",
+    ]);
+    expect(result.detail).toBe("next@16.5.0: 2 of 3");
   });
 });
 
