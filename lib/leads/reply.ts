@@ -50,7 +50,7 @@ export const replyFields = z.object({
     .trim()
     .min(1, { error: "Write the reply." })
     .max(REPLY_BODY_MAX_LENGTH, {
-      error: `A reply holds at most ${REPLY_BODY_MAX_LENGTH.toLocaleString("en-ZA")} characters.`,
+      error: `A reply holds at most ${String(REPLY_BODY_MAX_LENGTH).replace(/\B(?=(\d{3})+$)/g, " ")} characters.`,
     }),
 });
 export type ReplyInput = z.infer<typeof replyFields>;
