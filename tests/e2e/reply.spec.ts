@@ -152,6 +152,8 @@ for (const viewport of [
   test(`a placeholder the lead has no value for is refused by name; axe finds nothing at ${viewport.width} px`, async ({
     browser,
   }) => {
+    // Three axe runs on a full desk page: about 8 s each on a busy two-core machine.
+    test.setTimeout(90_000);
     const lead = await newLead("Reply Axe");
     const context = await browser.newContext({ storageState: signedIn, viewport });
     const page = await context.newPage();
