@@ -12,7 +12,7 @@ import {
   REPLY_PLACEHOLDERS,
   type ReplyPlaceholder,
 } from "@/lib/content/placeholders";
-import type { Db } from "@/lib/db/client";
+import { lockKeys, type Db } from "@/lib/db/client";
 import type { OutboxKind, OutboxRow } from "@/lib/mail/outbox";
 import { OUTBOX_STATUS } from "@/lib/mail/outbox-status";
 import { multiLine, oneLine, safeSubject } from "@/lib/mail/render";
@@ -175,6 +175,8 @@ export async function queueReply(ctx: ReplyContext, input: ReplyInput): Promise<
         error: "spam",
         message: "This lead is in Spam, so its address may be a stranger's. Use “Not spam” first if it is real.",
       };
+    // Count-then-insert, one reply at a time on every instance: replies sent at once cannot all pass the cap.
+    await lockKeys(ctx.db, tx, ["owner-reply"]);
     const recent = await tx.outboxMessage.count({
       where: { kind: REPLY_KIND, createdAt: { gt: new Date(now.getTime() - HOUR) } },
     });

@@ -255,6 +255,22 @@ describe.each(testProviders())("replies on %s", (provider) => {
     expect((await queueReply(context({ perHour: 3, now: () => later }), input(leads[1]!.reference))).ok).toBe(true);
   });
 
+  it("holds the cap when replies arrive at the same moment: six at once, three pass", async () => {
+    const at = new Date(Date.now() + 20 * 24 * HOUR);
+    const capped = context({ perHour: 3, now: () => at });
+    const lead = await insertLead({ send: false });
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, index) => queueReply(capped, input(lead.reference, `At once ${index}`))),
+    );
+    expect(results.filter((result) => result.ok)).toHaveLength(3);
+    expect(results.filter((result) => !result.ok).map((result) => !result.ok && result.error)).toEqual([
+      "cap",
+      "cap",
+      "cap",
+    ]);
+    expect(await db.outboxMessage.count({ where: { quoteRequestId: lead.id, kind: "owner_reply" } })).toBe(3);
+  });
+
   it("never sends a reply to an erased lead: queued then erased, or written after the erasure", async () => {
     const lead = await insertLead();
     const sentBefore = smtp.received.length;
