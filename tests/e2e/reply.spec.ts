@@ -208,3 +208,35 @@ test("without JavaScript: Use template reloads the page with it, and Send reply 
   expect(toProspect!.text).toContain("Could we talk for 20 to 30 minutes this week?");
   await context.close();
 });
+
+test("a reply the mail server refuses shows on the timeline with the error, and stays queued for its retries", async ({
+  browser,
+}) => {
+  const lead = await newLead("Reply Refused");
+  const context = await browser.newContext({ storageState: signedIn });
+  const page = await context.newPage();
+  await page.goto(`${desk}${deskLeadPath(lead.reference)}`);
+  smtp.failWith({ code: 451, message: "mailbox busy, try later" });
+  try {
+    await page.getByLabel("Message", { exact: true }).fill("This one meets a busy mail server.");
+    const reply = page.getByRole("form", { name: "Reply", exact: true });
+    await reply.getByRole("button", { name: "Send reply" }).click();
+    await expect(reply.getByTestId("action-message")).toContainText("Reply queued");
+    // The after-response send has been refused once: the row waits for its next try with the error.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByTestId("timeline-reply").textContent();
+        },
+        { timeout: 15_000 },
+      )
+      .toContain("mailbox busy, try later");
+    await expect(page.getByTestId("timeline-reply")).toContainText("Pending, next try");
+    await expect(page.getByTestId("timeline-reply")).toContainText("This one meets a busy mail server.");
+    await expect(page.getByTestId("lead-status")).toContainText("Mail: Pending");
+  } finally {
+    smtp.failWith(null);
+  }
+  await context.close();
+});
