@@ -142,7 +142,7 @@ async function sentMessageId(db: Pick<Db, "outboxMessage">, leadId: number, kind
   return row?.messageId ?? null;
 }
 
-/** The owner's copy: what went to the prospect, under a line saying to whom and when. */
+/** The owner's copy: what went to the prospect, under a line naming the lead and its reference. */
 function copyText(lead: ReplyLead & { email: string }, body: string): string {
   return `Your reply to ${oneLine(lead.name)} <${lead.email}> about ${lead.reference}, sent from the desk:\n\n${body}\n`;
 }

@@ -179,7 +179,11 @@ for (const viewport of [
     await expect(page.getByTestId("timeline-reply")).toContainText("I will call you tomorrow.");
     await expectNoViolations(page, "lead page with a reply on its timeline");
     // Only the one accepted reply and its copy went out for this lead.
-    await waitForMail((mail) => mail.text.includes("I will call you tomorrow."), 2, "the reply and its copy");
+    await waitForMail(
+      (mail) => mail.text.includes(`Thanks, ${lead.name}: I will call you tomorrow.`),
+      2,
+      "the reply and its copy",
+    );
     expect(smtp.received.slice(sentBefore).filter((mail) => mail.raw.includes("{company}"))).toEqual([]);
     await context.close();
   });
