@@ -9,7 +9,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import { deskLeadPath } from "../../lib/routes";
 import { uniqueIp, uniqueName } from "../helpers/e2e-server";
 import { sampleValues, startQuoteServer, submitThroughServer, type QuoteServer } from "../helpers/quote-server";
-import { closedPort, parseMail, partOf, startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
+import { parseMail, partOf, startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
 
 test.describe.configure({ mode: "serial" });
 
@@ -76,7 +76,8 @@ async function expectNoViolations(page: Page, label: string) {
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
   smtp = await startSmtpServer();
-  const port = await closedPort();
+  // Beside the run's own server (E2E_PORT) and the fixture site's (E2E_FIXTURE_PORT, by convention E2E_PORT + 1).
+  const port = Number(process.env.E2E_PORT ?? 3917) + 2;
   desk = `http://localhost:${port}`;
   server = await startQuoteServer({ port, env: { SMTP_URL: smtp.url, DESK_URL: desk, SIGN_IN_LINK_MAX: "100" } });
   await signIn(browser);
