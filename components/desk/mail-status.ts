@@ -14,6 +14,8 @@ export const MAIL_LABELS: Record<MailState, string> = {
 const KIND_LABELS: Record<string, string> = {
   owner_notice: "Notice to you",
   prospect_confirmation: "Confirmation to the prospect",
+  owner_reply: "Your reply",
+  owner_reply_copy: "Your copy of a reply",
 };
 
 /** Who an email is for, as the lead page names it ("Notice to you"); an unknown kind as it is stored. */

@@ -176,6 +176,8 @@ export function describeEvent(event: {
       return `Mail retried: ${event.detail ?? ""}`;
     case "note":
       return "Note";
+    case "reply":
+      return `Reply: ${event.detail ?? ""}`;
     default:
       return event.detail ? `${event.action}: ${event.detail}` : event.action;
   }

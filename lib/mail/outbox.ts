@@ -9,10 +9,16 @@ import { OUTBOX_STATUS } from "./outbox-status";
 import type { MailTransport, OutgoingMail } from "./transport";
 import { log as serverLog } from "@/lib/server/log";
 
-export type OutboxKind = "owner_notice" | "prospect_confirmation" | "sign_in_link";
+export type OutboxKind = "owner_notice" | "prospect_confirmation" | "sign_in_link" | "owner_reply" | "owner_reply_copy";
 
 /** Kinds whose stored text holds a credential: blanked as soon as the message is sent. */
 const BLANK_ONCE_SENT: ReadonlySet<string> = new Set<OutboxKind>(["sign_in_link"]);
+
+/** Kinds a person wrote (the owner's replies from the desk): no "Auto-Submitted" header, so they read as his mail. */
+const WRITTEN_BY_HAND: ReadonlySet<string> = new Set<OutboxKind>(["owner_reply", "owner_reply_copy"]);
+
+/** A Message-ID as we send and store them, `<local@host>`: anything else never reaches a header. */
+const MESSAGE_ID = /^<[^<>\s@]+@[^<>\s@]+>$/;
 
 /** The columns the caller sets on a new OutboxMessage (plus the relation to its QuoteRequest). */
 export type OutboxRow = {
@@ -22,6 +28,8 @@ export type OutboxRow = {
   subject: string;
   textBody: string;
   htmlBody: string;
+  /** The Message-ID this message answers (In-Reply-To and References), when it continues a thread. */
+  inReplyTo?: string | null;
 };
 
 /**
@@ -197,6 +205,7 @@ export async function deliverPending(
     }
     const attempt = row.attempts + 1;
 
+    const inReplyTo = row.inReplyTo && MESSAGE_ID.test(row.inReplyTo) ? row.inReplyTo : undefined;
     const outcome = await attemptSend(transport, {
       to: row.recipient,
       from: opts.from,
@@ -205,8 +214,9 @@ export async function deliverPending(
       text: row.textBody,
       html: row.htmlBody,
       messageId: outboxMessageId(row.id, row.quoteRequest?.reference, host),
-      // RFC 3834: tells vacation responders not to answer an automatic message.
-      headers: { "Auto-Submitted": "auto-generated" },
+      ...(inReplyTo ? { inReplyTo, references: inReplyTo } : {}),
+      // RFC 3834: tells vacation responders not to answer an automatic message (the owner's replies are not).
+      headers: WRITTEN_BY_HAND.has(row.kind) ? {} : { "Auto-Submitted": "auto-generated" },
     });
 
     // updateMany, not update: a row deleted meanwhile (its request erased) is not an error.

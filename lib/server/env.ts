@@ -61,6 +61,8 @@ const schema = z.object({
   /** Sign-in links mailed to the owner per SIGN_IN_LINK_WINDOW_MINUTES, from all addresses together. */
   SIGN_IN_LINK_MAX: z.coerce.number().int().min(1).max(100).default(3),
   SIGN_IN_LINK_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Replies sent from the desk per hour, all leads together (a stolen session cannot make it a spam sender). */
+  REPLIES_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(30),
   /** Requests flagged as spam are deleted this many days after they arrived. */
   SPAM_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** A quote request, its mail and its timeline are deleted this many months after its last activity. */
