@@ -8,13 +8,17 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { getPage } from "@/lib/content";
 import { releaseSpam } from "@/lib/leads/commands";
 import { eraseByEmail } from "@/lib/leads/erase";
 import { heldMailRenderer } from "@/lib/leads/mail";
+import { fillRetention } from "@/lib/leads/retention-notice";
 import { deliverPending, retryDelayMs } from "@/lib/mail/outbox";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import { HONEYPOT_FIELD } from "@/lib/quotes/fields";
 import { submitQuote, type SubmitDeps } from "@/lib/quotes/submit";
+import { createServerContext } from "@/lib/server/context";
+import { leadWebhookSettings, parseEnv, retentionSettings } from "@/lib/server/env";
 import type { LeadWebhookSettings, SlackPayload, StandardPayload } from "@/lib/webhooks/payload";
 import { LEAD_WEBHOOK_KIND } from "@/lib/webhooks/rows";
 import { postWebhook } from "@/lib/webhooks/send";
@@ -283,5 +287,128 @@ describe.each(testProviders())("on %s", (provider) => {
       lastError: "LEAD_WEBHOOK_URL is not set: no receiver for this alert",
     });
     expect(receiver.alerts.size).toBe(0);
+  });
+});
+
+describe("the webhook settings", () => {
+  const production = {
+    NODE_ENV: "production",
+    SITE_URL: "https://www.example.com",
+    FORM_SECRET: "a-production-secret-that-is-long-enough-123",
+    QUOTE_TO: "owner@example.com",
+    MAIL_FROM: "FS Dev <site@example.com>",
+    SMTP_URL: "smtp://user:pass@smtp.example.com:587",
+  };
+
+  it("sends nothing by default, and reads the URL, secret, format and contact choice", () => {
+    const none = parseEnv({});
+    expect(leadWebhookSettings(none)).toBeNull();
+    expect(none.LEAD_WEBHOOK_FORMAT).toBe("standard");
+    expect(none.LEAD_WEBHOOK_CONTACT).toBe(false);
+    const set = parseEnv({
+      ...production,
+      LEAD_WEBHOOK_URL: "https://hooks.slack.com/services/T0/B0/token",
+      LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      LEAD_WEBHOOK_FORMAT: "slack",
+      LEAD_WEBHOOK_CONTACT: "true",
+    });
+    expect(leadWebhookSettings(set)).toEqual({
+      url: "https://hooks.slack.com/services/T0/B0/token",
+      secret: WEBHOOK_SECRET,
+      format: "slack",
+      contact: true,
+    });
+  });
+
+  it("refuses a URL without its secret, a malformed secret, another format and plain http in production", () => {
+    const url = "https://hooks.example.com/in";
+    expect(() => parseEnv({ LEAD_WEBHOOK_URL: url })).toThrowError(
+      /LEAD_WEBHOOK_SECRET: is required when LEAD_WEBHOOK_URL is set/,
+    );
+    const short = `whsec_${crypto.randomBytes(16).toString("base64")}`;
+    for (const secret of ["not-a-secret", short, `whsec_${"!".repeat(40)}`, WEBHOOK_SECRET.slice(6)])
+      expect(() => parseEnv({ LEAD_WEBHOOK_URL: url, LEAD_WEBHOOK_SECRET: secret }), secret).toThrowError(
+        /LEAD_WEBHOOK_SECRET: must be whsec_ followed by the base64 of 24 to 64 random bytes/,
+      );
+    expect(() => parseEnv({ LEAD_WEBHOOK_FORMAT: "teams" })).toThrowError(/LEAD_WEBHOOK_FORMAT/);
+    expect(() => parseEnv({ LEAD_WEBHOOK_URL: "ftp://hooks.example.com" })).toThrowError(/LEAD_WEBHOOK_URL/);
+    const plain = {
+      ...production,
+      LEAD_WEBHOOK_URL: "http://hooks.example.com/in",
+      LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    };
+    expect(() => parseEnv(plain)).toThrowError(/LEAD_WEBHOOK_URL: must be an https URL in production/);
+    expect(parseEnv({ ...plain, NODE_ENV: "development" }).LEAD_WEBHOOK_URL).toBe("http://hooks.example.com/in");
+  });
+});
+
+describe("the privacy notice and the webhook receiver", () => {
+  const notice = getPage("privacy").body;
+  const slack = "https://hooks.slack.com/services/T0/B0/secret-token";
+
+  it("says no one else receives a request when no receiver is set", () => {
+    const filled = fillRetention(notice, retentionSettings({}));
+    expect(filled).toContain("No one else receives your request.");
+    expect(filled).not.toMatch(/alert|\[\[/);
+  });
+
+  it("names the receiver's host from the same setting, never its path, and what the alert carries", () => {
+    const bare = fillRetention(notice, retentionSettings({ LEAD_WEBHOOK_URL: slack }));
+    expect(bare).toContain("also goes to hooks.slack.com,");
+    expect(bare).not.toContain("secret-token");
+    expect(bare).toContain("but not your name, your contact details or your message");
+    expect(bare).toContain("every alert about your request that has not yet gone out");
+    expect(bare).not.toContain("[[");
+    const full = fillRetention(notice, retentionSettings({ LEAD_WEBHOOK_URL: slack, LEAD_WEBHOOK_CONTACT: "true" }));
+    expect(full).toContain("together with your name, email address, company, phone number and message");
+    expect(full).not.toContain("but not your name");
+    expect(full).toContain("Alerts that hooks.slack.com already received hold your details too");
+  });
+
+  it("refuses an unknown condition and an unbalanced one, naming the file", () => {
+    const settings = retentionSettings({});
+    expect(() => fillRetention("[[if webhok]]x[[end]]", settings, "privacy.mdx")).toThrowError(
+      /privacy.mdx: unknown condition \[\[if webhok\]\]/,
+    );
+    expect(() => fillRetention("[[if webhook]]x", settings, "privacy.mdx")).toThrowError(
+      /privacy.mdx: \[\[if webhook\]\] has no matching \[\[end\]\]/,
+    );
+    expect(() => fillRetention("x[[end]]", settings, "privacy.mdx")).toThrowError(/\[\[end\]\] has no matching/);
+    // Outside a condition that holds, the receiver's host has nothing to name.
+    expect(() => fillRetention("[[webhook-host]]", settings)).toThrowError(/unknown placeholder \[\[webhook-host\]\]/);
+    expect(fillRetention("a[[if webhook]] b[[if not webhook-contact]] c[[end]][[end]].", settings)).toBe("a.");
+  });
+});
+
+describe("the composition root's delivery (the scheduler's and /api/outbox/drain's)", () => {
+  it("queues alerts from the settings and posts them with the outbox's other rows", async () => {
+    const database = await migratedDb("webhook-context", "sqlite");
+    const receiver = await startWebhookReceiver(WEBHOOK_SECRET);
+    const context = createServerContext(
+      parseEnv({
+        DATABASE_URL: database.url,
+        MAIL_TRANSPORT: "file",
+        MAIL_DIR: path.join(os.tmpdir(), `fsdev-webhook-context-${process.pid}`),
+        LEAD_WEBHOOK_URL: receiver.url,
+        LEAD_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      }),
+    );
+    try {
+      const deps = { ...context.quote(), env: testEnv };
+      const result = await submitQuote(validSubmission(), { ip: "192.0.2.9", userAgent: "vitest" }, deps);
+      expect(result).toMatchObject({
+        status: "ok",
+        outboxIds: [expect.any(Number), expect.any(Number), expect.any(Number)],
+      });
+      await receiver.setMode("down");
+      expect(await context.deliver()).toMatchObject({ sent: 2, failed: 1 });
+      await receiver.setMode("ok");
+      expect(await context.deliver({ now: () => new Date(Date.now() + 2 * MINUTE) })).toMatchObject({ sent: 1 });
+      expect(receiver.alerts.size).toBe(1);
+    } finally {
+      await context.close();
+      await receiver.stop();
+      await database.cleanup();
+    }
   });
 });
