@@ -92,7 +92,7 @@ const schema = z.object({
   MAIL_DELIVER_AFTER_SUBMIT: boolean.default(true),
   /**
    * Where each new lead (not spam) and each lead released from spam is POSTed, signed per Standard Webhooks
-   * (lib/webhooks); unset sends none. The privacy notice names its host. https in production.
+   * (lib/webhooks); unset sends none. The privacy notice names its host. https in production, except to this machine.
    */
   LEAD_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   /** The signing secret in the Standard Webhooks form, whsec_ and base64 of 24-64 random bytes; required with the URL. */
@@ -171,8 +171,12 @@ function webhookProblems(cleaned: Record<string, string>): string[] {
   const problems: string[] = [];
   if (!cleaned.LEAD_WEBHOOK_SECRET)
     problems.push(`LEAD_WEBHOOK_SECRET: is required when LEAD_WEBHOOK_URL is set; ${GENERATE_WEBHOOK_SECRET}`);
-  if (cleaned.NODE_ENV === "production" && URL.canParse(url) && new URL(url).protocol !== "https:")
-    problems.push("LEAD_WEBHOOK_URL: must be an https URL in production (the payload crosses the internet)");
+  if (cleaned.NODE_ENV === "production" && URL.canParse(url)) {
+    const { protocol, hostname } = new URL(url);
+    // Plain http only to this machine (a local automation agent): anywhere else the payload crosses a network.
+    if (protocol !== "https:" && !["localhost", "127.0.0.1", "[::1]"].includes(hostname))
+      problems.push("LEAD_WEBHOOK_URL: must be an https URL in production (http only to localhost or 127.0.0.1)");
+  }
   return problems;
 }
 

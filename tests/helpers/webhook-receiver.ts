@@ -20,6 +20,8 @@ export type TestWebhookReceiver = {
   alerts: Map<string, unknown>;
   /** POSTs refused: signature missing, wrong or too old. */
   refused: number;
+  /** Requests held unanswered right now ("hang"); one the sender gives up on is no longer held. */
+  readonly held: number;
   /** Switch how the next POSTs are answered; "down" closes the port (connections are refused). */
   setMode(mode: ReceiverMode): Promise<void>;
   stop(): Promise<void>;
@@ -30,10 +32,23 @@ export async function startWebhookReceiver(secret: string, path = "/hooks/leads"
   const verifier = new Webhook(secret);
   let mode: ReceiverMode = "ok";
   const hung: http.ServerResponse[] = [];
-  const receiver = {
-    verified: [] as VerifiedPost[],
-    alerts: new Map<string, unknown>(),
+  let port = 0;
+  const receiver: TestWebhookReceiver = {
+    url: "",
+    verified: [],
+    alerts: new Map(),
     refused: 0,
+    get held() {
+      return hung.length;
+    },
+    async setMode(next) {
+      if (next === "down" && server.listening) await close();
+      if (next !== "down" && !server.listening) await listen(port);
+      mode = next;
+    },
+    async stop() {
+      if (server.listening) await close();
+    },
   };
 
   const server = http.createServer((request, response) => {
@@ -42,6 +57,11 @@ export async function startWebhookReceiver(secret: string, path = "/hooks/leads"
     request.on("end", () => {
       if (mode === "hang") {
         hung.push(response);
+        // The sender gave up (its time limit) or the receiver went down: no longer held.
+        response.on("close", () => {
+          const at = hung.indexOf(response);
+          if (at >= 0) hung.splice(at, 1);
+        });
         return;
       }
       if (mode === "error" || request.method !== "POST" || request.url !== path) {
@@ -77,21 +97,12 @@ export async function startWebhookReceiver(secret: string, path = "/hooks/leads"
     });
   const close = () =>
     new Promise<void>((resolve) => {
-      for (const response of hung.splice(0)) response.destroy();
+      for (const response of [...hung]) response.destroy();
       server.closeAllConnections();
       server.close(() => resolve());
     });
 
-  const port = await listen(0);
-  return Object.assign(receiver, {
-    url: `http://127.0.0.1:${port}${path}`,
-    async setMode(next: ReceiverMode) {
-      if (next === "down" && server.listening) await close();
-      if (next !== "down" && !server.listening) await listen(port);
-      mode = next;
-    },
-    async stop() {
-      if (server.listening) await close();
-    },
-  });
+  port = await listen(0);
+  receiver.url = `http://127.0.0.1:${port}${path}`;
+  return receiver;
 }

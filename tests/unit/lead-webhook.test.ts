@@ -339,6 +339,9 @@ describe("the webhook settings", () => {
     };
     expect(() => parseEnv(plain)).toThrowError(/LEAD_WEBHOOK_URL: must be an https URL in production/);
     expect(parseEnv({ ...plain, NODE_ENV: "development" }).LEAD_WEBHOOK_URL).toBe("http://hooks.example.com/in");
+    // A receiver on the same machine: nothing crosses a network.
+    for (const local of ["http://127.0.0.1:8080/in", "http://localhost/in"])
+      expect(parseEnv({ ...plain, LEAD_WEBHOOK_URL: local }).LEAD_WEBHOOK_URL).toBe(local);
   });
 });
 
