@@ -19,7 +19,8 @@ import { deliverPending, type DeliverOptions, type DeliverResult } from "@/lib/m
 import type { MailContext } from "@/lib/mail/render";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import type { SubmitDeps } from "@/lib/quotes/submit";
-import { deskOrigin, env, ownerEmail, type Env } from "./env";
+import { postWebhook } from "@/lib/webhooks/send";
+import { deskOrigin, env, leadWebhookSettings, ownerEmail, type Env } from "./env";
 import { log } from "./log";
 
 /** Runs a task once the current request has been answered; a failure is logged under `label`, never thrown. */
@@ -38,7 +39,10 @@ export type ServerContext = {
   readonly mail: MailContext;
   /** The desk owner's address (OWNER_EMAIL, or QUOTE_TO). */
   readonly ownerEmail: string;
-  /** Sends due outbox rows with this process's transport, MAIL_FROM and claim time; `opts` override. */
+  /**
+   * Sends due outbox rows with this process's transport, MAIL_FROM and claim time, and posts due lead alerts to
+   * LEAD_WEBHOOK_URL (signed with LEAD_WEBHOOK_SECRET); `opts` override.
+   */
   deliver(opts?: Partial<DeliverOptions>): Promise<DeliverResult>;
   /** The quote pipeline's dependencies (lib/quotes/submit.ts). */
   quote(): SubmitDeps;
@@ -63,6 +67,12 @@ export function createServerContext(settings: Env): ServerContext {
   let auth: Auth | undefined;
   const owner = ownerEmail(settings);
   const mail: MailContext = { siteName: site.name, siteUrl: settings.SITE_URL, ownerName: site.owner.name };
+  const webhook = leadWebhookSettings(settings);
+  // The lead alerts' POST: bounded by the SMTP time limit, which erasure also waits for a send in flight.
+  const postAlert = webhook
+    ? (delivery: Parameters<typeof postWebhook>[1]) =>
+        postWebhook({ url: webhook.url, secret: webhook.secret, timeoutMs: settings.SMTP_TIMEOUT_MS }, delivery)
+    : undefined;
 
   const context: ServerContext = {
     settings,
@@ -85,13 +95,14 @@ export function createServerContext(settings: Env): ServerContext {
         from: settings.MAIL_FROM,
         siteUrl: settings.SITE_URL,
         lockMs: settings.OUTBOX_CLAIM_SECONDS * 1000,
+        webhook: postAlert,
         ...opts,
       }),
-    quote: () => ({ db: context.db, env: settings, mail }),
+    quote: () => ({ db: context.db, env: settings, mail, webhook }),
     leads: (actor) => ({
       db: context.db,
       actor,
-      renderHeldMail: heldMailRenderer({ ownerTo: settings.QUOTE_TO, ctx: mail }),
+      renderHeldMail: heldMailRenderer({ ownerTo: settings.QUOTE_TO, ctx: mail, webhook }),
       deliver: (opts) => context.deliver(opts),
     }),
     auth(runLater) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./defaults.mjs";
 import { isTimeZone } from "@/lib/text/local-time";
+import type { LeadWebhookSettings } from "@/lib/webhooks/payload";
 import { localOrigin } from "./site-url";
 
 /**
@@ -13,6 +14,17 @@ const DEV_SECRET = "dev-only-secret-do-not-use-in-production-0123456789";
 const EXAMPLE_SECRET = "change-me-to-a-long-random-string-of-32-or-more-characters";
 const GENERATE_SECRET =
   "generate one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"";
+
+const GENERATE_WEBHOOK_SECRET =
+  "generate one with: node -e \"console.log('whsec_' + require('crypto').randomBytes(32).toString('base64'))\"";
+
+/** whsec_ and standard base64 (the form the Standard Webhooks libraries read) of 24 to 64 bytes. */
+function isWebhookSecret(value: string): boolean {
+  const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(value);
+  if (!match || match[1]!.length % 4 !== 0) return false;
+  const bytes = Buffer.from(match[1]!, "base64").length;
+  return bytes >= 24 && bytes <= 64;
+}
 
 const boolean = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
@@ -80,6 +92,22 @@ const schema = z.object({
     .default("Africa/Johannesburg"),
   /** Deliver mail right after each submission (off only in tests that drive delivery themselves). */
   MAIL_DELIVER_AFTER_SUBMIT: boolean.default(true),
+  /**
+   * Where each new lead (not spam) and each lead released from spam is POSTed, signed per Standard Webhooks
+   * (lib/webhooks); unset sends none. The privacy notice names its host. https in production, except to this machine.
+   */
+  LEAD_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  /** The signing secret in the Standard Webhooks form, whsec_ and base64 of 24-64 random bytes; required with the URL. */
+  LEAD_WEBHOOK_SECRET: z
+    .string()
+    .refine(isWebhookSecret, {
+      error: "must be whsec_ followed by the base64 of 24 to 64 random bytes (" + GENERATE_WEBHOOK_SECRET + ")",
+    })
+    .optional(),
+  /** "standard": the lead as JSON ({type, timestamp, data}); "slack": Slack's incoming-webhook message ({text, blocks}). */
+  LEAD_WEBHOOK_FORMAT: z.enum(["standard", "slack"]).default("standard"),
+  /** Whether the webhook carries the prospect's name, email, company, phone and message (off: privacy by default). */
+  LEAD_WEBHOOK_CONTACT: boolean.default(false),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -131,10 +159,38 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
           "(mail servers refuse a From without one)",
       );
   }
+  problems.push(...webhookProblems(cleaned));
   if (problems.length > 0 || !result.success) {
     throw configError(problems);
   }
   return result.data;
+}
+
+/** The webhook's settings that depend on each other: a URL needs its secret; in production it must be https. */
+function webhookProblems(cleaned: Record<string, string>): string[] {
+  const url = cleaned.LEAD_WEBHOOK_URL;
+  if (!url) return [];
+  const problems: string[] = [];
+  if (!cleaned.LEAD_WEBHOOK_SECRET)
+    problems.push(`LEAD_WEBHOOK_SECRET: is required when LEAD_WEBHOOK_URL is set; ${GENERATE_WEBHOOK_SECRET}`);
+  if (cleaned.NODE_ENV === "production" && URL.canParse(url)) {
+    const { protocol, hostname } = new URL(url);
+    // Plain http only to this machine (a local automation agent): anywhere else the payload crosses a network.
+    if (protocol !== "https:" && !["localhost", "127.0.0.1", "[::1]"].includes(hostname))
+      problems.push("LEAD_WEBHOOK_URL: must be an https URL in production (http only to localhost or 127.0.0.1)");
+  }
+  return problems;
+}
+
+/** Where lead alerts go and how they are shaped; null when LEAD_WEBHOOK_URL is unset. */
+export function leadWebhookSettings(settings: Env): LeadWebhookSettings | null {
+  if (!settings.LEAD_WEBHOOK_URL || !settings.LEAD_WEBHOOK_SECRET) return null;
+  return {
+    url: settings.LEAD_WEBHOOK_URL,
+    secret: settings.LEAD_WEBHOOK_SECRET,
+    format: settings.LEAD_WEBHOOK_FORMAT,
+    contact: settings.LEAD_WEBHOOK_CONTACT,
+  };
 }
 
 /** The desk's owner: OWNER_EMAIL, or QUOTE_TO when unset. */
@@ -152,11 +208,15 @@ export type RetentionSettings = Pick<
   "SPAM_RETENTION_DAYS" | "LEAD_RETENTION_MONTHS" | "MAIL_BODY_RETENTION_DAYS" | "RATE_LIMIT_WINDOW_MINUTES"
 >;
 
-/** What the privacy notice states: the retention periods and how long the form's token cookie lasts. */
-export type NoticeSettings = RetentionSettings & Pick<Env, "FORM_TOKEN_MAX_AGE_HOURS">;
+/**
+ * What the privacy notice states: the retention periods, how long the form's token cookie lasts, and where
+ * lead alerts go (the webhook receiver, and whether contact details go with them).
+ */
+export type NoticeSettings = RetentionSettings &
+  Pick<Env, "FORM_TOKEN_MAX_AGE_HOURS" | "LEAD_WEBHOOK_URL" | "LEAD_WEBHOOK_CONTACT">;
 
 /**
- * The retention settings alone, for the privacy notice: it is built before the server's secrets exist,
+ * The notice's settings alone (retention, the webhook receiver), for the privacy notice: it is built before the server's secrets exist,
  * so the production-only checks of `parseEnv` do not apply. The server enforces the same values (`env()`).
  */
 export function retentionSettings(source: Record<string, string | undefined> = process.env): NoticeSettings {
@@ -168,6 +228,8 @@ export function retentionSettings(source: Record<string, string | undefined> = p
       MAIL_BODY_RETENTION_DAYS: true,
       RATE_LIMIT_WINDOW_MINUTES: true,
       FORM_TOKEN_MAX_AGE_HOURS: true,
+      LEAD_WEBHOOK_URL: true,
+      LEAD_WEBHOOK_CONTACT: true,
     })
     .safeParse(cleaned);
   if (!result.success)
