@@ -17,6 +17,8 @@ export function retentionFacts(settings: NoticeSettings): Record<string, string>
     "ip-hash-retention": plural(settings.RATE_LIMIT_WINDOW_MINUTES, "minute"),
     // The form's token cookie (lib/quotes/form-cookie.ts) lasts as long as a token is accepted.
     "form-cookie-retention": plural(settings.FORM_TOKEN_MAX_AGE_HOURS, "hour"),
+    // The daily backups (lib/ops/daily-backup.ts) keep the newest BACKUP_KEEP, one a day.
+    "backup-retention": plural(settings.BACKUP_KEEP, "day"),
     // Only the host: the rest of a webhook URL may hold a token (Slack's do).
     ...(settings.LEAD_WEBHOOK_URL ? { "webhook-host": receiverHost(settings.LEAD_WEBHOOK_URL) } : {}),
   };

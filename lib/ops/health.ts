@@ -11,6 +11,7 @@ import tls from "node:tls";
 import type { Db } from "@/lib/db/client";
 import { countGivenUp, countWaiting } from "@/lib/mail/outbox-status";
 import { MIGRATIONS_DIRS, providerOf } from "@/prisma/providers.mjs";
+import type { BackupHealth } from "./daily-backup";
 
 export type HealthReport = {
   /** ok: all well; degraded: serving, but mail cannot leave now (it waits in the outbox); error: not serving. */
@@ -21,6 +22,8 @@ export type HealthReport = {
   migrations: { status: "current" | "pending" | "failed" | "unknown"; applied: number; expected: number };
   outbox: { pending: number; failed: number } | null;
   smtp?: { status: "ok" | "unreachable"; greeting?: string };
+  /** Only when BACKUP_DIR is set (lib/ops/daily-backup.ts). A missed backup does not change `status`. */
+  backup?: BackupHealth;
 };
 
 const migrationNames = new Map<string, string[]>();
@@ -58,6 +61,7 @@ export async function checkHealth(deps: {
   expectedMigrations: string[];
   smtpUrl?: string;
   timeoutMs?: number;
+  backup?: () => BackupHealth | undefined;
 }): Promise<HealthReport> {
   const timeoutMs = deps.timeoutMs ?? 3_000;
   const smtp = deps.smtpUrl ? smtpGreeting(deps.smtpUrl, timeoutMs) : undefined;
@@ -103,6 +107,8 @@ export async function checkHealth(deps: {
     report.smtp = await smtp;
     if (report.smtp.status !== "ok") report.failed.push("smtp");
   }
+  const backup = deps.backup?.();
+  if (backup) report.backup = backup;
   report.status = report.failed.some((part) => part !== "smtp") ? "error" : report.failed.length ? "degraded" : "ok";
   return report;
 }

@@ -14,9 +14,11 @@ import { createAuth, authSecret, LINK_MINUTES, type Auth } from "@/lib/auth/crea
 import { queueSignInLink } from "@/lib/auth/sign-in-mail";
 import { createDb, type Db } from "@/lib/db/client";
 import type { CommandContext, Deliver, RenderHeldMail } from "@/lib/leads/commands";
+import type { EraseOptions } from "@/lib/leads/erase";
 import { heldMailRenderer } from "@/lib/leads/mail";
 import { deliverPending, type DeliverOptions, type DeliverResult } from "@/lib/mail/outbox";
 import type { MailContext } from "@/lib/mail/render";
+import { journalErasure, type PgTools } from "@/lib/ops/backup";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import type { SubmitDeps } from "@/lib/quotes/submit";
 import { postWebhook } from "@/lib/webhooks/send";
@@ -56,6 +58,10 @@ export type ServerContext = {
   auth(runLater: RunLater): Auth;
   /** A separate sign-in instance whose links go to `sendLink` (the `desk:link` command prints them; not capped). */
   authWith(sendLink: (url: string) => void | Promise<void>): Auth;
+  /** How the owner's erasures run here: MAIL_DIR, the secret, the SMTP wait, and the journal beside the backups. */
+  eraseOptions(actor: string): EraseOptions;
+  /** pg_dump/pg_restore for backups: PATH (or PG_BIN) and this process's environment. */
+  readonly pgTools: PgTools;
   /** Closes the mail transport and the database client (the CLIs, before they exit). */
   close(): Promise<void>;
 };
@@ -131,6 +137,15 @@ export function createServerContext(settings: Env): ServerContext {
         sendLink,
         log,
       }),
+    eraseOptions: (actor) => ({
+      db: context.db,
+      mailDir: settings.MAIL_DIR,
+      secret: settings.FORM_SECRET,
+      actor,
+      smtpTimeoutMs: settings.SMTP_TIMEOUT_MS,
+      journal: settings.BACKUP_DIR ? (entry) => journalErasure(settings.BACKUP_DIR!, entry) : undefined,
+    }),
+    pgTools: { bin: settings.PG_BIN, env: process.env },
     async close() {
       transport?.close();
       await db?.$disconnect();

@@ -90,6 +90,20 @@ const schema = z.object({
     .string()
     .refine(isTimeZone, { error: "must be an IANA time zone such as Africa/Johannesburg" })
     .default("Africa/Johannesburg"),
+  /**
+   * Folder for the daily backup (`fsdev-<time>.db` or `.dump`) and the erasure journal; unset: no scheduled
+   * backup (`npm run db:backup` still works). Keep it off the database's disk and out of public/.
+   */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Daily backups kept (the newest N); an erased person is gone from every backup after this many days. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
+  /** Local time (BUSINESS_TIME_ZONE) after which the day's backup is made, HH:MM. */
+  BACKUP_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time of day as HH:MM, e.g. 02:00" })
+    .default("02:00"),
+  /** Folder of pg_dump and pg_restore when they are not on PATH (PostgreSQL backups). */
+  PG_BIN: z.string().min(1).optional(),
   /** Deliver mail right after each submission (off only in tests that drive delivery themselves). */
   MAIL_DELIVER_AFTER_SUBMIT: boolean.default(true),
   /**
@@ -209,11 +223,11 @@ export type RetentionSettings = Pick<
 >;
 
 /**
- * What the privacy notice states: the retention periods, how long the form's token cookie lasts, and where
- * lead alerts go (the webhook receiver, and whether contact details go with them).
+ * What the privacy notice states: the retention periods (backups included), how long the form's token cookie
+ * lasts, and where lead alerts go (the webhook receiver, and whether contact details go with them).
  */
 export type NoticeSettings = RetentionSettings &
-  Pick<Env, "FORM_TOKEN_MAX_AGE_HOURS" | "LEAD_WEBHOOK_URL" | "LEAD_WEBHOOK_CONTACT">;
+  Pick<Env, "FORM_TOKEN_MAX_AGE_HOURS" | "BACKUP_KEEP" | "LEAD_WEBHOOK_URL" | "LEAD_WEBHOOK_CONTACT">;
 
 /**
  * The notice's settings alone (retention, the webhook receiver), for the privacy notice: it is built before the server's secrets exist,
@@ -228,6 +242,7 @@ export function retentionSettings(source: Record<string, string | undefined> = p
       MAIL_BODY_RETENTION_DAYS: true,
       RATE_LIMIT_WINDOW_MINUTES: true,
       FORM_TOKEN_MAX_AGE_HOURS: true,
+      BACKUP_KEEP: true,
       LEAD_WEBHOOK_URL: true,
       LEAD_WEBHOOK_CONTACT: true,
     })
