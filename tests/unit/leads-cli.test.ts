@@ -5,8 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leadRow } from "../helpers/lead-rows";
 import { createDb, type Db } from "@/lib/db/client";
-import { emailKey, searchTextOf } from "@/lib/leads/keys";
 import { tempDatabaseUrl } from "../helpers/temp-db";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -32,23 +32,7 @@ function leads(...args: string[]) {
 }
 
 async function insert(reference: string, name: string, email: string, status = "new") {
-  return client.quoteRequest.create({
-    data: {
-      reference,
-      status,
-      name,
-      email,
-      emailKey: emailKey(email),
-      searchText: searchTextOf({ reference, name, email, company: null }),
-      interest: "other",
-      interestLabel: "Something else",
-      budget: "Not sure yet",
-      timeline: "Flexible",
-      description: "A project.",
-      consentAt: new Date(),
-      consentVersion: "2026-11-24",
-    },
-  });
+  return client.quoteRequest.create({ data: leadRow({ reference, name, email, status }) });
 }
 
 beforeAll(async () => {
