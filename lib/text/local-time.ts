@@ -94,3 +94,14 @@ export function localWeekdayTime(date: Date, timeZone: string): string {
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("weekday")} ${Number(part("day"))} ${part("month")}, ${part("hour")}:${part("minute")} ${part("timeZoneName")}`;
 }
+
+/** "Monday 7 December 2026": the local date in words (the digest's day). */
+export function localDayInWords(date: Date, timeZone: string): string {
+  const parts = formatter(
+    `day:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("en-ZA", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+  ).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")} ${Number(part("day"))} ${part("month")} ${part("year")}`;
+}
