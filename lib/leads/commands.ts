@@ -176,6 +176,8 @@ export function describeEvent(event: {
       return `Mail retried: ${event.detail ?? ""}`;
     case "note":
       return "Note";
+    case "answered":
+      return "Marked as answered (answered outside the desk): the response clock stopped";
     default:
       return event.detail ? `${event.action}: ${event.detail}` : event.action;
   }
