@@ -38,6 +38,9 @@ export const REMINDER_LOOKBACK_DAYS = 14;
 const FIRST_DIGEST_WINDOW_HOURS = 24;
 const DAY = 86_400_000;
 
+/** Thrown inside a reminder's transaction to roll its claim back. */
+class NoLongerWaiting extends Error {}
+
 export type FollowUpContext = {
   db: Db;
   clock: ResponseClock;
@@ -95,24 +98,32 @@ export async function sendReminders(
   for (const lead of overdue) {
     if (claimed.has(lead.reference)) continue;
     const mail = renderReminder(lead, mailContext(ctx));
-    const outboxId = await ctx.db.$transaction(async (tx) => {
-      // Still waiting (an answer or a status change since the list was read means no reminder), then the claim.
-      if ((await tx.quoteRequest.count({ where: { id: lead.id, ...WAITING_FOR_ANSWER } })) === 0) return null;
-      if (!(await claimOnce(tx, ONCE_JOBS.reminder, lead.reference, now))) return null;
-      const row = await tx.outboxMessage.create({
-        data: {
-          kind: FOLLOW_UP_KINDS.reminder,
-          recipient: ctx.ownerTo,
-          subject: mail.subject,
-          textBody: mail.text,
-          htmlBody: mail.html,
-          createdAt: now,
-          nextAttemptAt: now,
-        },
-        select: { id: true },
+    // The claim is the transaction's first statement, a write: on SQLite it takes the write lock before anything
+    // is read (a transaction that reads first cannot upgrade while another instance writes).
+    const outboxId = await ctx.db
+      .$transaction(async (tx) => {
+        if (!(await claimOnce(tx, ONCE_JOBS.reminder, lead.reference, now))) return null;
+        // Answered or moved since the list was read: no reminder, and the claim is rolled back with it.
+        if ((await tx.quoteRequest.count({ where: { id: lead.id, ...WAITING_FOR_ANSWER } })) === 0)
+          throw new NoLongerWaiting();
+        const row = await tx.outboxMessage.create({
+          data: {
+            kind: FOLLOW_UP_KINDS.reminder,
+            recipient: ctx.ownerTo,
+            subject: mail.subject,
+            textBody: mail.text,
+            htmlBody: mail.html,
+            createdAt: now,
+            nextAttemptAt: now,
+          },
+          select: { id: true },
+        });
+        return row.id;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof NoLongerWaiting) return null;
+        throw error;
       });
-      return row.id;
-    });
     if (outboxId !== null) sent.push({ reference: lead.reference, outboxId });
   }
   return sent;
