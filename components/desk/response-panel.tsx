@@ -6,9 +6,18 @@ import { MarkAnsweredForm } from "./mark-answered-form";
 
 /**
  * A lead's place on the response clock: when it was first answered, or, while unanswered, its due time (for a
- * New lead) and "Mark as answered" for an answer given from the owner's own mail client.
+ * New lead) and "Mark as answered" for an answer given from the owner's own mail client. A live region: once
+ * marked, the refreshed page replaces the form with the time of the first response, and that is announced.
  */
-export function ResponsePanel({
+export function ResponsePanel(props: Parameters<typeof ResponseState>[0]) {
+  return (
+    <div aria-live="polite" data-testid="response-panel">
+      <ResponseState {...props} />
+    </div>
+  );
+}
+
+function ResponseState({
   reference,
   status,
   firstResponseAt,

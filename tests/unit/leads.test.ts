@@ -132,7 +132,7 @@ const deliver = (opts: { ids?: number[]; ignoreSchedule?: boolean }) =>
 const received = (reference: string) => smtp.received.filter((mail) => mail.raw.includes(reference));
 
 describe("inbox queries", () => {
-  it("lists newest first, counts every tab, searches case-insensitively and paginates", async () => {
+  it("lists newest first (New earliest due first), counts every tab, searches case-insensitively and paginates", async () => {
     const base = Date.now();
     await insertLead({ name: "Zoë Old", createdAt: new Date(base - 3_000) });
     await insertLead({ name: "Grace Hopper", company: "Navy", createdAt: new Date(base - 2_000) });
@@ -145,9 +145,10 @@ describe("inbox queries", () => {
     expect(all.rows.find((row) => row.name === "Spammy")?.mail).toBe("held");
     expect(all.rows.find((row) => row.name === "Grace Hopper")?.mail).toBe("pending");
 
+    // New is the owner's queue: the lead due first (the one that arrived first) leads.
     expect((await listLeads(client, { status: "new" })).rows.map((row) => row.name)).toEqual([
-      "Grace Hopper",
       "Zoë Old",
+      "Grace Hopper",
     ]);
     expect((await listLeads(client, { query: "NAVY" })).rows.map((row) => row.name)).toEqual(["Grace Hopper"]);
     expect((await listLeads(client, { query: won.reference.toLowerCase() })).total).toBe(1);
