@@ -40,13 +40,24 @@ export function zonedInstant(date: string, minutes: number, timeZone: string): n
   return wall - offsetAt(guess);
 }
 
+type Opening = { start: number; end: number } | null;
+/** Each calendar's openings by date: the desk asks for the same few dates once per New lead. */
+const openings = new WeakMap<BusinessCalendar, Map<string, Opening>>();
+
 /** A working day's opening hours as instants, or null when the date is not a working day. */
-function openingOf(date: string, calendar: BusinessCalendar): { start: number; end: number } | null {
-  if (!isBusinessDay(date, calendar)) return null;
-  return {
-    start: zonedInstant(date, calendar.open, calendar.timeZone),
-    end: zonedInstant(date, calendar.close, calendar.timeZone),
-  };
+function openingOf(date: string, calendar: BusinessCalendar): Opening {
+  let known = openings.get(calendar);
+  if (!known) openings.set(calendar, (known = new Map()));
+  if (known.has(date)) return known.get(date)!;
+  const opening = isBusinessDay(date, calendar)
+    ? {
+        start: zonedInstant(date, calendar.open, calendar.timeZone),
+        end: zonedInstant(date, calendar.close, calendar.timeZone),
+      }
+    : null;
+  if (known.size > 5_000) known.clear();
+  known.set(date, opening);
+  return opening;
 }
 
 function noBusinessTime(): never {

@@ -7,6 +7,7 @@ import { claimOnce, ONCE_JOBS } from "@/lib/db/once";
 import { changeStatus } from "@/lib/leads/commands";
 import { recordFirstResponse } from "@/lib/leads/first-response";
 import { FOLLOW_UP_KINDS, REPLY_KIND, runFollowUps, sendReminders, type FollowUpContext } from "@/lib/leads/follow-up";
+import { countOverdue } from "@/lib/leads/overdue";
 import { deliverPending } from "@/lib/mail/outbox";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import { responseClock } from "@/lib/server/env";
@@ -68,6 +69,9 @@ describe.each(testProviders())("follow-ups on %s", (provider) => {
     await changeStatus({ db, actor: OWNER }, moved.reference, "lost");
 
     expect(await sendReminders(ctx, sast("2026-12-07T13:59:00"))).toEqual([]);
+    // The desk's count: ANCIEN (New, long overdue, too old for a reminder), then REMIND from 14:00 on.
+    expect(await countOverdue(db, ctx.clock, sast("2026-12-07T13:59:00"))).toBe(1);
+    expect(await countOverdue(db, ctx.clock, sast("2026-12-07T14:00:00"))).toBe(2);
     const sent = await sendReminders(ctx, sast("2026-12-07T14:00:00"));
     expect(sent.map((row) => row.reference)).toEqual([overdue.reference]);
     expect(await deliver(sast("2026-12-07T14:00:00"))).toMatchObject({ sent: 1, failed: 0 });
