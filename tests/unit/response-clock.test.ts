@@ -65,13 +65,16 @@ describe("a zone with daylight saving (Europe/London, last Sunday of March 2027)
   const london = { BUSINESS_TIME_ZONE: "Europe/London", PUBLIC_HOLIDAYS: "none" };
 
   it("opens at 08:00 GMT before the change and 08:00 BST after it", () => {
-    // Friday 26 March 16:00 GMT: one hour on Friday; Monday 29 March 08:00 BST (07:00Z) plus seven: 15:00 BST.
+    // Friday 26 March 10:00 GMT: seven hours on Friday; Monday 29 March 08:00 BST (07:00Z) plus one: 09:00 BST.
+    // (A fixed +02:00 would say 09:00Z, a fixed +00:00 09:00Z as well.)
+    expect(due("2027-03-26T10:00:00Z", london)).toBe("2027-03-29T08:00:00.000Z");
+    expect(localWeekdayTime(new Date("2027-03-29T08:00:00Z"), "Europe/London")).toMatch(/^Monday 29 March, 09:00 /);
+    // Friday 26 March 16:00 GMT: one hour on Friday, seven from Monday 08:00 BST: 15:00 BST.
     expect(due("2027-03-26T16:00:00Z", london)).toBe("2027-03-29T14:00:00.000Z");
-    expect(localWeekdayTime(new Date("2027-03-29T14:00:00Z"), "Europe/London")).toMatch(/^Monday 29 March, 15:00 /);
-    // Friday 26 March 16:00 GMT to Monday 11:00 BST: one hour and three hours.
+    // Friday 12:00 GMT to Monday 11:00 BST: five hours and three.
     expect(
-      businessHoursBetween(new Date("2027-03-26T16:00:00Z"), new Date("2027-03-29T10:00:00Z"), clock(london)),
-    ).toBe(4);
+      businessHoursBetween(new Date("2027-03-26T12:00:00Z"), new Date("2027-03-29T10:00:00Z"), clock(london)),
+    ).toBe(8);
   });
 
   it("with England's bank holidays, skips Good Friday and Easter Monday as well", () => {
