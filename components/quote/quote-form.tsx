@@ -50,7 +50,9 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
   }, [state, firstInvalid]);
 
   if (state.status === "ok") {
-    return <QuoteSuccess copy={copy.success} reference={state.reference} headingRef={successRef} />;
+    return (
+      <QuoteSuccess copy={copy.success} reference={state.reference} promise={state.promise} headingRef={successRef} />
+    );
   }
 
   const wiring = { copy, errors };

@@ -186,6 +186,8 @@ export function describeEvent(event: {
       return "Note";
     case "reply":
       return `Reply: ${event.detail ?? ""}`;
+    case "answered":
+      return "Marked as answered (answered outside the desk): the response clock stopped";
     default:
       return event.detail ? `${event.action}: ${event.detail}` : event.action;
   }

@@ -19,6 +19,8 @@ export type QuoteForMail = {
   utm: Record<string, string>;
   createdAt: Date;
   consentVersion: string;
+  /** The response promise with its due time filled in (lib/quotes/response-promise.ts). */
+  promise: string;
 };
 
 export type MailContext = { siteName: string; siteUrl: string; ownerName: string };
@@ -78,7 +80,7 @@ export function deskLeadUrl(reference: string, siteUrl: string): string {
 type Field = { label: string; value: string; multiline?: boolean };
 
 /** What the visitor sent, in form order; empty optional fields are shown as "not given". */
-function requestFields(q: QuoteForMail): Field[] {
+function requestFields(q: Omit<QuoteForMail, "promise">): Field[] {
   return [
     { label: "Name", value: oneLine(q.name) },
     { label: "Email", value: oneLine(q.email) },
@@ -121,7 +123,7 @@ function htmlFields(fields: Field[]): string {
   return `<table style="border-collapse:collapse;width:100%;max-width:640px">\n${rows.join("\n")}\n</table>`;
 }
 
-function htmlDocument(title: string, body: string): string {
+export function htmlDocument(title: string, body: string): string {
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
@@ -139,12 +141,12 @@ function htmlDocument(title: string, body: string): string {
   ].join("\n");
 }
 
-function paragraph(html: string): string {
+export function paragraph(html: string): string {
   return `<p style="margin:0 0 16px">${html}</p>`;
 }
 
 /** The notice to the owner: every field, where it came from, and when. Reply-To is the prospect. */
-export function renderOwnerNotice(q: QuoteForMail, ctx: MailContext): RenderedMail {
+export function renderOwnerNotice(q: Omit<QuoteForMail, "promise">, ctx: MailContext): RenderedMail {
   const subject = safeSubject(`Quote request ${q.reference} from ${q.name} (${q.interestLabel})`);
   const utm = utmText(q.utm);
   const received = formatReceived(q.createdAt);
@@ -175,7 +177,7 @@ export function renderOwnerNotice(q: QuoteForMail, ctx: MailContext): RenderedMa
 }
 
 /** What the confirmation may show: our own reference and the labels of the options chosen from our lists. */
-export type ConfirmationFacts = Pick<QuoteForMail, "reference" | "interestLabel" | "budget" | "timeline">;
+export type ConfirmationFacts = Pick<QuoteForMail, "reference" | "interestLabel" | "budget" | "timeline" | "promise">;
 
 /**
  * The confirmation to the prospect: reference, the options chosen, what happens next, their rights.
@@ -194,9 +196,7 @@ export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): Rend
     { label: "Budget", value: oneLine(q.budget) },
     { label: "Timeline", value: oneLine(q.timeline) },
   ];
-  const next =
-    `What happens next: ${ctx.ownerName} reads your request and replies within two business days, ` +
-    "with questions or a proposal.";
+  const next = `What happens next: ${ctx.ownerName} reads your request himself. ${oneLine(q.promise)}`;
   const rights =
     "To have your details corrected or deleted, reply to this email and quote your reference " + `${reference}.`;
   const notYou = "If you did not send this request, someone typed your address by mistake: you can ignore this email.";

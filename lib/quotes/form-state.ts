@@ -10,7 +10,8 @@ export type QuoteFormState =
       formToken?: string;
       attempt: string;
     }
-  | { status: "ok"; reference: string };
+  /** `promise`: the response promise with its due time, computed on the server. */
+  | { status: "ok"; reference: string; promise: string };
 
 /** `attempt` differs per response, so the form remounts with the echoed values as its defaults. */
 export const initialQuoteFormState: QuoteFormState = { status: "idle" };

@@ -15,14 +15,16 @@ import { queueSignInLink } from "@/lib/auth/sign-in-mail";
 import { createDb, type Db } from "@/lib/db/client";
 import type { CommandContext, Deliver, RenderHeldMail } from "@/lib/leads/commands";
 import type { EraseOptions } from "@/lib/leads/erase";
+import { runFollowUps, type FollowUpResult } from "@/lib/leads/follow-up";
 import { heldMailRenderer } from "@/lib/leads/mail";
 import { deliverPending, type DeliverOptions, type DeliverResult } from "@/lib/mail/outbox";
 import type { MailContext } from "@/lib/mail/render";
 import { journalErasure, type PgTools } from "@/lib/ops/backup";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import type { SubmitDeps } from "@/lib/quotes/submit";
+import type { ResponseClock } from "@/lib/leads/response-clock";
 import { postWebhook } from "@/lib/webhooks/send";
-import { deskOrigin, env, leadWebhookSettings, ownerEmail, type Env } from "./env";
+import { deskOrigin, env, leadWebhookSettings, ownerEmail, responseClock, type Env } from "./env";
 import { log } from "./log";
 
 /** Runs a task once the current request has been answered; a failure is logged under `label`, never thrown. */
@@ -41,11 +43,18 @@ export type ServerContext = {
   readonly mail: MailContext;
   /** The desk owner's address (OWNER_EMAIL, or QUOTE_TO). */
   readonly ownerEmail: string;
+  /** The response clock: business days and hours, holidays, closed days, RESPONSE_TARGET_HOURS. */
+  readonly clock: ResponseClock;
   /**
    * Sends due outbox rows with this process's transport, MAIL_FROM and claim time, and posts due lead alerts to
    * LEAD_WEBHOOK_URL (signed with LEAD_WEBHOOK_SECRET); `opts` override.
    */
   deliver(opts?: Partial<DeliverOptions>): Promise<DeliverResult>;
+  /**
+   * Queues the reminders and the digest due at `now` (lib/leads/follow-up.ts), exactly once across instances;
+   * the outbox delivers them. The scheduler and /api/outbox/drain call it.
+   */
+  followUp(now?: Date): Promise<FollowUpResult>;
   /** The quote pipeline's dependencies (lib/quotes/submit.ts). */
   quote(): SubmitDeps;
   /** The desk's commands acting as `actor` (the owner's address, or "cli"). */
@@ -72,6 +81,7 @@ export function createServerContext(settings: Env): ServerContext {
   let transport: MailTransport | undefined;
   let auth: Auth | undefined;
   const owner = ownerEmail(settings);
+  const clock = responseClock(settings);
   const mail: MailContext = { siteName: site.name, siteUrl: settings.SITE_URL, ownerName: site.owner.name };
   const webhook = leadWebhookSettings(settings);
   // The lead alerts' POST: bounded by the SMTP time limit, which erasure also waits for a send in flight.
@@ -96,6 +106,7 @@ export function createServerContext(settings: Env): ServerContext {
     },
     mail,
     ownerEmail: owner,
+    clock,
     deliver: (opts = {}) =>
       deliverPending(context.db, context.transport, {
         from: settings.MAIL_FROM,
@@ -104,11 +115,23 @@ export function createServerContext(settings: Env): ServerContext {
         webhook: postAlert,
         ...opts,
       }),
+    followUp: (now = new Date()) =>
+      runFollowUps(
+        {
+          db: context.db,
+          clock,
+          ownerTo: settings.QUOTE_TO,
+          deskOrigin: deskOrigin(settings),
+          digestTime: settings.DIGEST_TIME,
+          staleDays: settings.STALE_DAYS,
+        },
+        now,
+      ),
     quote: () => ({ db: context.db, env: settings, mail, webhook }),
     leads: (actor) => ({
       db: context.db,
       actor,
-      renderHeldMail: heldMailRenderer({ ownerTo: settings.QUOTE_TO, ctx: mail, webhook }),
+      renderHeldMail: heldMailRenderer({ ownerTo: settings.QUOTE_TO, ctx: mail, clock, webhook }),
       deliver: (opts) => context.deliver(opts),
     }),
     auth(runLater) {

@@ -1,6 +1,6 @@
 /**
  * What the server does once when it starts (from instrumentation.ts): check the settings, install the HTTP
- * hook, and schedule the outbox retries and the retention purge.
+ * hook, and schedule the outbox retries (with the reminders and the digest) and the retention purge.
  */
 import path from "node:path";
 import { quoteForm } from "@/content/quote-form";
@@ -28,13 +28,21 @@ const bodyLimit: BodyLimit = {
   busy: () => page(quoteForm.busy),
 };
 
-/** Delivers mail left pending by an earlier process or a mail outage, now and every minute. */
+/**
+ * Every minute: queues the response clock's reminders and digest that are due (exactly once across instances),
+ * then delivers mail left pending by an earlier process, a mail outage, or that step.
+ */
 function startOutboxRetries(context: ServerContext) {
   let running = false;
   // One pass at a time: a slow or dead mail server must not pile passes up.
   const run = async () => {
     if (running) return;
     running = true;
+    try {
+      await context.followUp();
+    } catch (error) {
+      log.error("follow-up: queueing reminders or the digest failed", error);
+    }
     try {
       await context.deliver();
     } catch (error) {

@@ -74,3 +74,34 @@ export function isoWithOffset(date: Date, timeZone: string): string {
 export function localDate(date: Date, timeZone: string): string {
   return isoWithOffset(date, timeZone).slice(0, 10);
 }
+
+/** "Friday 4 December, 12:00 SAST": a weekday, date and time in `timeZone`, as a promise to a visitor states it. */
+export function localWeekdayTime(date: Date, timeZone: string): string {
+  const parts = formatter(
+    `wd:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("en-ZA", {
+        timeZone,
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+        timeZoneName: "short",
+      }),
+  ).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")} ${Number(part("day"))} ${part("month")}, ${part("hour")}:${part("minute")} ${part("timeZoneName")}`;
+}
+
+/** "Monday 7 December 2026": the local date in words (the digest's day). */
+export function localDayInWords(date: Date, timeZone: string): string {
+  const parts = formatter(
+    `day:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("en-ZA", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+  ).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")} ${Number(part("day"))} ${part("month")} ${part("year")}`;
+}

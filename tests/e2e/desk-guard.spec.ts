@@ -41,7 +41,7 @@ function deskActions(): { id: string; name: string; filename: string }[] {
 /** Everything an action could change, read straight from the database. */
 function snapshot() {
   return withDb((db) => ({
-    leads: db.prepare("SELECT id, status, activityAt FROM QuoteRequest ORDER BY id").all(),
+    leads: db.prepare("SELECT id, status, activityAt, firstResponseAt FROM QuoteRequest ORDER BY id").all(),
     events: db.prepare("SELECT count(*) AS n FROM LeadEvent").get(),
     outbox: db.prepare("SELECT count(*) AS n FROM OutboxMessage").get(),
     erasures: db.prepare("SELECT count(*) AS n FROM ErasureLog").get(),
@@ -125,6 +125,7 @@ test("anonymous, expired and cross-site requests to the desk are all refused and
     addNoteAction: { reference, note: "should never be stored" },
     changeStatusAction: { reference, status: "won" },
     eraseAction: { email, confirm: "yes" },
+    markAnsweredAction: { reference },
     markSpamAction: { reference },
     releaseSpamAction: { reference: spamReference },
     replyAction: { reference, subject: "Re: never sent", body: "This reply must never be sent." },

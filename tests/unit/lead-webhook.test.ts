@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { responseClock } from "@/lib/server/env";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { getPage } from "@/lib/content";
@@ -23,7 +24,7 @@ import type { LeadWebhookSettings, SlackPayload, StandardPayload } from "@/lib/w
 import { LEAD_WEBHOOK_KIND } from "@/lib/webhooks/rows";
 import { postWebhook } from "@/lib/webhooks/send";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
-import { SECRET, testEnv, testMail, validSubmission } from "../helpers/quote-fixtures";
+import { clockEnv, SECRET, testEnv, testMail, validSubmission } from "../helpers/quote-fixtures";
 import { migratedDb, testProviders } from "../helpers/test-databases";
 import { startWebhookReceiver, type TestWebhookReceiver } from "../helpers/webhook-receiver";
 
@@ -215,7 +216,12 @@ describe.each(testProviders())("on %s", (provider) => {
     const ctx = {
       db,
       actor: "owner@fsdev.test",
-      renderHeldMail: heldMailRenderer({ ownerTo: testEnv.QUOTE_TO, ctx: testMail, webhook: settings }),
+      renderHeldMail: heldMailRenderer({
+        ownerTo: testEnv.QUOTE_TO,
+        ctx: testMail,
+        clock: responseClock(clockEnv),
+        webhook: settings,
+      }),
     };
     const released = await releaseSpam(ctx, spam.reference);
     expect(released).toMatchObject({ ok: true, changed: true });

@@ -14,10 +14,12 @@ import { describeErasure, eraseByEmail, mentionsAddress } from "@/lib/leads/eras
 import { exportLeads, exportLeadsCsv, leadsCsv, neutraliseCell } from "@/lib/leads/export";
 import { emailKey, erasureHash, searchTextOf } from "@/lib/leads/keys";
 import { heldMailRenderer } from "@/lib/leads/mail";
+import { responseClock } from "@/lib/server/env";
 import { getLead, leadEmail, listLeads, sourcesReport } from "@/lib/leads/queries";
 import { monthsBefore, purge } from "@/lib/leads/retention";
 import { deliverPending } from "@/lib/mail/outbox";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+import { clockEnv } from "../helpers/quote-fixtures";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
 import { migratedTempDatabase } from "../helpers/temp-db";
 
@@ -118,7 +120,7 @@ async function insertLead(input: LeadInput = {}) {
     },
   });
   if (input.withMail ?? input.status !== "spam") {
-    for (const row of heldMailRenderer({ ownerTo: OWNER, ctx })(lead))
+    for (const row of heldMailRenderer({ ownerTo: OWNER, ctx, clock: responseClock(clockEnv) })(lead))
       await client.outboxMessage.create({ data: { ...row, quoteRequestId: lead.id, createdAt } });
   }
   return lead;
@@ -130,7 +132,7 @@ const deliver = (opts: { ids?: number[]; ignoreSchedule?: boolean }) =>
 const received = (reference: string) => smtp.received.filter((mail) => mail.raw.includes(reference));
 
 describe("inbox queries", () => {
-  it("lists newest first, counts every tab, searches case-insensitively and paginates", async () => {
+  it("lists newest first (New earliest due first), counts every tab, searches case-insensitively and paginates", async () => {
     const base = Date.now();
     await insertLead({ name: "Zoë Old", createdAt: new Date(base - 3_000) });
     await insertLead({ name: "Grace Hopper", company: "Navy", createdAt: new Date(base - 2_000) });
@@ -143,9 +145,10 @@ describe("inbox queries", () => {
     expect(all.rows.find((row) => row.name === "Spammy")?.mail).toBe("held");
     expect(all.rows.find((row) => row.name === "Grace Hopper")?.mail).toBe("pending");
 
+    // New is the owner's queue: the lead due first (the one that arrived first) leads.
     expect((await listLeads(client, { status: "new" })).rows.map((row) => row.name)).toEqual([
-      "Grace Hopper",
       "Zoë Old",
+      "Grace Hopper",
     ]);
     expect((await listLeads(client, { query: "NAVY" })).rows.map((row) => row.name)).toEqual(["Grace Hopper"]);
     expect((await listLeads(client, { query: won.reference.toLowerCase() })).total).toBe(1);
@@ -172,17 +175,18 @@ describe("inbox queries", () => {
     await insertLead({ sourcePath: "/articles/a", status: "spam", createdAt: new Date(now.getTime() - 1 * day) });
     await insertLead({ sourcePath: "/old", createdAt: new Date(now.getTime() - 100 * day) });
 
-    const last30 = await sourcesReport(client, 30, now);
-    expect(last30.pages).toEqual([
+    const calendar = responseClock(clockEnv);
+    const last30 = await sourcesReport(client, 30, now, calendar);
+    expect(last30.pages).toMatchObject([
       { key: "/articles/a", leads: 1, won: 1 },
       { key: "/services/b", leads: 1, won: 0 },
     ]);
-    expect(last30.campaigns).toEqual([
+    expect(last30.campaigns).toMatchObject([
       { key: "launch (newsletter)", leads: 1, won: 1 },
       { key: "(no campaign)", leads: 1, won: 0 },
     ]);
-    const last90 = await sourcesReport(client, 90, now);
-    expect(last90.pages[0]).toEqual({ key: "/articles/a", leads: 2, won: 1 });
+    const last90 = await sourcesReport(client, 90, now, calendar);
+    expect(last90.pages[0]).toMatchObject({ key: "/articles/a", leads: 2, won: 1 });
   });
 });
 
@@ -215,7 +219,11 @@ describe("commands", () => {
 
   it("releases a spam lead once: its two held emails are queued and delivered exactly once", async () => {
     const lead = await insertLead({ status: "spam" });
-    const ctxt = { db: client, actor: OWNER, renderHeldMail: heldMailRenderer({ ownerTo: OWNER, ctx }) };
+    const ctxt = {
+      db: client,
+      actor: OWNER,
+      renderHeldMail: heldMailRenderer({ ownerTo: OWNER, ctx, clock: responseClock(clockEnv) }),
+    };
     const first = await releaseSpam(ctxt, lead.reference);
     expect(first).toMatchObject({ ok: true, status: "new", changed: true });
     const ids = first.ok ? first.outboxIds : [];

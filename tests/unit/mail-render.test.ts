@@ -19,6 +19,7 @@ function quote(overrides: Partial<QuoteForMail> = {}): QuoteForMail {
     utm: { utm_source: "newsletter", utm_campaign: "spring" },
     createdAt: new Date("2026-03-05T08:15:00Z"),
     consentVersion: "2026-01",
+    promise: "You will hear from Francois by Thursday 5 March, 16:15 SAST.",
     ...overrides,
   };
 }
@@ -103,7 +104,9 @@ describe("renderConfirmation", () => {
       expect(part).toContain("SEO tooling");
       expect(part).toContain("Within 3 months");
       expect(part).toContain(part === mail.html ? escapeHtml("R50k – R100k") : "R50k – R100k");
-      expect(part).toContain("Francois Schoeman reads your request and replies within two business days");
+      expect(part).toContain(
+        "Francois Schoeman reads your request himself. You will hear from Francois by Thursday 5 March, 16:15 SAST.",
+      );
       expect(part).toMatch(/corrected or deleted, reply to this email and quote your reference FS-2026-7KQ4MZ/);
       expect(part).toContain("https://www.fsdev.example/privacy");
     }

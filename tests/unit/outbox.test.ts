@@ -57,6 +57,7 @@ describe.each(testProviders())("on %s", (provider) => {
       utm: { utm_source: "newsletter" },
       createdAt: new Date(),
       consentVersion: "2026-01",
+      promise: "You will hear from Francois by Monday 7 December, 16:00 SAST.",
       ...overrides,
     };
   }

@@ -74,6 +74,7 @@ describe.each(testProviders())("replies on %s", (provider) => {
       utm: {},
       createdAt: new Date(),
       consentVersion: "2026-01",
+      promise: "You will hear from Francois by Monday 7 December, 12:00 SAST.",
     };
     const lead = await db.quoteRequest.create({
       data: {

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import { DeskFrame } from "@/components/desk/desk-frame";
 import { ageOf, dateTime } from "@/components/desk/format";
+import { DueTime } from "@/components/desk/due-time";
 import { MailBadge } from "@/components/desk/mail-badge";
 import { serverContext } from "@/lib/server/context";
 import { parseInboxFilter, SEARCH_MAX_LENGTH } from "@/lib/leads/inbox-filter";
+import { inboxOrderLabel } from "@/lib/leads/due-order";
 import { listLeads, SIGN_IN_CAP_NOTICE_DAYS, signInCapNotices } from "@/lib/leads/queries";
+import { dueState } from "@/lib/leads/response-due";
 import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
 import { deskInboxPath, deskLeadPath, deskPaths } from "@/lib/routes";
 import { signOutAction } from "./actions/sign-out";
 import { requireOwner } from "./guard";
+import { overdueNow } from "./overdue";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -35,10 +39,11 @@ export default async function InboxPage({
   const q = filter.query;
   const inbox = await listLeads(serverContext().db, { status, query: q, page: filter.page });
   const now = new Date();
+  const clock = serverContext().clock;
   const capped = await signInCapNotices(serverContext().db, now);
 
   return (
-    <DeskFrame current={deskPaths.inbox} owner={owner.email} signOut={signOutAction}>
+    <DeskFrame current={deskPaths.inbox} owner={owner.email} signOut={signOutAction} overdue={await overdueNow()}>
       <h1 className="text-3xl font-bold">Inbox</h1>
 
       {capped.length > 0 ? (
@@ -108,7 +113,7 @@ export default async function InboxPage({
         {inbox.total === 0
           ? `No ${STATUS_LABELS[status].toLowerCase()} leads${q ? ` matching “${q}”` : ""}.`
           : `${inbox.total} ${STATUS_LABELS[status].toLowerCase()} lead(s)` +
-            `${q ? ` matching “${q}”` : ""}, newest first.`}
+            `${q ? ` matching “${q}”` : ""}, ${inboxOrderLabel(status)}.`}
       </p>
 
       {inbox.rows.length > 0 ? (
@@ -119,7 +124,16 @@ export default async function InboxPage({
             </caption>
             <thead>
               <tr className="border-b border-slate-300 text-sm text-slate-700">
-                {["Reference", "Name", "Company", "Interest", "Budget", "Age", "Mail"].map((heading) => (
+                {[
+                  "Reference",
+                  "Name",
+                  "Company",
+                  "Interest",
+                  "Budget",
+                  "Age",
+                  ...(status === "new" ? ["Due"] : []),
+                  "Mail",
+                ].map((heading) => (
                   <th key={heading} scope="col" className="py-2 pr-4 font-semibold">
                     {heading}
                   </th>
@@ -141,6 +155,11 @@ export default async function InboxPage({
                   <td className="py-3 pr-4 whitespace-nowrap">
                     <time dateTime={row.createdAt.toISOString()}>{ageOf(row.createdAt, now)}</time>
                   </td>
+                  {status === "new" ? (
+                    <td className="py-3 pr-4">
+                      {row.firstResponseAt ? "Answered" : <DueTime due={dueState(row.createdAt, now, clock)} />}
+                    </td>
+                  ) : null}
                   <td className="py-3 pr-4">
                     <MailBadge state={row.mail} />
                   </td>

@@ -46,7 +46,7 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
   switch (result.status) {
     case "ok":
       deliverAfterResponse(result.outboxIds);
-      return { status: "ok", reference: result.reference };
+      return { status: "ok", reference: result.reference, promise: result.promise };
     case "invalid":
       return {
         status: "invalid",

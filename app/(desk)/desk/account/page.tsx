@@ -7,6 +7,7 @@ import { serverContext } from "@/lib/server/context";
 import { deskPaths } from "@/lib/routes";
 import { signOutAction } from "../actions/sign-out";
 import { requireOwner } from "../guard";
+import { overdueNow } from "../overdue";
 
 export const metadata: Metadata = { title: "Passkeys" };
 
@@ -14,7 +15,7 @@ export default async function AccountPage() {
   const owner = await requireOwner();
   const passkeys = await listPasskeys(serverContext().db, owner.userId);
   return (
-    <DeskFrame current={deskPaths.account} owner={owner.email} signOut={signOutAction}>
+    <DeskFrame current={deskPaths.account} owner={owner.email} signOut={signOutAction} overdue={await overdueNow()}>
       <h1 className="text-3xl font-bold">Passkeys</h1>
       <p className="mt-4 max-w-3xl text-slate-800">
         A passkey signs you in with this device’s lock (fingerprint, face or PIN) instead of an emailed link. Sign-in

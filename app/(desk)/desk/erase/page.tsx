@@ -7,6 +7,7 @@ import { deskPaths } from "@/lib/routes";
 import { eraseAction } from "../actions/erase";
 import { signOutAction } from "../actions/sign-out";
 import { requireOwner } from "../guard";
+import { overdueNow } from "../overdue";
 
 export const metadata: Metadata = { title: "Privacy requests" };
 
@@ -18,7 +19,7 @@ export default async function ErasePage({
   const owner = await requireOwner();
   const email = await leadEmail(serverContext().db, (await searchParams).reference);
   return (
-    <DeskFrame current={deskPaths.erase} owner={owner.email} signOut={signOutAction}>
+    <DeskFrame current={deskPaths.erase} owner={owner.email} signOut={signOutAction} overdue={await overdueNow()}>
       <h1 className="text-3xl font-bold">Privacy requests</h1>
       <section aria-labelledby="access-heading" className="mt-6 max-w-3xl">
         <h2 id="access-heading" className="text-xl font-bold">

@@ -7,20 +7,24 @@ import { LeadActions, type LeadActionSet } from "@/components/desk/lead-actions"
 import { MailBadge } from "@/components/desk/mail-badge";
 import { ReplyEntry } from "@/components/desk/reply-entry";
 import { ReplySection } from "@/components/desk/reply-section";
+import { ResponsePanel } from "@/components/desk/response-panel";
 import { mailKindLabel, mailRowStatus, mailWaiting } from "@/components/desk/mail-status";
 import { serverContext } from "@/lib/server/context";
 import { describeEvent } from "@/lib/leads/commands";
 import { getLead, mailState } from "@/lib/leads/queries";
+import { dueState } from "@/lib/leads/response-due";
 import { STATUS_LABELS, type LeadStatus } from "@/lib/leads/status";
 import { deskErasePath, deskInboxPath, deskLeadPath } from "@/lib/routes";
 import { addNoteAction } from "../../actions/add-note";
 import { changeStatusAction } from "../../actions/change-status";
+import { markAnsweredAction } from "../../actions/mark-answered";
 import { markSpamAction } from "../../actions/mark-spam";
 import { releaseSpamAction } from "../../actions/release-spam";
 import { replyAction } from "../../actions/reply";
 import { retryMailAction } from "../../actions/retry-mail";
 import { signOutAction } from "../../actions/sign-out";
 import { requireOwner } from "../../guard";
+import { overdueNow } from "../../overdue";
 
 type Props = {
   params: Promise<{ reference: string }>;
@@ -64,7 +68,12 @@ export default async function LeadPage({ params, searchParams }: Props) {
   ).filter(([, value]) => value);
 
   return (
-    <DeskFrame path={deskLeadPath(lead.reference)} owner={owner.email} signOut={signOutAction}>
+    <DeskFrame
+      path={deskLeadPath(lead.reference)}
+      owner={owner.email}
+      signOut={signOutAction}
+      overdue={await overdueNow()}
+    >
       <p>
         <a href={deskInboxPath({ status: lead.status })} className="text-brand-800 underline underline-offset-4">
           Back to {status}
@@ -165,7 +174,17 @@ export default async function LeadPage({ params, searchParams }: Props) {
         </div>
 
         <Section id="actions" title="Actions" className="self-start rounded-lg border border-slate-200 p-5">
-          <div className="mt-4">
+          <div className="mt-4 border-b border-slate-200 pb-6">
+            <ResponsePanel
+              reference={lead.reference}
+              status={lead.status}
+              firstResponseAt={lead.firstResponseAt}
+              due={lead.status === "new" ? dueState(lead.createdAt, new Date(), serverContext().clock) : null}
+              timeZone={serverContext().clock.timeZone}
+              markAnswered={markAnsweredAction}
+            />
+          </div>
+          <div className="mt-6">
             <LeadActions
               actions={ACTIONS}
               reference={lead.reference}
