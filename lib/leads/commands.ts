@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { QuoteRequest } from "@/lib/generated/prisma/client";
 import type { DeliverOptions, DeliverResult, OutboxRow } from "@/lib/mail/outbox";
 import { OUTBOX_STATUS, requeueFailed } from "@/lib/mail/outbox-status";
+import { plural } from "@/lib/text/plural";
 import { STATUS_LABELS, type LeadStatus } from "./status";
 
 export type Actor = string;
@@ -73,7 +74,7 @@ export async function changeStatus(
         action,
         fromStatus: lead.status,
         toStatus: status,
-        detail: outboxIds.length > 0 ? `${outboxIds.length} held email(s) queued` : null,
+        detail: outboxIds.length > 0 ? `${plural(outboxIds.length, "held email", "held emails")} queued` : null,
         createdAt: now,
       },
     });
@@ -143,7 +144,7 @@ export async function retryMail(
       quoteRequestId: lead.id,
       actor: ctx.actor,
       action: "retry_mail",
-      detail: `retried ${ids.length} email(s): ${delivery.sent} sent, ${delivery.failed} failed`,
+      detail: `retried ${plural(ids.length, "email", "emails")}: ${delivery.sent} sent, ${delivery.failed} failed`,
       createdAt: now,
     },
   });

@@ -2,6 +2,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/lib/db/client";
 import { UTM_KEYS, utmColumn } from "@/lib/quotes/fields";
+import { plural } from "@/lib/text/plural";
 import { leadWhere, type LeadFilter } from "./queries";
 import { STATUS_LABELS, type LeadStatus } from "./status";
 
@@ -105,7 +106,7 @@ export async function recordExport(
 ): Promise<void> {
   const { filter } = opts;
   const detail =
-    `${opts.rows} lead(s), status ${filter.status ?? "all"}${filter.query ? ", with a search" : ""}` +
+    `${plural(opts.rows, "lead", "leads")}, status ${filter.status ?? "all"}${filter.query ? ", with a search" : ""}` +
     (opts.complete === false ? ", interrupted" : "");
   await db.leadEvent.create({ data: { actor: opts.actor, action: "export", detail } });
 }

@@ -1,5 +1,6 @@
 /** The inbox and a lead as plain text, for `npm run leads -- list` and `show`. */
 import { describeDelivery } from "@/lib/mail/outbox-status";
+import { plural } from "@/lib/text/plural";
 import { describeEvent } from "./commands";
 import type { Inbox, Lead } from "./queries";
 import { LEAD_STATUSES, STATUS_LABELS, type LeadStatus } from "./status";
@@ -35,7 +36,7 @@ export function inboxText(inbox: Inbox): string[] {
     row.mail,
   ]);
   const summary =
-    `${inbox.total} lead(s)${inbox.pages > 1 ? `, page ${inbox.page} of ${inbox.pages}` : ""}; ` +
+    `${plural(inbox.total, "lead", "leads")}${inbox.pages > 1 ? `, page ${inbox.page} of ${inbox.pages}` : ""}; ` +
     LEAD_STATUSES.map((status) => `${STATUS_LABELS[status]} ${inbox.counts[status]}`).join(", ");
   return rows.length > 0 ? [textTable([header, ...rows]), summary] : [summary];
 }

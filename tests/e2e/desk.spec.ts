@@ -207,7 +207,7 @@ test("erase a person: nothing of them is left in the database or the mail folder
   await page.getByLabel("I understand that this cannot be undone.").check();
   await page.getByRole("button", { name: "Erase everything of this person" }).click();
   await expect(page.getByRole("form", { name: "Erase a person" }).getByTestId("action-message")).toContainText(
-    "Erased: 2 request(s), 4 email(s), 4 mail file(s)",
+    "Erased: 2 requests, 4 emails, 4 mail files",
   );
 
   const left = withDb((db) => ({

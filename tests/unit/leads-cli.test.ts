@@ -68,7 +68,7 @@ describe("npm run leads", { timeout: 60_000 }, () => {
     const all = leads("list");
     expect(all.code).toBe(0);
     expect(all.out).toContain("FS-2026-CLI001");
-    expect(all.out).toContain("2 lead(s); New 1, In progress 0, Won 0, Lost 0, Spam 1");
+    expect(all.out).toContain("2 leads; New 1, In progress 0, Won 0, Lost 0, Spam 1");
     const spam = leads("list", "--status", "spam");
     expect(spam.out).toContain("FS-2026-CLI002");
     expect(spam.out).not.toContain("FS-2026-CLI001");
@@ -124,7 +124,7 @@ describe("npm run leads", { timeout: 60_000 }, () => {
     expect(result.code).toBe(0);
     const data = JSON.parse(result.out) as { requests: { reference: string }[] };
     expect(data.requests.map((row) => row.reference)).toEqual(["FS-2026-CLI001"]);
-    expect(result.err).toContain("1 request(s)");
+    expect(result.err).toContain("1 request, ");
     const file = path.join(path.dirname(database.file), "person.json");
     const written = leads("person", "Mixed.Case@Example.test", "--output", file);
     expect(written).toMatchObject({ code: 0, out: "" });
@@ -137,10 +137,10 @@ describe("npm run leads", { timeout: 60_000 }, () => {
 
   it("erases a person by any case of the address, then purges", async () => {
     const result = leads("erase", "MIXED.case@example.TEST");
-    expect(result).toMatchObject({ code: 0, out: "erased 1 request(s), 0 email(s), 0 mail file(s).\n" });
+    expect(result).toMatchObject({ code: 0, out: "erased 1 request, 0 emails, 0 mail files.\n" });
     expect(await client.quoteRequest.count({ where: { reference: "FS-2026-CLI001" } })).toBe(0);
     const purge = leads("purge");
     expect(purge.code).toBe(0);
-    expect(purge.out).toMatch(/^purged: 0 spam request\(s\), 0 lead\(s\) past 12 months/);
+    expect(purge.out).toMatch(/^purged: 0 spam requests, 0 leads past 12 months/);
   });
 });

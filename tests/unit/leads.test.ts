@@ -325,8 +325,8 @@ describe("CSV export", () => {
     for await (const piece of exportLeads(client, {}, OWNER)) void piece;
     const events = await client.leadEvent.findMany({ orderBy: { id: "asc" } });
     expect(events.map((event) => [event.actor, event.action, event.quoteRequestId, event.detail])).toEqual([
-      [OWNER, "export", null, "1 lead(s), status new, with a search"],
-      [OWNER, "export", null, "2 lead(s), status all"],
+      [OWNER, "export", null, "1 lead, status new, with a search"],
+      [OWNER, "export", null, "2 leads, status all"],
     ]);
   });
 });

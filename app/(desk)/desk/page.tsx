@@ -7,6 +7,7 @@ import { parseInboxFilter, SEARCH_MAX_LENGTH } from "@/lib/leads/inbox-filter";
 import { listLeads, SIGN_IN_CAP_NOTICE_DAYS, signInCapNotices } from "@/lib/leads/queries";
 import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
 import { deskInboxPath, deskLeadPath, deskPaths } from "@/lib/routes";
+import { plural } from "@/lib/text/plural";
 import { signOutAction } from "./actions/sign-out";
 import { requireOwner } from "./guard";
 
@@ -44,7 +45,8 @@ export default async function InboxPage({
       {capped.length > 0 ? (
         <div role="note" className="mt-4 rounded-md border border-amber-400 bg-amber-50 p-4" data-testid="sign-in-cap">
           <p className="font-semibold">
-            The cap on sign-in links was reached {capped.length} time(s) in the last {SIGN_IN_CAP_NOTICE_DAYS} days.
+            The cap on sign-in links was reached {plural(capped.length, "time", "times")} in the last{" "}
+            {SIGN_IN_CAP_NOTICE_DAYS} days.
           </p>
           <ul className="mt-2 list-disc pl-6 text-sm text-slate-800">
             {capped.map((event) => (
@@ -107,8 +109,11 @@ export default async function InboxPage({
       <p className="mt-6 text-slate-700" aria-live="polite">
         {inbox.total === 0
           ? `No ${STATUS_LABELS[status].toLowerCase()} leads${q ? ` matching “${q}”` : ""}.`
-          : `${inbox.total} ${STATUS_LABELS[status].toLowerCase()} lead(s)` +
-            `${q ? ` matching “${q}”` : ""}, newest first.`}
+          : plural(
+              inbox.total,
+              `${STATUS_LABELS[status].toLowerCase()} lead`,
+              `${STATUS_LABELS[status].toLowerCase()} leads`,
+            ) + `${q ? ` matching “${q}”` : ""}, newest first.`}
       </p>
 
       {inbox.rows.length > 0 ? (
