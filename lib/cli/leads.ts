@@ -79,14 +79,14 @@ async function run(command: string | undefined, options: Options, out: (line: st
     case "list": {
       expectArgs(options, 0, "no arguments besides --status/--search/--page");
       const inbox = await listLeads(ctx.db, { status: options.status, query: options.search, page: options.page });
-      for (const line of inboxText(inbox)) out(line);
+      for (const line of inboxText(inbox, settings.BUSINESS_TIME_ZONE)) out(line);
       return;
     }
     case "show": {
       expectArgs(options, 1, "a reference: show <reference>");
       const lead = await getLead(ctx.db, options.positional[0]!);
       if (!lead) throw new CommandError(`no lead with reference ${options.positional[0]}`);
-      for (const line of leadText(lead)) out(line);
+      for (const line of leadText(lead, settings.BUSINESS_TIME_ZONE)) out(line);
       return;
     }
     case "status": {
@@ -109,6 +109,7 @@ async function run(command: string | undefined, options: Options, out: (line: st
       const filter = { status: options.status, query: options.search };
       let rows = 0;
       const csv = leadsCsv(ctx.db, filter, {
+        timeZone: settings.BUSINESS_TIME_ZONE,
         onEnd: async (count, complete) => {
           rows = count;
           await recordExport(ctx.db, { actor: ACTOR, filter, rows: count, complete });

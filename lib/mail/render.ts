@@ -3,6 +3,7 @@
  * Every value a visitor typed is escaped in the HTML part; the subject is reduced to one safe line.
  */
 import { escapeHtml } from "@/lib/text/escape-html";
+import { localDateTime } from "@/lib/text/local-time";
 import { replaceUnsafe, UNSAFE_IN_LINE, UNSAFE_IN_TEXT } from "@/lib/text/unsafe-chars";
 
 export type QuoteForMail = {
@@ -21,12 +22,17 @@ export type QuoteForMail = {
   consentVersion: string;
 };
 
-export type MailContext = { siteName: string; siteUrl: string; ownerName: string };
+export type MailContext = {
+  siteName: string;
+  siteUrl: string;
+  ownerName: string;
+  /** The business's zone (BUSINESS_TIME_ZONE): every time in an email is shown in it, labelled. */
+  timeZone: string;
+};
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
 export const SUBJECT_MAX_LENGTH = 150;
-const TIME_ZONE = "Africa/Johannesburg";
 
 /** One line of text: control and bidi characters become a single space. */
 export function oneLine(value: string): string {
@@ -50,15 +56,6 @@ export function safeSubject(value: string): string {
     .slice(0, SUBJECT_MAX_LENGTH - 1)
     .join("")
     .trimEnd()}…`;
-}
-
-function formatReceived(date: Date): string {
-  const local = new Intl.DateTimeFormat("en-ZA", {
-    timeZone: TIME_ZONE,
-    dateStyle: "long",
-    timeStyle: "short",
-  }).format(date);
-  return `${date.toISOString()} (${local}, South Africa time)`;
 }
 
 function trimSlash(url: string): string {
@@ -147,7 +144,7 @@ function paragraph(html: string): string {
 export function renderOwnerNotice(q: QuoteForMail, ctx: MailContext): RenderedMail {
   const subject = safeSubject(`Quote request ${q.reference} from ${q.name} (${q.interestLabel})`);
   const utm = utmText(q.utm);
-  const received = formatReceived(q.createdAt);
+  const received = localDateTime(q.createdAt, ctx.timeZone);
   const fields: Field[] = [
     { label: "Reference", value: oneLine(q.reference) },
     ...requestFields(q),

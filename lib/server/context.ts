@@ -62,7 +62,12 @@ export function createServerContext(settings: Env): ServerContext {
   let transport: MailTransport | undefined;
   let auth: Auth | undefined;
   const owner = ownerEmail(settings);
-  const mail: MailContext = { siteName: site.name, siteUrl: settings.SITE_URL, ownerName: site.owner.name };
+  const mail: MailContext = {
+    siteName: site.name,
+    siteUrl: settings.SITE_URL,
+    ownerName: site.owner.name,
+    timeZone: settings.BUSINESS_TIME_ZONE,
+  };
 
   const context: ServerContext = {
     settings,

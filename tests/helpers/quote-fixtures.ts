@@ -33,6 +33,7 @@ export const testMail: MailContext = {
   siteName: site.name,
   siteUrl: "http://localhost:3000",
   ownerName: site.owner.name,
+  timeZone: "Africa/Johannesburg",
 };
 
 /** A form token issued `secondsAgo` seconds ago, as a real rendering of the form would carry. */

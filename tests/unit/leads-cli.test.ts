@@ -31,7 +31,10 @@ function leads(...args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-async function insert(reference: string, name: string, email: string, status = "new") {
+/** When both leads arrived: 21:26 UTC, 23:26 in the business's zone (Africa/Johannesburg, UTC+2). */
+const RECEIVED = new Date("2026-12-02T21:26:09Z");
+
+async function insert(reference: string, name: string, email: string, status = "new", createdAt = new Date()) {
   return client.quoteRequest.create({
     data: {
       reference,
@@ -45,7 +48,8 @@ async function insert(reference: string, name: string, email: string, status = "
       budget: "Not sure yet",
       timeline: "Flexible",
       description: "A project.",
-      consentAt: new Date(),
+      createdAt,
+      consentAt: createdAt,
       consentVersion: "2026-11-24",
     },
   });
@@ -54,8 +58,8 @@ async function insert(reference: string, name: string, email: string, status = "
 beforeAll(async () => {
   execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], { cwd: root, env, stdio: "pipe" });
   client = createDb(database.url);
-  await insert("FS-2026-CLI001", "=SUM(A1)", "Mixed.Case@Example.test");
-  await insert("FS-2026-CLI002", "Grace Hopper", "grace@example.test", "spam");
+  await insert("FS-2026-CLI001", "=SUM(A1)", "Mixed.Case@Example.test", "new", RECEIVED);
+  await insert("FS-2026-CLI002", "Grace Hopper", "grace@example.test", "spam", RECEIVED);
 });
 
 afterAll(async () => {
@@ -69,6 +73,9 @@ describe("npm run leads", { timeout: 60_000 }, () => {
     expect(all.code).toBe(0);
     expect(all.out).toContain("FS-2026-CLI001");
     expect(all.out).toContain("2 leads; New 1, In progress 0, Won 0, Lost 0, Spam 1");
+    // Times in the business's zone, labelled, as the desk shows them.
+    expect(all.out).toMatch(/^reference +received \(Africa\/Johannesburg\) +status/);
+    expect(all.out).toMatch(/FS-2026-CLI001 +2026-12-02 23:26 +New/);
     const spam = leads("list", "--status", "spam");
     expect(spam.out).toContain("FS-2026-CLI002");
     expect(spam.out).not.toContain("FS-2026-CLI001");
@@ -76,6 +83,8 @@ describe("npm run leads", { timeout: 60_000 }, () => {
     expect(show.code).toBe(0);
     expect(show.out).toContain("Name: Grace Hopper");
     expect(show.out).toContain("held back (spam)");
+    expect(show.out).toContain("Received: 2026-12-02T23:26:09+02:00");
+    expect(show.out).toContain("Consent: 2026-12-02T23:26:09+02:00, notice version");
   });
 
   it("refuses unknown references, statuses, commands and options with a clear message and a non-zero exit", () => {
@@ -117,6 +126,7 @@ describe("npm run leads", { timeout: 60_000 }, () => {
     expect(result.out.startsWith("\uFEFF")).toBe(true);
     const rows = parse(result.out, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.name)).toEqual(["'=SUM(A1)"]);
+    expect(rows[0]?.received).toBe("2026-12-02T23:26:09+02:00");
   });
 
   it("answers an access request as JSON on stdout or in a file, and records it without the address", async () => {

@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { renderConfirmation, renderOwnerNotice, safeSubject, type QuoteForMail } from "@/lib/mail/render";
 import { escapeHtml } from "@/lib/text/escape-html";
 
-const ctx = { siteName: "FS Dev", siteUrl: "https://www.fsdev.example/", ownerName: "Francois Schoeman" };
+const ctx = {
+  siteName: "FS Dev",
+  siteUrl: "https://www.fsdev.example/",
+  ownerName: "Francois Schoeman",
+  timeZone: "Africa/Johannesburg",
+};
 
 function quote(overrides: Partial<QuoteForMail> = {}): QuoteForMail {
   return {
@@ -48,7 +53,6 @@ describe("renderOwnerNotice", () => {
       "https://www.fsdev.example/services/seo-tools",
       "utm_source=newsletter",
       "utm_campaign=spring",
-      "2026-03-05T08:15:00.000Z",
       "2026-01",
     ];
     for (const value of expected) {
@@ -72,8 +76,12 @@ describe("renderOwnerNotice", () => {
       expect(mail.text).toContain(`${label}:`);
       expect(mail.html).toContain(`>${label}</th>`);
     }
-    // 08:15 UTC is 10:15 in Johannesburg (UTC+2, no daylight saving).
-    expect(mail.text).toMatch(/10:15/);
+    // 08:15 UTC is 10:15 in the business's zone (Johannesburg, UTC+2), labelled, and no raw UTC stamp.
+    expect(mail.text).toContain("Received: 5 Mar 2026, 10:15 SAST");
+    expect(mail.html).toContain("5 Mar 2026, 10:15 SAST");
+    for (const part of [mail.text, mail.html]) expect(part).not.toContain("2026-03-05T08:15");
+    const inLondon = renderOwnerNotice(quote(), { ...ctx, timeZone: "Europe/London" });
+    expect(inLondon.text).toContain("Received: 5 Mar 2026, 08:15 GMT");
   });
 
   it("leaves out the utm row when there are no tags and says when optional fields were not given", () => {

@@ -51,7 +51,10 @@ export default async function InboxPage({
           <ul className="mt-2 list-disc pl-6 text-sm text-slate-800">
             {capped.map((event) => (
               <li key={event.id}>
-                <time dateTime={event.createdAt.toISOString()}>{dateTime(event.createdAt)}</time>: {event.detail}
+                <time dateTime={event.createdAt.toISOString()}>
+                  {dateTime(event.createdAt, serverContext().settings.BUSINESS_TIME_ZONE)}
+                </time>
+                : {event.detail}
               </li>
             ))}
           </ul>

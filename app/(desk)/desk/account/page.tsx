@@ -28,7 +28,7 @@ export default async function AccountPage() {
           {passkeys.map((key) => (
             <li key={key.id}>
               {key.name ?? "Passkey"} ({key.deviceType === "multiDevice" ? "synced" : "this device"}), added{" "}
-              {key.createdAt ? dateTime(key.createdAt) : "earlier"}
+              {key.createdAt ? dateTime(key.createdAt, serverContext().settings.BUSINESS_TIME_ZONE) : "earlier"}
             </li>
           ))}
         </ul>
