@@ -66,6 +66,8 @@ export function createServerContext(settings: Env): ServerContext {
     siteName: site.name,
     siteUrl: settings.SITE_URL,
     ownerName: site.owner.name,
+    ownerRole: site.owner.role,
+    contact: { email: site.contact.email, phone: site.contact.phone },
     timeZone: settings.BUSINESS_TIME_ZONE,
   };
 

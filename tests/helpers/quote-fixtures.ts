@@ -33,6 +33,8 @@ export const testMail: MailContext = {
   siteName: site.name,
   siteUrl: "http://localhost:3000",
   ownerName: site.owner.name,
+  ownerRole: site.owner.role,
+  contact: {},
   timeZone: "Africa/Johannesburg",
 };
 

@@ -140,6 +140,8 @@ describe("owner notice", () => {
         siteName: "FS Dev",
         siteUrl: "https://www.fsdev.example/",
         ownerName: "Francois",
+        ownerRole: "Founder",
+        contact: {},
         timeZone: "Africa/Johannesburg",
       },
     );

@@ -28,6 +28,8 @@ const ctx = {
   siteName: "FS Dev",
   siteUrl: "https://www.fsdev.example",
   ownerName: "Francois Schoeman",
+  ownerRole: "Founder",
+  contact: {},
   timeZone: "Africa/Johannesburg",
 };
 const SETTINGS = {

@@ -6,6 +6,8 @@ const ctx = {
   siteName: "FS Dev",
   siteUrl: "https://www.fsdev.example/",
   ownerName: "Francois Schoeman",
+  ownerRole: "Founder",
+  contact: {},
   timeZone: "Africa/Johannesburg",
 };
 
@@ -116,6 +118,26 @@ describe("renderConfirmation", () => {
       expect(part).toContain("https://www.fsdev.example/privacy");
     }
     expect(mail.html).toContain('<a href="https://www.fsdev.example/privacy"');
+  });
+
+  it("reads as the business's letter: thanks, a way back, and a signature with the owner's role and the site", () => {
+    expect(mail.text).toContain("Thank you for asking FS Dev for a quote: your request has arrived safely.");
+    expect(mail.text).toContain(
+      "Questions in the meantime? Reply to this email: it goes straight to Francois Schoeman.",
+    );
+    expect(mail.text.trimEnd()).toMatch(
+      /\nKind regards,\nFrancois Schoeman\nFounder, FS Dev\nhttps:\/\/www\.fsdev\.example$/,
+    );
+    expect(mail.html).toContain(
+      'Kind regards,<br>Francois Schoeman<br>Founder, FS Dev<br><a href="https://www.fsdev.example"',
+    );
+    const withContact = renderConfirmation(quote(), {
+      ...ctx,
+      contact: { email: "hello@fsdev.example", phone: "+27 21 000 0000" },
+    });
+    expect(withContact.text).toContain("You can also write to hello@fsdev.example or call +27 21 000 0000.");
+    const phoneOnly = renderConfirmation(quote(), { ...ctx, contact: { phone: "+27 21 000 0000" } });
+    expect(phoneOnly.text).toContain("Francois Schoeman. You can also call +27 21 000 0000.");
   });
 
   it("carries nothing a stranger typed: it goes to whatever address was entered", () => {

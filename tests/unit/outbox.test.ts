@@ -19,6 +19,8 @@ const ctx = {
   siteName: "FS Dev",
   siteUrl: SITE_URL,
   ownerName: "Francois Schoeman",
+  ownerRole: "Founder",
+  contact: {},
   timeZone: "Africa/Johannesburg",
 };
 
