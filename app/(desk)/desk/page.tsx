@@ -30,10 +30,13 @@ export default async function InboxPage({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  const owner = await requireOwner();
-  const filter = parseInboxFilter(await searchParams);
+  const params = await searchParams;
+  const filter = parseInboxFilter(params);
   const status = filter.status ?? "new";
   const q = filter.query;
+  const owner = await requireOwner(
+    Object.keys(params).length > 0 ? inboxHref({ status, q, page: filter.page }) : deskPaths.inbox,
+  );
   const inbox = await listLeads(serverContext().db, { status, query: q, page: filter.page });
   const now = new Date();
   const capped = await signInCapNotices(serverContext().db, now);

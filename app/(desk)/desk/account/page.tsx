@@ -11,7 +11,7 @@ import { requireOwner } from "../guard";
 export const metadata: Metadata = { title: "Passkeys" };
 
 export default async function AccountPage() {
-  const owner = await requireOwner();
+  const owner = await requireOwner(deskPaths.account);
   const passkeys = await listPasskeys(serverContext().db, owner.userId);
   return (
     <DeskFrame current={deskPaths.account} owner={owner.email} signOut={signOutAction}>

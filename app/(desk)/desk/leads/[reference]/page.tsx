@@ -43,10 +43,11 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default async function LeadPage({ params }: Props) {
-  const owner = await requireOwner();
+  const reference = decodeURIComponent((await params).reference);
+  const owner = await requireOwner(deskLeadPath(reference));
   const { db, settings } = serverContext();
   const zone = settings.BUSINESS_TIME_ZONE;
-  const lead = await getLead(db, decodeURIComponent((await params).reference));
+  const lead = await getLead(db, reference);
   if (!lead) notFound();
   const status = STATUS_LABELS[lead.status as LeadStatus] ?? lead.status;
   const utm = (
