@@ -29,7 +29,7 @@ export function QuoteScreen({ preselect }: { preselect?: string }) {
           className="h-fit rounded-lg border border-slate-200 p-6 group-has-[#quote-success-heading]:hidden lg:sticky lg:top-24"
           data-testid="quote-aside"
         >
-          <Prose source={page.body} file={page.file} />
+          <Prose source={page.body} file={page.file} line={page.bodyLine} />
         </div>
       </div>
     </PageFrame>

@@ -44,7 +44,7 @@ export default async function ProductPage({ params }: Props) {
             <Figure {...product.data.visual} sizes="(min-width: 1024px) 720px, 100vw" priority />
           ) : null}
           <div className="mt-8">
-            <Prose source={product.body} file={product.file} />
+            <Prose source={product.body} file={product.file} line={product.bodyLine} />
           </div>
         </div>
         <section
