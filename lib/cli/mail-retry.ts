@@ -32,7 +32,8 @@ async function main(args: string[]): Promise<number> {
     const gaveUp = await countGivenUp(client);
     if (gaveUp > 0)
       console.log(
-        `mail:retry ${gaveUp === 1 ? "1 message" : `${gaveUp} messages`} ran out of attempts; "npm run mail:retry -- --failed" retries them`,
+        `mail:retry ${gaveUp === 1 ? "1 message" : `${gaveUp} messages`} ran out of attempts; ` +
+          '"npm run mail:retry -- --failed" retries them',
       );
     return result.failed > 0 ? 1 : 0;
   } finally {

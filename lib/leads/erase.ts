@@ -206,7 +206,8 @@ export function describeErasure(result: EraseResult): string {
     (delivered === 1 ? " 1 message was already being sent and was delivered." : "") +
     (delivered > 1 ? ` ${delivered} messages were already being sent and were delivered.` : "") +
     (unsettled > 0
-      ? ` ${unsettled === 1 ? "1 message was" : `${unsettled} messages were`} still being sent when erasure stopped waiting: ` +
+      ? ` ${unsettled === 1 ? "1 message was" : `${unsettled} messages were`} still being sent ` +
+        "when erasure stopped waiting: " +
         `${unsettled === 1 ? "it" : "they"} may have been delivered.`
       : "")
   );

@@ -149,7 +149,9 @@ export async function purge(opts: PurgeOptions): Promise<PurgeResult> {
       data: {
         actor: opts.actor ?? "system",
         action: "purge",
-        detail: `retention: ${result.spam} spam and ${plural(result.leads, "lead", "leads")} deleted, ${plural(result.messages, "email", "emails")}`,
+        detail:
+          `retention: ${result.spam} spam and ${plural(result.leads, "lead", "leads")} deleted, ` +
+          plural(result.messages, "email", "emails"),
         createdAt: now,
       },
     });

@@ -26,7 +26,10 @@ export function QuoteScreen({ preselect }: { preselect?: string }) {
           <QuoteForm action={sendQuote} copy={quoteCopy} interests={interestGroups()} preselect={preselect} />
         </div>
         <div
-          className="h-fit rounded-lg border border-slate-200 p-6 group-has-[#quote-success-heading]:hidden lg:sticky lg:top-24"
+          className={[
+            "h-fit rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24",
+            "group-has-[#quote-success-heading]:hidden",
+          ].join(" ")}
           data-testid="quote-aside"
         >
           <Prose source={page.body} file={page.file} line={page.bodyLine} />
