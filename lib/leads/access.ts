@@ -6,6 +6,7 @@
  * keyed hash of the address, never the address itself.
  */
 import type { Db } from "@/lib/db/client";
+import { plural } from "@/lib/text/plural";
 import { findPerson } from "./erase";
 import { erasureHash } from "./keys";
 
@@ -48,8 +49,9 @@ export async function accessExport(email: string, opts: AccessOptions): Promise<
       actor: opts.actor,
       action: "access_export",
       detail:
-        `access request answered: ${counts.requests} request(s), ${counts.messages} email(s), ` +
-        `${counts.events} timeline entr(ies); person ${erasureHash(key, opts.secret)}`,
+        `access request answered: ${plural(counts.requests, "request", "requests")}, ` +
+        `${plural(counts.messages, "email", "emails")}, ` +
+        `${plural(counts.events, "timeline entry", "timeline entries")}; person ${erasureHash(key, opts.secret)}`,
       createdAt: now,
     },
   });

@@ -12,6 +12,7 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { OUTBOX_STATUS } from "@/lib/mail/outbox-status";
 import { escapeRegExp } from "@/lib/text/escape-regexp";
+import { plural } from "@/lib/text/plural";
 import { emailKey, erasureHash } from "./keys";
 
 export type EraseOptions = {
@@ -196,12 +197,13 @@ async function stopMail(db: Db, ids: number[], timeoutMs: number): Promise<Erase
   };
 }
 
-/** The result in words, for the desk and the CLI: "2 request(s), ...; 1 message was already being sent...". */
+/** The result in words, for the desk and the CLI: "2 requests, ...; 1 message was already being sent...". */
 export function describeErasure(result: EraseResult): string {
   const parts = [
-    `${result.requests} request(s), ${result.messages} email(s), ${result.files} mail file(s)`,
-    ...(result.notes > 0 ? [`the address redacted in ${result.notes} note(s) on other leads`] : []),
-    ...(result.signIns > 0 ? [`${result.signIns} pending sign-in row(s)`] : []),
+    `${plural(result.requests, "request", "requests")}, ${plural(result.messages, "email", "emails")}, ` +
+      plural(result.files, "mail file", "mail files"),
+    ...(result.notes > 0 ? [`the address redacted in ${plural(result.notes, "note", "notes")} on other leads`] : []),
+    ...(result.signIns > 0 ? [plural(result.signIns, "pending sign-in row", "pending sign-in rows")] : []),
   ];
   const { delivered, unsettled } = result.inFlight;
   return (
@@ -209,7 +211,9 @@ export function describeErasure(result: EraseResult): string {
     (delivered === 1 ? " 1 message was already being sent and was delivered." : "") +
     (delivered > 1 ? ` ${delivered} messages were already being sent and were delivered.` : "") +
     (unsettled > 0
-      ? ` ${unsettled} message(s) were still being sent when erasure stopped waiting: they may have been delivered.`
+      ? ` ${unsettled === 1 ? "1 message was" : `${unsettled} messages were`} still being sent ` +
+        "when erasure stopped waiting: " +
+        `${unsettled === 1 ? "it" : "they"} may have been delivered.`
       : "")
   );
 }
@@ -259,8 +263,10 @@ export async function eraseByEmail(email: string, opts: EraseOptions): Promise<E
         actor: opts.actor,
         action: "erase",
         detail:
-          `erased a person: ${result.requests} request(s), ${result.messages} email(s), ${result.files} file(s), ` +
-          `${result.notes} note(s) redacted, ${result.signIns} sign-in row(s)${inFlightDetail}`,
+          `erased a person: ${plural(result.requests, "request", "requests")}, ` +
+          `${plural(result.messages, "email", "emails")}, ${plural(result.files, "file", "files")}, ` +
+          `${plural(result.notes, "note", "notes")} redacted, ` +
+          `${plural(result.signIns, "sign-in row", "sign-in rows")}${inFlightDetail}`,
         createdAt: now,
       },
     }),

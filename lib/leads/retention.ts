@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { OUTBOX_STATUS } from "@/lib/mail/outbox-status";
 import type { RetentionSettings } from "@/lib/server/env";
+import { plural } from "@/lib/text/plural";
 
 export type { RetentionSettings };
 
@@ -148,7 +149,9 @@ export async function purge(opts: PurgeOptions): Promise<PurgeResult> {
       data: {
         actor: opts.actor ?? "system",
         action: "purge",
-        detail: `retention: ${result.spam} spam and ${result.leads} lead(s) deleted, ${result.messages} email(s)`,
+        detail:
+          `retention: ${result.spam} spam and ${plural(result.leads, "lead", "leads")} deleted, ` +
+          plural(result.messages, "email", "emails"),
         createdAt: now,
       },
     });

@@ -3,6 +3,7 @@
  * Every value a visitor typed is escaped in the HTML part; the subject is reduced to one safe line.
  */
 import { escapeHtml } from "@/lib/text/escape-html";
+import { localDateTime } from "@/lib/text/local-time";
 import { replaceUnsafe, UNSAFE_IN_LINE, UNSAFE_IN_TEXT } from "@/lib/text/unsafe-chars";
 
 export type QuoteForMail = {
@@ -23,12 +24,21 @@ export type QuoteForMail = {
   promise: string;
 };
 
-export type MailContext = { siteName: string; siteUrl: string; ownerName: string };
+export type MailContext = {
+  siteName: string;
+  siteUrl: string;
+  ownerName: string;
+  /** The owner's role, signed under the name ("Founder and lead developer"). */
+  ownerRole: string;
+  /** The ways to reach the business besides a reply, from content/site.ts (each shown only when given). */
+  contact: { email?: string; phone?: string };
+  /** The business's zone (BUSINESS_TIME_ZONE): every time in an email is shown in it, labelled. */
+  timeZone: string;
+};
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
 export const SUBJECT_MAX_LENGTH = 150;
-const TIME_ZONE = "Africa/Johannesburg";
 
 /** One line of text: control and bidi characters become a single space. */
 export function oneLine(value: string): string {
@@ -52,15 +62,6 @@ export function safeSubject(value: string, max: number = SUBJECT_MAX_LENGTH): st
     .slice(0, max - 1)
     .join("")
     .trimEnd()}…`;
-}
-
-function formatReceived(date: Date): string {
-  const local = new Intl.DateTimeFormat("en-ZA", {
-    timeZone: TIME_ZONE,
-    dateStyle: "long",
-    timeStyle: "short",
-  }).format(date);
-  return `${date.toISOString()} (${local}, South Africa time)`;
 }
 
 function trimSlash(url: string): string {
@@ -149,7 +150,7 @@ export function paragraph(html: string): string {
 export function renderOwnerNotice(q: Omit<QuoteForMail, "promise">, ctx: MailContext): RenderedMail {
   const subject = safeSubject(`Quote request ${q.reference} from ${q.name} (${q.interestLabel})`);
   const utm = utmText(q.utm);
-  const received = formatReceived(q.createdAt);
+  const received = localDateTime(q.createdAt, ctx.timeZone);
   const fields: Field[] = [
     { label: "Reference", value: oneLine(q.reference) },
     ...requestFields(q),
@@ -180,17 +181,21 @@ export function renderOwnerNotice(q: Omit<QuoteForMail, "promise">, ctx: MailCon
 export type ConfirmationFacts = Pick<QuoteForMail, "reference" | "interestLabel" | "budget" | "timeline" | "promise">;
 
 /**
- * The confirmation to the prospect: reference, the options chosen, what happens next, their rights.
- * It goes to whatever address was typed, so it carries nothing a stranger wrote (not even the name):
- * its input type has no free-text field.
+ * The confirmation to the prospect, written as the business's own letter: a greeting and thanks, the
+ * reference, the options chosen, what happens next, how to reach the owner in the meantime, their rights,
+ * and a signature with the owner's name and role and the site. It goes to whatever address was typed, so it
+ * carries nothing a stranger wrote (not even the name): its input type has no free-text field.
  */
 export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): RenderedMail {
   const reference = oneLine(q.reference);
   const subject = safeSubject(`We received your quote request (${reference})`);
   const privacyUrl = `${trimSlash(ctx.siteUrl)}/privacy`;
+  const siteUrl = trimSlash(ctx.siteUrl);
   const greeting = "Hello,";
-  const thanks = `Thank you for your quote request to ${ctx.siteName}. Your reference is ${reference}.`;
-  const chosenIntro = "You chose:";
+  const thanks =
+    `Thank you for asking ${ctx.siteName} for a quote: your request has arrived safely. Your reference is ` +
+    `${reference}. Please mention it whenever you write to us.`;
+  const chosenIntro = "Your request at a glance:";
   const chosen: Field[] = [
     { label: "Interested in", value: oneLine(q.interestLabel) },
     { label: "Budget", value: oneLine(q.budget) },
@@ -200,7 +205,14 @@ export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): Rend
   const rights =
     "To have your details corrected or deleted, reply to this email and quote your reference " + `${reference}.`;
   const notYou = "If you did not send this request, someone typed your address by mistake: you can ignore this email.";
-  const signOff = [`${ctx.ownerName}`, ctx.siteName];
+  const { email, phone } = ctx.contact;
+  const reach =
+    `Questions in the meantime? Reply to this email: it goes straight to ${ctx.ownerName}` +
+    (email && phone ? `. You can also write to ${email} or call ${phone}.` : "") +
+    (email && !phone ? `. You can also write to ${email}.` : "") +
+    (phone && !email ? `. You can also call ${phone}.` : "") +
+    (email || phone ? "" : ".");
+  const signOff = ["Kind regards,", ctx.ownerName, `${ctx.ownerRole}, ${ctx.siteName}`];
 
   const text = [
     greeting,
@@ -212,12 +224,15 @@ export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): Rend
     "",
     next,
     "",
+    reach,
+    "",
     rights,
     `How we handle your data: ${privacyUrl}`,
     "",
     notYou,
     "",
     ...signOff,
+    siteUrl,
     "",
   ].join("\n");
 
@@ -229,12 +244,18 @@ export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): Rend
       paragraph(escapeHtml(chosenIntro)),
       htmlFields(chosen),
       `<p style="margin:16px 0">${escapeHtml(next)}</p>`,
+      paragraph(escapeHtml(reach)),
       paragraph(
         `${escapeHtml(rights)} How we handle your data: ` +
           `<a href="${escapeHtml(privacyUrl)}" style="color:#1d4ed8">${escapeHtml(privacyUrl)}</a>.`,
       ),
       paragraph(escapeHtml(notYou)),
-      paragraph(signOff.map(escapeHtml).join("<br>")),
+      paragraph(
+        [
+          ...signOff.map(escapeHtml),
+          `<a href="${escapeHtml(siteUrl)}" style="color:#1d4ed8">${escapeHtml(siteUrl)}</a>`,
+        ].join("<br>"),
+      ),
     ].join("\n"),
   );
   return { subject, text, html };

@@ -82,7 +82,14 @@ export function createServerContext(settings: Env): ServerContext {
   let auth: Auth | undefined;
   const owner = ownerEmail(settings);
   const clock = responseClock(settings);
-  const mail: MailContext = { siteName: site.name, siteUrl: settings.SITE_URL, ownerName: site.owner.name };
+  const mail: MailContext = {
+    siteName: site.name,
+    siteUrl: settings.SITE_URL,
+    ownerName: site.owner.name,
+    ownerRole: site.owner.role,
+    contact: { email: site.contact.email, phone: site.contact.phone },
+    timeZone: settings.BUSINESS_TIME_ZONE,
+  };
   const webhook = leadWebhookSettings(settings);
   // The lead alerts' POST: bounded by the SMTP time limit, which erasure also waits for a send in flight.
   const postAlert = webhook

@@ -9,11 +9,13 @@ import { runDailyBackup } from "@/lib/ops/daily-backup";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
 import type { BodyLimit } from "./body-guard";
 import { serverContext, type ServerContext } from "./context";
+import { writeDevOrigin } from "./dev-origin";
 import { ConfigError } from "./env";
 import { installHttpHook } from "./http-hook";
 import { refusalPage } from "./refusal-page";
 import { securityHeaders } from "./security-headers";
 import { log } from "./log";
+import { localOrigin } from "./site-url";
 
 const RETRY_EVERY_MS = 60_000;
 
@@ -119,6 +121,8 @@ export async function onServerStart() {
     process.exit(1);
   }
   installHttpHook(bodyLimit);
+  // `npm run dev`: where it answers, for `npm run desk:link` and `npm run content:new` (lib/server/dev-origin.ts).
+  if (context.settings.NODE_ENV === "development") writeDevOrigin(localOrigin());
   startOutboxRetries(context);
   startRetention(context);
   startBackups(context);

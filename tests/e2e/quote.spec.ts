@@ -11,10 +11,16 @@ test("with JavaScript: a valid request shows the reference that the stored row a
 }) => {
   const name = uniqueName("Ada JS");
   await page.goto("/quote");
+  // Beside the form, the steps after sending: the one list of them on the page.
+  const stepLists = page.locator("main ol").filter({ visible: true });
+  await expect(stepLists).toHaveCount(1);
   await fillValid(page, name);
   await page.getByRole("button", { name: "Send request" }).click();
   const success = page.getByTestId("quote-success");
   await expect(success).toBeVisible();
+  // The next steps once: in the success screen, with the aside that also lists them gone.
+  await expect(stepLists).toHaveCount(1);
+  await expect(success.locator("ol")).toBeVisible();
   await expect(page.getByRole("heading", { name: /your request is in/i })).toBeFocused();
   const reference = (await page.getByTestId("quote-reference").textContent())!.trim();
   expect(reference).toMatch(/^FS-\d{4}-[0-9A-Z]{6}$/);
@@ -43,6 +49,9 @@ test.describe("without JavaScript", () => {
     await fillValid(page, name);
     await page.getByRole("button", { name: "Send request" }).click();
     await expect(page.getByTestId("quote-success")).toBeVisible();
+    // The next steps once, in the success screen.
+    await expect(page.locator("main ol").filter({ visible: true })).toHaveCount(1);
+    await expect(page.getByTestId("quote-success").locator("ol")).toBeVisible();
     const reference = (await page.getByTestId("quote-reference").textContent())!.trim();
     expect(storedRequests("name = ?", name).map((row) => row.reference)).toEqual([reference]);
     await mailsMentioning(reference, 2);

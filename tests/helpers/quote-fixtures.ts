@@ -46,6 +46,9 @@ export const testMail: MailContext = {
   siteName: site.name,
   siteUrl: "http://localhost:3000",
   ownerName: site.owner.name,
+  ownerRole: site.owner.role,
+  contact: {},
+  timeZone: "Africa/Johannesburg",
 };
 
 /** A form token issued `secondsAgo` seconds ago, as a real rendering of the form would carry. */

@@ -7,6 +7,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { dateTime } from "@/components/desk/format";
+import { mailRowStatus } from "@/components/desk/mail-status";
 import { getPage } from "@/lib/content";
 import { retentionSettings } from "@/lib/server/env";
 import { fillRetention, retentionFacts } from "@/lib/leads/retention-notice";
@@ -137,9 +139,27 @@ describe("owner notice", () => {
         createdAt: new Date(),
         consentVersion: "v",
       },
-      { siteName: "FS Dev", siteUrl: "https://www.fsdev.example/", ownerName: "Francois" },
+      {
+        siteName: "FS Dev",
+        siteUrl: "https://www.fsdev.example/",
+        ownerName: "Francois",
+        ownerRole: "Founder",
+        contact: {},
+        timeZone: "Africa/Johannesburg",
+      },
     );
     expect(mail.text).toContain("Open it in the desk: https://www.fsdev.example/desk/leads/FS-2026-ABC123");
     expect(mail.html).toContain('<a href="https://www.fsdev.example/desk/leads/FS-2026-ABC123"');
+  });
+});
+
+describe("the desk's times", () => {
+  const at = new Date("2026-12-02T21:26:00Z");
+
+  it("are in the business's zone and say which", () => {
+    expect(dateTime(at, "Africa/Johannesburg")).toBe("2 Dec 2026, 23:26 SAST");
+    expect(dateTime(at, "UTC")).toBe("2 Dec 2026, 21:26 UTC");
+    const sent = { status: "sent", attempts: 1, lastError: null, sentAt: at, nextAttemptAt: at };
+    expect(mailRowStatus(sent, "Africa/Johannesburg")).toBe("Sent 2 Dec 2026, 23:26 SAST.");
   });
 });

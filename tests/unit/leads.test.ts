@@ -25,7 +25,15 @@ import { migratedTempDatabase } from "../helpers/temp-db";
 
 const OWNER = "owner@fsdev.example";
 const FROM = "FS Dev website <website@fsdev.example>";
-const ctx = { siteName: "FS Dev", siteUrl: "https://www.fsdev.example", ownerName: "Francois Schoeman" };
+const ZONE = "Africa/Johannesburg";
+const ctx = {
+  siteName: "FS Dev",
+  siteUrl: "https://www.fsdev.example",
+  ownerName: "Francois Schoeman",
+  ownerRole: "Founder",
+  contact: {},
+  timeZone: "Africa/Johannesburg",
+};
 const SETTINGS = {
   SPAM_RETENTION_DAYS: 30,
   LEAD_RETENTION_MONTHS: 12,
@@ -258,11 +266,22 @@ describe("commands", () => {
 });
 
 describe("CSV export", () => {
+  it("gives the received time as ISO 8601 in the business's zone, with its offset", async () => {
+    await insertLead({ name: "Zoned", createdAt: new Date("2026-12-02T21:26:09Z") });
+    const { csv } = await exportLeadsCsv(client, {}, ZONE);
+    const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(records.find((record) => record.name === "Zoned")?.received).toBe("2026-12-02T23:26:09+02:00");
+    const utc = parse((await exportLeadsCsv(client, {}, "UTC")).csv, { bom: true, columns: true });
+    expect((utc as Record<string, string>[]).find((record) => record.name === "Zoned")?.received).toBe(
+      "2026-12-02T21:26:09+00:00",
+    );
+  });
+
   it("neutralises formula cells, starts with a BOM and parses back with the filter applied", async () => {
     await insertLead({ name: '=HYPERLINK("http://evil")', company: "+cmd|' /C calc'!A0" });
     await insertLead({ name: "Émile Zola", company: null });
     await insertLead({ name: "Spam Bot", status: "spam" });
-    const { csv, rows } = await exportLeadsCsv(client, { status: "new" });
+    const { csv, rows } = await exportLeadsCsv(client, { status: "new" }, ZONE);
     expect(rows).toBe(2);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
@@ -276,7 +295,7 @@ describe("CSV export", () => {
   it("quotes every cell, so a spreadsheet splitting on ',' or on ';' finds no live formula", async () => {
     await insertLead({ name: "Acme;=1+1;", company: "Semi;colon, and comma" });
     await insertLead({ name: "Tab\there", company: "-2+3" });
-    const { csv } = await exportLeadsCsv(client, {});
+    const { csv } = await exportLeadsCsv(client, {}, ZONE);
     const byComma = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(byComma.map((record) => record.name).sort()).toEqual(["Acme;'=1+1;", "Tab\there"]);
     // The same file opened where ";" is the separator (a comma-decimal locale): no cell may start a formula.
@@ -306,7 +325,11 @@ describe("CSV export", () => {
       },
     } as Pick<Db, "quoteRequest">;
     let ended: [number, boolean] | undefined;
-    const pieces = leadsCsv(counted, {}, { pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) });
+    const pieces = leadsCsv(
+      counted,
+      {},
+      { timeZone: ZONE, pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) },
+    );
     expect((await pieces.next()).value).toMatch(/^\uFEFF"reference"/);
     expect(reads).toBe(0);
     expect((await pieces.next()).value).toContain("Paged 4");
@@ -317,7 +340,11 @@ describe("CSV export", () => {
     expect(rest.join("")).toContain("Paged 0");
     expect(ended).toEqual([5, true]);
     // A reader that stops early ends the export as interrupted.
-    const cut = leadsCsv(client, {}, { pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) });
+    const cut = leadsCsv(
+      client,
+      {},
+      { timeZone: ZONE, pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) },
+    );
     await cut.next();
     await cut.next();
     await cut.return();
@@ -328,13 +355,13 @@ describe("CSV export", () => {
     await insertLead({ name: "Ada Lovelace" });
     await insertLead({ name: "Grace Hopper" });
     let csv = "";
-    for await (const piece of exportLeads(client, { status: "new", query: "grace" }, OWNER)) csv += piece;
+    for await (const piece of exportLeads(client, { status: "new", query: "grace" }, OWNER, ZONE)) csv += piece;
     expect(csv).toContain("Grace Hopper");
-    for await (const piece of exportLeads(client, {}, OWNER)) void piece;
+    for await (const piece of exportLeads(client, {}, OWNER, ZONE)) void piece;
     const events = await client.leadEvent.findMany({ orderBy: { id: "asc" } });
     expect(events.map((event) => [event.actor, event.action, event.quoteRequestId, event.detail])).toEqual([
-      [OWNER, "export", null, "1 lead(s), status new, with a search"],
-      [OWNER, "export", null, "2 lead(s), status all"],
+      [OWNER, "export", null, "1 lead, status new, with a search"],
+      [OWNER, "export", null, "2 leads, status all"],
     ]);
   });
 });

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { renderConfirmation, renderOwnerNotice, safeSubject, type QuoteForMail } from "@/lib/mail/render";
 import { escapeHtml } from "@/lib/text/escape-html";
 
-const ctx = { siteName: "FS Dev", siteUrl: "https://www.fsdev.example/", ownerName: "Francois Schoeman" };
+const ctx = {
+  siteName: "FS Dev",
+  siteUrl: "https://www.fsdev.example/",
+  ownerName: "Francois Schoeman",
+  ownerRole: "Founder",
+  contact: {},
+  timeZone: "Africa/Johannesburg",
+};
 
 function quote(overrides: Partial<QuoteForMail> = {}): QuoteForMail {
   return {
@@ -49,7 +56,6 @@ describe("renderOwnerNotice", () => {
       "https://www.fsdev.example/services/seo-tools",
       "utm_source=newsletter",
       "utm_campaign=spring",
-      "2026-03-05T08:15:00.000Z",
       "2026-01",
     ];
     for (const value of expected) {
@@ -73,8 +79,12 @@ describe("renderOwnerNotice", () => {
       expect(mail.text).toContain(`${label}:`);
       expect(mail.html).toContain(`>${label}</th>`);
     }
-    // 08:15 UTC is 10:15 in Johannesburg (UTC+2, no daylight saving).
-    expect(mail.text).toMatch(/10:15/);
+    // 08:15 UTC is 10:15 in the business's zone (Johannesburg, UTC+2), labelled, and no raw UTC stamp.
+    expect(mail.text).toContain("Received: 5 Mar 2026, 10:15 SAST");
+    expect(mail.html).toContain("5 Mar 2026, 10:15 SAST");
+    for (const part of [mail.text, mail.html]) expect(part).not.toContain("2026-03-05T08:15");
+    const inLondon = renderOwnerNotice(quote(), { ...ctx, timeZone: "Europe/London" });
+    expect(inLondon.text).toContain("Received: 5 Mar 2026, 08:15 GMT");
   });
 
   it("leaves out the utm row when there are no tags and says when optional fields were not given", () => {
@@ -111,6 +121,26 @@ describe("renderConfirmation", () => {
       expect(part).toContain("https://www.fsdev.example/privacy");
     }
     expect(mail.html).toContain('<a href="https://www.fsdev.example/privacy"');
+  });
+
+  it("reads as the business's letter: thanks, a way back, and a signature with the owner's role and the site", () => {
+    expect(mail.text).toContain("Thank you for asking FS Dev for a quote: your request has arrived safely.");
+    expect(mail.text).toContain(
+      "Questions in the meantime? Reply to this email: it goes straight to Francois Schoeman.",
+    );
+    expect(mail.text.trimEnd()).toMatch(
+      /\nKind regards,\nFrancois Schoeman\nFounder, FS Dev\nhttps:\/\/www\.fsdev\.example$/,
+    );
+    expect(mail.html).toContain(
+      'Kind regards,<br>Francois Schoeman<br>Founder, FS Dev<br><a href="https://www.fsdev.example"',
+    );
+    const withContact = renderConfirmation(quote(), {
+      ...ctx,
+      contact: { email: "hello@fsdev.example", phone: "+27 21 000 0000" },
+    });
+    expect(withContact.text).toContain("You can also write to hello@fsdev.example or call +27 21 000 0000.");
+    const phoneOnly = renderConfirmation(quote(), { ...ctx, contact: { phone: "+27 21 000 0000" } });
+    expect(phoneOnly.text).toContain("Francois Schoeman. You can also call +27 21 000 0000.");
   });
 
   it("carries nothing a stranger typed: it goes to whatever address was entered", () => {

@@ -15,7 +15,14 @@ import { migratedDb, testProviders } from "../helpers/test-databases";
 const OWNER = "owner@fsdev.example";
 const FROM = "FS Dev website <website@fsdev.example>";
 const SITE_URL = "https://www.fsdev.example";
-const ctx = { siteName: "FS Dev", siteUrl: SITE_URL, ownerName: "Francois Schoeman" };
+const ctx = {
+  siteName: "FS Dev",
+  siteUrl: SITE_URL,
+  ownerName: "Francois Schoeman",
+  ownerRole: "Founder",
+  contact: {},
+  timeZone: "Africa/Johannesburg",
+};
 
 describe.each(testProviders())("on %s", (provider) => {
   let database: Awaited<ReturnType<typeof migratedDb>>;

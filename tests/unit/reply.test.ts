@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { testMail } from "../helpers/quote-fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContentError } from "@/lib/content";
 import { fillPlaceholders, placeholdersIn, REPLY_PLACEHOLDERS } from "@/lib/content/placeholders";
@@ -24,7 +25,7 @@ import { migratedDb, testProviders } from "../helpers/test-databases";
 const OWNER = "owner@fsdev.example";
 const FROM = "FS Dev website <website@fsdev.example>";
 const SITE_URL = "https://www.fsdev.example";
-const mailCtx = { siteName: "FS Dev", siteUrl: SITE_URL, ownerName: "Francois Schoeman" };
+const mailCtx = { ...testMail, siteName: "FS Dev", siteUrl: SITE_URL, ownerName: "Francois Schoeman" };
 const HOUR = 3_600_000;
 const RETENTION = {
   SPAM_RETENTION_DAYS: 30,

@@ -10,6 +10,7 @@ import { listLeads, SIGN_IN_CAP_NOTICE_DAYS, signInCapNotices } from "@/lib/lead
 import { dueState } from "@/lib/leads/response-due";
 import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
 import { deskInboxPath, deskLeadPath, deskPaths } from "@/lib/routes";
+import { plural } from "@/lib/text/plural";
 import { signOutAction } from "./actions/sign-out";
 import { requireOwner } from "./guard";
 import { overdueNow } from "./overdue";
@@ -33,10 +34,13 @@ export default async function InboxPage({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  const owner = await requireOwner();
-  const filter = parseInboxFilter(await searchParams);
+  const params = await searchParams;
+  const filter = parseInboxFilter(params);
   const status = filter.status ?? "new";
   const q = filter.query;
+  const owner = await requireOwner(
+    Object.keys(params).length > 0 ? inboxHref({ status, q, page: filter.page }) : deskPaths.inbox,
+  );
   const inbox = await listLeads(serverContext().db, { status, query: q, page: filter.page });
   const now = new Date();
   const clock = serverContext().clock;
@@ -49,12 +53,16 @@ export default async function InboxPage({
       {capped.length > 0 ? (
         <div role="note" className="mt-4 rounded-md border border-amber-400 bg-amber-50 p-4" data-testid="sign-in-cap">
           <p className="font-semibold">
-            The cap on sign-in links was reached {capped.length} time(s) in the last {SIGN_IN_CAP_NOTICE_DAYS} days.
+            The cap on sign-in links was reached {plural(capped.length, "time", "times")} in the last{" "}
+            {SIGN_IN_CAP_NOTICE_DAYS} days.
           </p>
           <ul className="mt-2 list-disc pl-6 text-sm text-slate-800">
             {capped.map((event) => (
               <li key={event.id}>
-                <time dateTime={event.createdAt.toISOString()}>{dateTime(event.createdAt)}</time>: {event.detail}
+                <time dateTime={event.createdAt.toISOString()}>
+                  {dateTime(event.createdAt, serverContext().settings.BUSINESS_TIME_ZONE)}
+                </time>
+                : {event.detail}
               </li>
             ))}
           </ul>
@@ -112,8 +120,11 @@ export default async function InboxPage({
       <p className="mt-6 text-slate-700" aria-live="polite">
         {inbox.total === 0
           ? `No ${STATUS_LABELS[status].toLowerCase()} leads${q ? ` matching “${q}”` : ""}.`
-          : `${inbox.total} ${STATUS_LABELS[status].toLowerCase()} lead(s)` +
-            `${q ? ` matching “${q}”` : ""}, ${inboxOrderLabel(status)}.`}
+          : plural(
+              inbox.total,
+              `${STATUS_LABELS[status].toLowerCase()} lead`,
+              `${STATUS_LABELS[status].toLowerCase()} leads`,
+            ) + `${q ? ` matching “${q}”` : ""}, ${inboxOrderLabel(status)}.`}
       </p>
 
       {inbox.rows.length > 0 ? (

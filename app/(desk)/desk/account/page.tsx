@@ -12,7 +12,7 @@ import { overdueNow } from "../overdue";
 export const metadata: Metadata = { title: "Passkeys" };
 
 export default async function AccountPage() {
-  const owner = await requireOwner();
+  const owner = await requireOwner(deskPaths.account);
   const passkeys = await listPasskeys(serverContext().db, owner.userId);
   return (
     <DeskFrame current={deskPaths.account} owner={owner.email} signOut={signOutAction} overdue={await overdueNow()}>
@@ -29,7 +29,7 @@ export default async function AccountPage() {
           {passkeys.map((key) => (
             <li key={key.id}>
               {key.name ?? "Passkey"} ({key.deviceType === "multiDevice" ? "synced" : "this device"}), added{" "}
-              {key.createdAt ? dateTime(key.createdAt) : "earlier"}
+              {key.createdAt ? dateTime(key.createdAt, serverContext().settings.BUSINESS_TIME_ZONE) : "earlier"}
             </li>
           ))}
         </ul>

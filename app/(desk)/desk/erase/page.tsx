@@ -16,7 +16,7 @@ export default async function ErasePage({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  const owner = await requireOwner();
+  const owner = await requireOwner(deskPaths.erase);
   const email = await leadEmail(serverContext().db, (await searchParams).reference);
   return (
     <DeskFrame current={deskPaths.erase} owner={owner.email} signOut={signOutAction} overdue={await overdueNow()}>

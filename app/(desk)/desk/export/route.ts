@@ -1,6 +1,7 @@
 import { serverContext } from "@/lib/server/context";
 import { exportLeads } from "@/lib/leads/export";
 import { parseInboxFilter } from "@/lib/leads/inbox-filter";
+import { localDate } from "@/lib/text/local-time";
 import { ownerDownload } from "../download";
 
 /** The pieces as a byte stream: each page of leads is read when the client has taken the one before. */
@@ -22,8 +23,9 @@ function bytesOf(pieces: AsyncGenerator<string, void, undefined>): ReadableStrea
 export function POST(request: Request): Promise<Response> {
   return ownerDownload(request, async (form, owner) => {
     const { status, query } = parseInboxFilter({ status: form.get("status"), q: form.get("q") });
-    const csv = exportLeads(serverContext().db, { status, query }, owner.email);
-    const day = new Date().toISOString().slice(0, 10);
+    const { db, settings } = serverContext();
+    const csv = exportLeads(db, { status, query }, owner.email, settings.BUSINESS_TIME_ZONE);
+    const day = localDate(new Date(), settings.BUSINESS_TIME_ZONE);
     return {
       body: bytesOf(csv),
       contentType: "text/csv; charset=utf-8",

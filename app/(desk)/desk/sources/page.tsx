@@ -51,7 +51,7 @@ function SourceTable({ caption, heading, rows }: { caption: string; heading: str
 }
 
 export default async function SourcesPage() {
-  const owner = await requireOwner();
+  const owner = await requireOwner(deskPaths.sources);
   const now = new Date();
   const reports = await Promise.all(
     [30, 90].map((days) => sourcesReport(serverContext().db, days, now, serverContext().clock)),

@@ -53,8 +53,11 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default async function LeadPage({ params, searchParams }: Props) {
-  const owner = await requireOwner();
-  const lead = await getLead(serverContext().db, decodeURIComponent((await params).reference));
+  const reference = decodeURIComponent((await params).reference);
+  const owner = await requireOwner(deskLeadPath(reference));
+  const { db, settings } = serverContext();
+  const zone = settings.BUSINESS_TIME_ZONE;
+  const lead = await getLead(db, reference);
   if (!lead) notFound();
   const status = STATUS_LABELS[lead.status as LeadStatus] ?? lead.status;
   const utm = (
@@ -91,7 +94,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
           <Section id="request" title="Request">
             <dl className="mt-3">
               <Row label="Received">
-                <time dateTime={lead.createdAt.toISOString()}>{dateTime(lead.createdAt)}</time>
+                <time dateTime={lead.createdAt.toISOString()}>{dateTime(lead.createdAt, zone)}</time>
               </Row>
               <Row label="Name">{lead.name}</Row>
               <Row label="Email">
@@ -108,7 +111,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
                 <span className="whitespace-pre-wrap">{lead.description}</span>
               </Row>
               <Row label="Consent">
-                {dateTime(lead.consentAt)}, privacy notice version {lead.consentVersion}
+                {dateTime(lead.consentAt, zone)}, privacy notice version {lead.consentVersion}
               </Row>
             </dl>
           </Section>
@@ -140,7 +143,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
                     <p className="font-semibold">
                       {mailKindLabel(row.kind)} <span className="font-normal">({row.recipient})</span>
                     </p>
-                    <p className="mt-1 text-slate-800">{mailRowStatus(row)}</p>
+                    <p className="mt-1 text-slate-800">{mailRowStatus(row, zone)}</p>
                   </li>
                 ))}
               </ul>
@@ -151,14 +154,14 @@ export default async function LeadPage({ params, searchParams }: Props) {
             <ol className="mt-3 space-y-3 border-l-2 border-slate-200 pl-4" data-testid="timeline">
               <li>
                 <time dateTime={lead.createdAt.toISOString()} className="text-sm text-slate-700">
-                  {dateTime(lead.createdAt)}
+                  {dateTime(lead.createdAt, zone)}
                 </time>
                 <p>Request received</p>
               </li>
               {lead.events.map((event) => (
                 <li key={event.id}>
                   <time dateTime={event.createdAt.toISOString()} className="text-sm text-slate-700">
-                    {dateTime(event.createdAt)} · {event.actor}
+                    {dateTime(event.createdAt, zone)} · {event.actor}
                   </time>
                   <p>{describeEvent(event)}</p>
                   {event.action === "note" ? (
