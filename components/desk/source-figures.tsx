@@ -1,10 +1,11 @@
 import type { SourceRow } from "@/lib/leads/queries";
+import { plural } from "@/lib/text/plural";
 
 /** "1.5 business hours"; a dash when nothing was measured. */
 function hours(value: number | null): string {
   if (value === null) return "—";
   const rounded = Math.round(value * 10) / 10;
-  return `${rounded} business hour${rounded === 1 ? "" : "s"}`;
+  return plural(rounded, "business hour", "business hours");
 }
 
 /** The sources table's win rate and median first response cells for one row. */

@@ -4,6 +4,7 @@
  */
 import { localDateTime } from "@/lib/text/local-time";
 import { businessMsBetween, dueAt, type ResponseClock } from "./response-clock";
+import { plural } from "@/lib/text/plural";
 
 export type DueState = {
   dueAt: Date;
@@ -18,9 +19,9 @@ export type DueState = {
 export function businessSpan(ms: number): string {
   const minutes = Math.floor(Math.abs(ms) / 60_000);
   if (minutes < 1) return "less than a business minute";
-  if (minutes < 60) return `${minutes} business minute${minutes === 1 ? "" : "s"}`;
+  if (minutes < 60) return plural(minutes, "business minute", "business minutes");
   const hours = Math.floor(minutes / 60);
-  return `${hours} business hour${hours === 1 ? "" : "s"}`;
+  return plural(hours, "business hour", "business hours");
 }
 
 /** Where a lead received at `receivedAt` stands at `now`. Due exactly now counts as overdue. */

@@ -6,6 +6,7 @@ import type { ResponseClock } from "@/lib/leads/response-clock";
 import { isTimeZone } from "@/lib/text/local-time";
 import type { LeadWebhookSettings } from "@/lib/webhooks/payload";
 import { localOrigin } from "./site-url";
+import { plural } from "@/lib/text/plural";
 
 /**
  * Every setting the app reads, validated once. Each has a default that runs locally with
@@ -327,7 +328,7 @@ function secretWeakness(secret: string): string | null {
     return "is the placeholder from .env.example, not a secret";
   const distinct = new Set(secret).size;
   if (distinct < 10)
-    return `has only ${distinct} different character${distinct === 1 ? "" : "s"}, so it is easy to guess`;
+    return `has only ${plural(distinct, "different character", "different characters")}, so it is easy to guess`;
   if (/^(.+?)\1+$/s.test(secret)) return "repeats a shorter pattern, so it is easy to guess";
   return null;
 }
