@@ -176,6 +176,10 @@ export function describeEvent(event: {
       return `Mail retried: ${event.detail ?? ""}`;
     case "note":
       return "Note";
+    case "deal_value":
+      return event.detail ? `Deal value: ${event.detail}` : "Deal value cleared";
+    case "next_step":
+      return event.detail ? `Next step: ${event.detail}` : "Next step cleared";
     default:
       return event.detail ? `${event.action}: ${event.detail}` : event.action;
   }

@@ -2,6 +2,7 @@
 import { SIGN_IN_CAP_ACTION } from "@/lib/auth/sign-in-mail";
 import type { Db } from "@/lib/db/client";
 import { OUTBOX_STATUS, WAITING_STATUSES, type OutboxStatus } from "@/lib/mail/outbox-status";
+import { ageRange, type AgeKey } from "./age";
 import { parseLeadReference } from "./reference";
 import { LEAD_STATUSES, type LeadStatus } from "./status";
 
@@ -18,14 +19,28 @@ export function mailState(status: string, outbox: OutboxSummary[]): MailState {
   return "sent";
 }
 
-export type LeadFilter = { status?: LeadStatus; query?: string };
+export type LeadFilter = {
+  status?: LeadStatus;
+  query?: string;
+  /** The stored interest value, e.g. "service:automation". */
+  interest?: string;
+  /** The stored budget label (lib/leads/inbox-filter.ts turns the URL's option value into it). */
+  budget?: string;
+  age?: AgeKey;
+};
 
-/** The Prisma filter for a status and a free-text search over reference, name, email and company. */
-export function leadWhere(filter: LeadFilter) {
+/**
+ * The Prisma filter for a status, a free-text search over reference, name, email, company and message, an
+ * interest, a budget and an age (counted back from `now`).
+ */
+export function leadWhere(filter: LeadFilter, now: Date = new Date()) {
   const query = filter.query?.trim().toLowerCase();
   return {
     ...(filter.status ? { status: filter.status } : {}),
     ...(query ? { searchText: { contains: query } } : {}),
+    ...(filter.interest ? { interest: filter.interest } : {}),
+    ...(filter.budget ? { budget: filter.budget } : {}),
+    ...(filter.age ? { createdAt: ageRange(filter.age, now) } : {}),
   };
 }
 

@@ -39,7 +39,7 @@ async function insert(reference: string, name: string, email: string, status = "
       name,
       email,
       emailKey: emailKey(email),
-      searchText: searchTextOf({ reference, name, email, company: null }),
+      searchText: searchTextOf({ reference, name, email, company: null, description: "A project." }),
       interest: "other",
       interestLabel: "Something else",
       budget: "Not sure yet",

@@ -1,0 +1,42 @@
+/**
+ * The inbox's orders. Each is a list of segments shown one after the other (each a condition and an order
+ * within it), so an order the database cannot express directly (a budget band's rank, "due first") still pages
+ * in the database, the same on SQLite and PostgreSQL (lib/leads/inbox-query.ts).
+ */
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type Segment = {
+  where: Prisma.QuoteRequestWhereInput;
+  orderBy: Prisma.QuoteRequestOrderByWithRelationInput[];
+};
+
+export type SortContext = {
+  /** The budget form's labels, highest band first ("Not sure yet" last). */
+  budgetLabels: string[];
+};
+
+const NEWEST: Segment["orderBy"] = [{ createdAt: "desc" }, { id: "desc" }];
+
+export const INBOX_SORTS = {
+  received: {
+    label: "Received, newest first",
+    segments: (): Segment[] => [{ where: {}, orderBy: NEWEST }],
+  },
+  budget: {
+    label: "Budget, highest first",
+    segments: ({ budgetLabels }: SortContext): Segment[] => [
+      ...budgetLabels.map((label) => ({ where: { budget: label }, orderBy: NEWEST })),
+      // A label the form no longer offers (the owner renamed a range) comes last.
+      { where: { budget: { notIn: budgetLabels } }, orderBy: NEWEST },
+    ],
+  },
+  // The response clock adds "due" here (soonest due first): a label and its segments, nothing else to change.
+} satisfies Record<string, { label: string; segments: (ctx: SortContext) => Segment[] }>;
+
+export type InboxSort = keyof typeof INBOX_SORTS;
+
+export const DEFAULT_SORT: InboxSort = "received";
+
+export function isInboxSort(value: string): value is InboxSort {
+  return Object.hasOwn(INBOX_SORTS, value);
+}
