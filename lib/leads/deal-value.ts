@@ -4,12 +4,7 @@
  */
 import type { Db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-/** The largest estimate the desk accepts (the column is a 32-bit integer). */
-export const DEAL_AMOUNT_MAX = 2_000_000_000;
-
-/** The currency the deal form offers first: the business's own. */
-export const DEFAULT_CURRENCY = "ZAR";
+import { DEAL_AMOUNT_MAX } from "./plan-limits";
 
 const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
 
@@ -29,7 +24,12 @@ export function parseAmount(value: string): number | null {
 
 /** "ZAR 120,000" style, in the desk's locale, with the currency's own symbol where it has one. */
 export function formatMoney(amount: number, currency: string): string {
-  return new Intl.NumberFormat("en-ZA", { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
+  return new Intl.NumberFormat("en-ZA", {
+    style: "currency",
+    currency,
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 0,
+  }).format(amount);
 }
 
 export type CurrencyTotal = { currency: string; amount: number; leads: number };

@@ -65,7 +65,9 @@ export function parseInboxFilter(raw: RawInboxFilter, choices?: FilterChoices): 
 }
 
 /** The URL query of a filter (the tabs, the pages, the sort links): only what differs from the defaults. */
-export function inboxQuery(filter: Omit<InboxFilter, "page" | "budget"> & { page?: number; status: string }) {
+export function inboxQuery(
+  filter: Omit<InboxFilter, "page" | "budget" | "status"> & { page?: number; status: string },
+) {
   const query = new URLSearchParams({ status: filter.status });
   if (filter.query) query.set("q", filter.query);
   if (filter.interest) query.set("interest", filter.interest);

@@ -5,9 +5,6 @@
 import type { Db } from "@/lib/db/client";
 import { localDate } from "@/lib/text/local-time";
 
-/** The longest next step the desk accepts (its field says so too). */
-export const NEXT_STEP_MAX_LENGTH = 200;
-
 /** Statuses whose next steps still matter: a won, lost or spam lead has none due. */
 export const OPEN_STATUSES = ["new", "in_progress"] as const;
 

@@ -6,7 +6,8 @@ import type { CommandContext, LeadCommandResult } from "./commands";
 import { changeStatus } from "./commands";
 import { formatMoney } from "./deal-value";
 import { isoDay } from "./next-steps";
-import { STATUS_LABELS, type LeadStatus } from "./status";
+import type { BulkStatus } from "./plan-limits";
+import { STATUS_LABELS } from "./status";
 
 export const DEAL_VALUE_ACTION = "deal_value";
 export const NEXT_STEP_ACTION = "next_step";
@@ -91,12 +92,6 @@ export function setNextStep(
     }),
   );
 }
-
-/** The statuses the inbox's bulk action can set. */
-export const BULK_STATUSES = ["spam", "lost"] as const satisfies readonly LeadStatus[];
-export type BulkStatus = (typeof BULK_STATUSES)[number];
-
-export const BULK_MAX = 100;
 
 export type BulkResult = { changed: string[]; unchanged: string[]; failed: string[] };
 

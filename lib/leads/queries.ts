@@ -3,6 +3,7 @@ import { SIGN_IN_CAP_ACTION } from "@/lib/auth/sign-in-mail";
 import type { Db } from "@/lib/db/client";
 import { OUTBOX_STATUS, WAITING_STATUSES, type OutboxStatus } from "@/lib/mail/outbox-status";
 import { ageRange, type AgeKey } from "./age";
+import { addValue } from "./deal-value";
 import { parseLeadReference } from "./reference";
 import { LEAD_STATUSES, type LeadStatus } from "./status";
 
@@ -139,23 +140,37 @@ export async function leadEmail(db: Db, reference: unknown): Promise<string | nu
   return lead?.email ?? null;
 }
 
-export type SourceRow = { key: string; leads: number; won: number };
+/** A source's leads, how many were won, and the won leads' deal values summed per currency. */
+export type SourceRow = { key: string; leads: number; won: number; wonValue: Record<string, number> };
 export type SourcesReport = { days: number; pages: SourceRow[]; campaigns: SourceRow[] };
 
-/** Leads (spam left out) per landing page and per UTM campaign over the last `days`, with how many were won. */
+/**
+ * Leads (spam left out) per landing page and per UTM campaign over the last `days`, with how many were won and
+ * the won value per currency.
+ */
 export async function sourcesReport(db: Db, days: number, now: Date = new Date()): Promise<SourcesReport> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const leads = await db.quoteRequest.findMany({
     where: { createdAt: { gte: since }, status: { not: "spam" } },
-    select: { sourcePath: true, utmSource: true, utmCampaign: true, status: true },
+    select: {
+      sourcePath: true,
+      utmSource: true,
+      utmCampaign: true,
+      status: true,
+      dealAmount: true,
+      dealCurrency: true,
+    },
   });
   const tally = (keyOf: (lead: (typeof leads)[number]) => string) => {
     const rows = new Map<string, SourceRow>();
     for (const lead of leads) {
       const key = keyOf(lead);
-      const row = rows.get(key) ?? { key, leads: 0, won: 0 };
+      const row = rows.get(key) ?? { key, leads: 0, won: 0, wonValue: {} };
       row.leads += 1;
-      if (lead.status === "won") row.won += 1;
+      if (lead.status === "won") {
+        row.won += 1;
+        addValue(row.wonValue, lead.dealAmount, lead.dealCurrency);
+      }
       rows.set(key, row);
     }
     return [...rows.values()].sort((a, b) => b.leads - a.leads || b.won - a.won || a.key.localeCompare(b.key));

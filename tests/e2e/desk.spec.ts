@@ -65,7 +65,7 @@ test("triage: find a new lead, move it to In progress, add a note, see the timel
   const name = uniqueName("Triage");
   const reference = await submitLead(request, baseURL!, { name, ip: uniqueIp() });
   await signInByEmail(page, uniqueIp());
-  await page.getByLabel("Search reference, name, email or company").fill(name.toUpperCase());
+  await page.getByLabel("Search (reference, name, email, company, message)").fill(name.toUpperCase());
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("row")).toHaveCount(2);
   await page.getByRole("link", { name: reference }).click();
@@ -175,7 +175,7 @@ test("export the current filter as CSV: a name starting with = arrives neutralis
   const name = `=HYPERLINK("x.example","${tag}")`;
   await submitLead(request, baseURL!, { name, email: `${tag.toLowerCase()}@example.com`, ip: uniqueIp() });
   await signInByEmail(page, uniqueIp());
-  await page.getByLabel("Search reference, name, email or company").fill(tag);
+  await page.getByLabel("Search (reference, name, email, company, message)").fill(tag);
   await page.getByRole("button", { name: "Search" }).click();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: /Export CSV/ }).click();

@@ -180,15 +180,15 @@ describe("inbox queries", () => {
 
     const last30 = await sourcesReport(client, 30, now);
     expect(last30.pages).toEqual([
-      { key: "/articles/a", leads: 1, won: 1 },
-      { key: "/services/b", leads: 1, won: 0 },
+      { key: "/articles/a", leads: 1, won: 1, wonValue: {} },
+      { key: "/services/b", leads: 1, won: 0, wonValue: {} },
     ]);
     expect(last30.campaigns).toEqual([
-      { key: "launch (newsletter)", leads: 1, won: 1 },
-      { key: "(no campaign)", leads: 1, won: 0 },
+      { key: "launch (newsletter)", leads: 1, won: 1, wonValue: {} },
+      { key: "(no campaign)", leads: 1, won: 0, wonValue: {} },
     ]);
     const last90 = await sourcesReport(client, 90, now);
-    expect(last90.pages[0]).toEqual({ key: "/articles/a", leads: 2, won: 1 });
+    expect(last90.pages[0]).toEqual({ key: "/articles/a", leads: 2, won: 1, wonValue: {} });
   });
 });
 

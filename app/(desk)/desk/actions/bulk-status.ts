@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { BULK_MAX, BULK_STATUSES, bulkChangeStatus, describeBulk } from "@/lib/leads/plan";
+import { bulkChangeStatus, describeBulk } from "@/lib/leads/plan";
+import { BULK_MAX, BULK_STATUSES } from "@/lib/leads/plan-limits";
 import { leadReference } from "@/lib/leads/reference";
 import { serverContext } from "@/lib/server/context";
 import { failed, refreshDesk } from "../action-results";

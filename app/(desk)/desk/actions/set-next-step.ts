@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { dayOf, NEXT_STEP_MAX_LENGTH } from "@/lib/leads/next-steps";
+import { dayOf } from "@/lib/leads/next-steps";
+import { NEXT_STEP_MAX_LENGTH } from "@/lib/leads/plan-limits";
 import { setNextStep } from "@/lib/leads/plan";
 import { leadReference } from "@/lib/leads/reference";
 import { serverContext } from "@/lib/server/context";

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { DeskFrame } from "@/components/desk/desk-frame";
 import { serverContext } from "@/lib/server/context";
+import { formatTally } from "@/lib/leads/deal-value";
 import { sourcesReport, type SourceRow } from "@/lib/leads/queries";
 import { deskPaths } from "@/lib/routes";
 import { signOutAction } from "../actions/sign-out";
@@ -21,8 +22,11 @@ function SourceTable({ caption, heading, rows }: { caption: string; heading: str
           <th scope="col" className="py-2 pr-4 text-right font-semibold">
             Leads
           </th>
-          <th scope="col" className="py-2 text-right font-semibold">
+          <th scope="col" className="py-2 pr-4 text-right font-semibold">
             Won
+          </th>
+          <th scope="col" className="py-2 text-right font-semibold">
+            Won value
           </th>
         </tr>
       </thead>
@@ -33,7 +37,8 @@ function SourceTable({ caption, heading, rows }: { caption: string; heading: str
               {row.key}
             </th>
             <td className="py-2 pr-4 text-right tabular-nums">{row.leads}</td>
-            <td className="py-2 text-right tabular-nums">{row.won}</td>
+            <td className="py-2 pr-4 text-right tabular-nums">{row.won}</td>
+            <td className="py-2 text-right tabular-nums">{formatTally(row.wonValue)}</td>
           </tr>
         ))}
       </tbody>
@@ -50,7 +55,8 @@ export default async function SourcesPage() {
       <h1 className="text-3xl font-bold">Sources</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
         Where leads came from: the page the form was sent from and the campaign tags in its address, from what each
-        request already stores. Spam is left out. No tracking script, no visitor cookie.
+        request already stores. Spam is left out. Won value adds up the estimated deal values of won leads, per
+        currency. No tracking script, no visitor cookie.
       </p>
       {reports.map((report) => (
         <section key={report.days} aria-labelledby={`sources-${report.days}`} className="mt-10">
