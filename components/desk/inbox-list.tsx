@@ -4,6 +4,15 @@ import { deskLeadPath } from "@/lib/routes";
 import { ageOf } from "./format";
 import { MailBadge } from "./mail-badge";
 
+/** A table row on a wide screen; below md, a card (the tick box in its top right corner). */
+const ROW_CLASS = [
+  "border-b border-slate-200 align-top focus-within:bg-brand-50",
+  "max-md:relative max-md:block max-md:rounded-lg max-md:border max-md:p-3 max-md:pr-12",
+].join(" ");
+
+/** A cell with nothing to say takes no line on a phone's card. */
+const EMPTY = "max-md:hidden";
+
 const HEADINGS = ["Reference", "Name", "Company", "Interest", "Budget", "Deal value", "Next step", "Age", "Mail"];
 
 /** A cell that, on a phone, is a line of the lead's card with its column's name in front. */
@@ -49,11 +58,7 @@ export function InboxList({
       </thead>
       <tbody className="max-md:block max-md:space-y-3">
         {rows.map((row) => (
-          <tr
-            key={row.reference}
-            className="border-b border-slate-200 align-top focus-within:bg-brand-50 max-md:relative max-md:block max-md:rounded-lg max-md:border max-md:p-3 max-md:pr-12"
-            data-testid="inbox-row"
-          >
+          <tr key={row.reference} className={ROW_CLASS} data-testid="inbox-row">
             <td className="py-3 pr-2 max-md:absolute max-md:top-2 max-md:right-2 max-md:p-0">
               <label className="inline-flex h-11 w-11 items-center justify-center">
                 <input
@@ -87,10 +92,13 @@ export function InboxList({
             <Cell label="Budget" className="max-md:block">
               {row.budget}
             </Cell>
-            <Cell label="Deal value" className="whitespace-nowrap max-md:block">
+            <Cell
+              label="Deal value"
+              className={`whitespace-nowrap max-md:block ${row.dealAmount === null ? EMPTY : ""}`}
+            >
               {row.dealAmount !== null && row.dealCurrency ? formatMoney(row.dealAmount, row.dealCurrency) : "—"}
             </Cell>
-            <Cell label="Next step" className="max-md:block">
+            <Cell label="Next step" className={`max-md:block ${row.nextStep ? "" : EMPTY}`}>
               {row.nextStep && row.nextStepAt ? (
                 <>
                   {row.due ? (

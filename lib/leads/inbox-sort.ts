@@ -19,11 +19,11 @@ const NEWEST: Segment["orderBy"] = [{ createdAt: "desc" }, { id: "desc" }];
 
 export const INBOX_SORTS = {
   received: {
-    label: "Received, newest first",
+    label: "Newest first",
     segments: (): Segment[] => [{ where: {}, orderBy: NEWEST }],
   },
   budget: {
-    label: "Budget, highest first",
+    label: "Highest budget first",
     segments: ({ budgetLabels }: SortContext): Segment[] => [
       ...budgetLabels.map((label) => ({ where: { budget: label }, orderBy: NEWEST })),
       // A label the form no longer offers (the owner renamed a range) comes last.

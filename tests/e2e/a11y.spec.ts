@@ -202,7 +202,7 @@ test("navigation targets are at least 24×24 CSS pixels, on a desktop and on a p
 test.describe("the desk's workbench", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
-      test(`axe: filtered inbox, shortcut help, lead with its plan and sources at ${viewport.width} px (${colorScheme})`, async ({
+      test(`axe: inbox with filters, shortcut help, lead, sources at ${viewport.width} px (${colorScheme})`, async ({
         page,
         request,
         baseURL,

@@ -132,7 +132,7 @@ test("bulk: tick two leads, mark them as spam; each change is on its lead's time
   await expect(page.getByText("Tick the leads to change.")).toBeVisible();
 });
 
-test("keyboard: j/k move, o opens, ? explains; never while typing; the switch turns them off and is remembered", async ({
+test("keyboard: j/k move, o opens, ? explains; never while typing; the off switch is remembered", async ({
   page,
   request,
   baseURL,

@@ -277,10 +277,12 @@ describe.each(testProviders())("the workbench migration on %s", (provider) => {
         execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy", ...args], { cwd: root, env, stdio: "pipe" });
       migrate("--migrations-dir", before);
       // The previous shape of the row, written with plain SQL (the client knows the new columns).
-      const sql = `INSERT INTO "QuoteRequest" ("reference", "name", "email", "interest", "interestLabel", "budget", "timeline",
-          "description", "consentAt", "consentVersion", "searchText", "updatedAt")
-         VALUES ('FS-2026-OLD001', 'Ada', 'ada@example.test', 'other', 'x', 'b', 't', 'Need A Crawler, ÉLAN',
-          CURRENT_TIMESTAMP, 'v', 'fs-2026-old001 ada ada@example.test ', CURRENT_TIMESTAMP)`;
+      const sql = [
+        `INSERT INTO "QuoteRequest" ("reference", "name", "email", "interest", "interestLabel", "budget",`,
+        `"timeline", "description", "consentAt", "consentVersion", "searchText", "updatedAt")`,
+        `VALUES ('FS-2026-OLD001', 'Ada', 'ada@example.test', 'other', 'x', 'b', 't', 'Need A Crawler, ÉLAN',`,
+        `CURRENT_TIMESTAMP, 'v', 'fs-2026-old001 ada ada@example.test ', CURRENT_TIMESTAMP)`,
+      ].join(" ");
       const raw = createDb(database.url);
       await raw.$executeRawUnsafe(sql);
       await raw.$disconnect();
