@@ -207,6 +207,7 @@ test.describe("the desk's workbench", () => {
         request,
         baseURL,
       }) => {
+        test.setTimeout(60_000);
         const word = `axe${Date.now().toString(36)}`;
         const reference = await submitLead(request, baseURL!, {
           name: uniqueName("Axe Workbench"),

@@ -119,7 +119,7 @@ export default async function LeadPage({ params }: Props) {
             />
           </div>
           <p className="mt-8">
-            <a href={deskErasePath(lead.reference)} className="text-red-800 underline underline-offset-4">
+            <a href={deskErasePath(lead.reference)} className="text-red-700 underline underline-offset-4">
               Erase this person…
             </a>
           </p>
