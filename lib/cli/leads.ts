@@ -4,7 +4,8 @@
  *   show <reference>                              every field, both emails, the timeline
  *   status <reference> <status>                   new | in_progress | won | lost | spam
  *                                                 (leaving spam sends the mail that was held back)
- *   export [--status S] [--search TEXT] > f.csv   CSV (UTF-8 with BOM, formula cells neutralised)
+ *   export [--status S] [--search TEXT] [--output FILE]
+ *                                                 CSV (UTF-8 with BOM, formula cells neutralised), to stdout or FILE
  *   erase <email>                                 everything of that person, in any letter case
  *   person <email> [--output FILE]                an access request: everything stored about that person as
  *                                                 JSON (matched as erase matches), to stdout or FILE
@@ -12,6 +13,7 @@
  * Exit 0 on success, 1 on a failure (unknown reference...), 2 on a usage error.
  */
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import nextEnv from "@next/env";
 import { describeError } from "@/lib/mail/outbox";
@@ -31,7 +33,7 @@ const USAGE = `usage: npm run leads -- <command>
   list [--status S] [--search TEXT] [--page N]
   show <reference>
   status <reference> <status>
-  export [--status S] [--search TEXT] > leads.csv
+  export [--status S] [--search TEXT] [--output FILE]
   erase <email>
   person <email> [--output FILE]
   purge
@@ -105,7 +107,7 @@ async function run(command: string | undefined, options: Options, out: (line: st
       return;
     }
     case "export": {
-      expectArgs(options, 0, "no arguments besides --status/--search");
+      expectArgs(options, 0, "no arguments besides --status, --search and --output");
       const filter = { status: options.status, query: options.search };
       let rows = 0;
       const csv = leadsCsv(ctx.db, filter, {
@@ -115,8 +117,12 @@ async function run(command: string | undefined, options: Options, out: (line: st
           await recordExport(ctx.db, { actor: ACTOR, filter, rows: count, complete });
         },
       });
-      for await (const piece of csv) if (!process.stdout.write(piece)) await once(process.stdout, "drain");
-      console.error(`leads: exported ${plural(rows, "lead", "leads")}`);
+      // --output writes the file itself: through `npm run ... > file` npm's own banner would land in the file.
+      const target = options.output ? createWriteStream(options.output, { mode: 0o600 }) : process.stdout;
+      for await (const piece of csv) if (!target.write(piece)) await once(target, "drain");
+      if (target !== process.stdout)
+        await new Promise<void>((resolve, reject) => target.end(() => resolve()).on("error", reject));
+      console.error(`leads: exported ${plural(rows, "lead", "leads")}${options.output ? ` to ${options.output}` : ""}`);
       return;
     }
     case "erase": {

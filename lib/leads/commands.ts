@@ -191,6 +191,10 @@ export function describeEvent(event: {
       return `Reply: ${event.detail ?? ""}`;
     case "answered":
       return "Marked as answered (answered outside the desk): the response clock stopped";
+    case "deal_value":
+      return event.detail ? `Deal value: ${event.detail}` : "Deal value cleared";
+    case "next_step":
+      return event.detail ? `Next step: ${event.detail}` : "Next step cleared";
     default:
       return event.detail ? `${event.action}: ${event.detail}` : event.action;
   }

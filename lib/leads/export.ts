@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { UTM_KEYS, utmColumn } from "@/lib/quotes/fields";
 import { isoWithOffset } from "@/lib/text/local-time";
 import { plural } from "@/lib/text/plural";
+import { isoDay } from "./next-steps";
 import { leadWhere, type LeadFilter } from "./queries";
 import { STATUS_LABELS, type LeadStatus } from "./status";
 
@@ -18,7 +19,20 @@ export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(inside) ? `'${inside}` : inside;
 }
 
-type Lead = Awaited<ReturnType<Db["quoteRequest"]["findMany"]>>[number];
+/** Each lead with its count of notes (the timeline's "note" rows). */
+const INCLUDE = { _count: { select: { events: { where: { action: "note" } } } } } as const;
+
+type Lead = Awaited<ReturnType<typeof readPage>>[number];
+
+function readPage(db: Pick<Db, "quoteRequest">, args: { where: object; take: number; after?: number }) {
+  return db.quoteRequest.findMany({
+    where: args.where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: args.take,
+    include: INCLUDE,
+    ...(args.after === undefined ? {} : { cursor: { id: args.after }, skip: 1 }),
+  });
+}
 
 /** Each column's header and how a lead fills it, in order; times are ISO 8601 in `timeZone`, with the offset. */
 const columns = (timeZone: string): [header: string, cell: (lead: Lead) => string][] => [
@@ -37,6 +51,12 @@ const columns = (timeZone: string): [header: string, cell: (lead: Lead) => strin
   ...UTM_KEYS.map((key): [string, (lead: Lead) => string] => [key, (lead) => lead[utmColumn(key)] ?? ""]),
   ["spam score", (lead) => String(lead.spamScore)],
   ["spam reason", (lead) => lead.spamReason ?? ""],
+  ["last activity", (lead) => lead.activityAt.toISOString()],
+  ["deal value", (lead) => (lead.dealAmount === null ? "" : String(lead.dealAmount))],
+  ["deal currency", (lead) => lead.dealCurrency ?? ""],
+  ["next step", (lead) => lead.nextStep ?? ""],
+  ["next step due", (lead) => (lead.nextStepAt ? isoDay(lead.nextStepAt) : "")],
+  ["notes", (lead) => String(lead._count.events)],
 ];
 
 /** Leads read per query: memory stays that of one page, whatever the export's size. */
@@ -66,12 +86,7 @@ export async function* leadsCsv(
     yield "\uFEFF" + stringify([COLUMNS.map(([name]) => name)], CSV_OPTIONS);
     let after: number | undefined;
     for (;;) {
-      const leads = await db.quoteRequest.findMany({
-        where: leadWhere(filter),
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: pageSize,
-        ...(after === undefined ? {} : { cursor: { id: after }, skip: 1 }),
-      });
+      const leads = await readPage(db, { where: leadWhere(filter), take: pageSize, after });
       if (leads.length > 0) {
         rows += leads.length;
         yield stringify(
@@ -113,6 +128,7 @@ export async function recordExport(
   const { filter } = opts;
   const detail =
     `${plural(opts.rows, "lead", "leads")}, status ${filter.status ?? "all"}${filter.query ? ", with a search" : ""}` +
+    (filter.interest || filter.budget || filter.age ? ", with filters" : "") +
     (opts.complete === false ? ", interrupted" : "");
   await db.leadEvent.create({ data: { actor: opts.actor, action: "export", detail } });
 }

@@ -5,6 +5,8 @@ import { OUTBOX_STATUS, WAITING_STATUSES, type OutboxStatus } from "@/lib/mail/o
 import { LEAD_WEBHOOK_KIND } from "@/lib/webhooks/rows";
 import type { BusinessCalendar } from "./business-calendar";
 import { inboxOrder } from "./due-order";
+import { ageRange, type AgeKey } from "./age";
+import { addValue } from "./deal-value";
 import { parseLeadReference } from "./reference";
 import { businessHoursBetween } from "./response-clock";
 import { LEAD_STATUSES, type LeadStatus } from "./status";
@@ -23,14 +25,28 @@ export function mailState(status: string, outbox: OutboxSummary[]): MailState {
   return "sent";
 }
 
-export type LeadFilter = { status?: LeadStatus; query?: string };
+export type LeadFilter = {
+  status?: LeadStatus;
+  query?: string;
+  /** The stored interest value, e.g. "service:automation". */
+  interest?: string;
+  /** The stored budget label (lib/leads/inbox-filter.ts turns the URL's option value into it). */
+  budget?: string;
+  age?: AgeKey;
+};
 
-/** The Prisma filter for a status and a free-text search over reference, name, email and company. */
-export function leadWhere(filter: LeadFilter) {
+/**
+ * The Prisma filter for a status, a free-text search over reference, name, email, company and message, an
+ * interest, a budget and an age (counted back from `now`).
+ */
+export function leadWhere(filter: LeadFilter, now: Date = new Date()) {
   const query = filter.query?.trim().toLowerCase();
   return {
     ...(filter.status ? { status: filter.status } : {}),
     ...(query ? { searchText: { contains: query } } : {}),
+    ...(filter.interest ? { interest: filter.interest } : {}),
+    ...(filter.budget ? { budget: filter.budget } : {}),
+    ...(filter.age ? { createdAt: ageRange(filter.age, now) } : {}),
   };
 }
 
@@ -136,6 +152,8 @@ export type SourceRow = {
   leads: number;
   won: number;
   lost: number;
+  /** The won leads' deal values, summed per currency. */
+  wonValue: Record<string, number>;
   /** Won of the decided leads (won or lost), 0 to 1; null while none is decided. */
   winRate: number | null;
   /** Median business hours from arrival to the first answer, over the answered leads; null when none was. */
@@ -153,7 +171,7 @@ export function median(values: number[]): number | null {
 
 /**
  * Leads (spam left out) per landing page and per UTM campaign over the last `days`: how many, won and lost, the
- * win rate, and the median first response time in business hours of `calendar`.
+ * won value per currency, the win rate, and the median first response time in business hours of `calendar`.
  */
 export async function sourcesReport(
   db: Db,
@@ -171,15 +189,21 @@ export async function sourcesReport(
       status: true,
       createdAt: true,
       firstResponseAt: true,
+      dealAmount: true,
+      dealCurrency: true,
     },
   });
   const tally = (keyOf: (lead: (typeof leads)[number]) => string) => {
-    const rows = new Map<string, { key: string; leads: number; won: number; lost: number; responses: number[] }>();
+    type Tally = Omit<SourceRow, "winRate" | "medianFirstResponseHours"> & { responses: number[] };
+    const rows = new Map<string, Tally>();
     for (const lead of leads) {
       const key = keyOf(lead);
-      const row = rows.get(key) ?? { key, leads: 0, won: 0, lost: 0, responses: [] };
+      const row = rows.get(key) ?? { key, leads: 0, won: 0, lost: 0, wonValue: {}, responses: [] };
       row.leads += 1;
-      if (lead.status === "won") row.won += 1;
+      if (lead.status === "won") {
+        row.won += 1;
+        addValue(row.wonValue, lead.dealAmount, lead.dealCurrency);
+      }
       if (lead.status === "lost") row.lost += 1;
       if (lead.firstResponseAt)
         row.responses.push(businessHoursBetween(lead.createdAt, lead.firstResponseAt, calendar));

@@ -1,6 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { articles, services } from "../../lib/content";
+import { deskLeadPath } from "../../lib/routes";
+import { DESK, signInByEmail, submitLead } from "../helpers/desk";
 import { menuExpanded } from "../helpers/menu";
 import { fillValid, uniqueIp, uniqueName } from "../helpers/e2e-server";
 import { publicRoutes } from "../helpers/routes";
@@ -194,5 +196,42 @@ test("navigation targets are at least 24×24 CSS pixels, on a desktop and on a p
     expect(await smallTargets(page), `${path} on a phone`).toEqual([]);
     await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Menu" }).click();
     expect(await smallTargets(page), `${path} on a phone, menu open`).toEqual([]);
+  }
+});
+
+test.describe("the desk's workbench", () => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+      test(`axe: inbox with filters, shortcut help, lead, sources at ${viewport.width} px (${colorScheme})`, async ({
+        page,
+        request,
+        baseURL,
+      }) => {
+        test.setTimeout(60_000);
+        const word = `axe${Date.now().toString(36)}`;
+        const reference = await submitLead(request, baseURL!, {
+          name: uniqueName("Axe Workbench"),
+          ip: uniqueIp(),
+          fields: { description: `A message with the word ${word} in it.`, budget: "over-500k" },
+        });
+        await page.setViewportSize(viewport);
+        await page.emulateMedia({ colorScheme });
+        await signInByEmail(page, uniqueIp());
+        await page.goto(`${DESK}/desk?status=new&q=${word}&budget=over-500k&age=7d&sort=budget`);
+        await expect(page.getByTestId("inbox-row")).toHaveCount(1);
+        await expectNoViolations(page, `filtered inbox (${colorScheme}, ${viewport.width} px)`);
+        await page.getByRole("button", { name: /^Keyboard shortcuts/ }).click();
+        await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+        await expectNoViolations(page, `shortcut help (${colorScheme}, ${viewport.width} px)`);
+        await page.keyboard.press("Escape");
+        await page.goto(`${DESK}${deskLeadPath(reference)}`);
+        await page.getByLabel("Estimated deal value").fill("many");
+        await page.getByRole("button", { name: "Save deal value" }).click();
+        await expect(page.getByLabel("Estimated deal value")).toHaveAttribute("aria-invalid", "true");
+        await expectNoViolations(page, `lead with a plan error (${colorScheme}, ${viewport.width} px)`);
+        await page.goto(`${DESK}/desk/sources`);
+        await expectNoViolations(page, `sources (${colorScheme}, ${viewport.width} px)`);
+      });
+    }
   }
 });

@@ -41,12 +41,14 @@ function deskActions(): { id: string; name: string; filename: string }[] {
 /** Everything an action could change, read straight from the database. */
 function snapshot() {
   return withDb((db) => ({
-    leads: db.prepare("SELECT id, status, activityAt, firstResponseAt FROM QuoteRequest ORDER BY id").all(),
+    leads: db
+      .prepare("SELECT id, status, activityAt, firstResponseAt, dealAmount, nextStep FROM QuoteRequest ORDER BY id")
+      .all(),
     events: db.prepare("SELECT count(*) AS n FROM LeadEvent").get(),
     outbox: db.prepare("SELECT count(*) AS n FROM OutboxMessage").get(),
     erasures: db.prepare("SELECT count(*) AS n FROM ErasureLog").get(),
     sessions: db.prepare("SELECT id, expiresAt FROM session WHERE expiresAt > ? ORDER BY id").all(Date.now()),
-    passkeys: db.prepare("SELECT count(*) AS n FROM passkey").get(),
+    passkeys: db.prepare("SELECT id, name FROM passkey ORDER BY id").all(),
   }));
 }
 
@@ -131,6 +133,11 @@ test("anonymous, expired and cross-site requests to the desk are all refused and
     replyAction: { reference, subject: "Re: never sent", body: "This reply must never be sent." },
     retryMailAction: { reference },
     signOutAction: {},
+    bulkStatusAction: { reference, to: "spam" },
+    setDealValueAction: { reference, amount: "5000", currency: "USD" },
+    setNextStepAction: { reference, step: "should never be stored", due: "2026-12-31" },
+    renamePasskeyAction: { id: "any-passkey", name: "should never be stored" },
+    removePasskeyAction: { id: "any-passkey", confirm: "yes" },
   };
   const actions = deskActions();
   expect(actions.length, "desk actions found in the build").toBeGreaterThanOrEqual(7);

@@ -107,7 +107,7 @@ test("triage: find a new lead, move it to In progress, add a note, see the timel
   const name = uniqueName("Triage");
   const reference = await submitLead(request, baseURL!, { name, ip: uniqueIp() });
   await signInByEmail(page, uniqueIp());
-  await page.getByLabel("Search reference, name, email or company").fill(name.toUpperCase());
+  await page.getByLabel("Search (reference, name, email, company, message)").fill(name.toUpperCase());
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("row")).toHaveCount(2);
   await page.getByRole("link", { name: reference }).click();
@@ -217,7 +217,7 @@ test("export the current filter as CSV: a name starting with = arrives neutralis
   const name = `=HYPERLINK("x.example","${tag}")`;
   await submitLead(request, baseURL!, { name, email: `${tag.toLowerCase()}@example.com`, ip: uniqueIp() });
   await signInByEmail(page, uniqueIp());
-  await page.getByLabel("Search reference, name, email or company").fill(tag);
+  await page.getByLabel("Search (reference, name, email, company, message)").fill(tag);
   await page.getByRole("button", { name: "Search" }).click();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: /Export CSV/ }).click();
@@ -309,6 +309,43 @@ test("add a passkey, sign out, and sign in with the passkey, back on the lead th
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
   await expect(page).toHaveURL(`${DESK}${deskLeadPath(reference)}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
+});
+
+test("rename a passkey, and remove the last one only with the box ticked", async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  });
+  await signInByEmail(page, uniqueIp());
+  await page.goto(`${DESK}/desk/account`);
+  // Passkeys left by an earlier test go first, so the one added here is the last.
+  for (let left = await page.getByRole("button", { name: "Remove" }).count(); left > 0; left--) {
+    const box = page.getByLabel("It is my last passkey: sign in by emailed link from now on");
+    if (await box.count()) await box.check();
+    await page.getByRole("button", { name: "Remove" }).first().click();
+    await expect(page.getByRole("button", { name: "Remove" })).toHaveCount(left - 1);
+  }
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page.getByTestId("passkey-list")).toContainText("Desk passkey");
+  await page.getByLabel("New name for Desk passkey").fill("Work laptop");
+  await page.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByTestId("passkey-list").locator("strong")).toHaveText("Work laptop");
+  expect(withDb((db) => db.prepare("SELECT name FROM passkey").all())).toEqual([{ name: "Work laptop" }]);
+
+  await page.getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText("This is your last passkey: tick the box to remove it anyway.")).toBeVisible();
+  expect(withDb((db) => db.prepare("SELECT count(*) AS n FROM passkey").get())).toEqual({ n: 1 });
+  await page.getByLabel("It is my last passkey: sign in by emailed link from now on").check();
+  await page.getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText("None yet.")).toBeVisible();
+  expect(withDb((db) => db.prepare("SELECT count(*) AS n FROM passkey").get())).toEqual({ n: 0 });
 });
 
 test("sign out ends the session on the server", async ({ page }) => {

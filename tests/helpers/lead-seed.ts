@@ -19,6 +19,7 @@ export const seedEmail = (reference: string) => `grace.${reference.toLowerCase()
 
 export async function seedLead(db: Db, lead: SeedLead) {
   const email = seedEmail(lead.reference);
+  const description = "Please automate our weekly stock report.";
   return db.quoteRequest.create({
     data: {
       reference: lead.reference,
@@ -26,12 +27,12 @@ export async function seedLead(db: Db, lead: SeedLead) {
       name: SEED_NAME,
       email,
       emailKey: emailKey(email),
-      searchText: searchTextOf({ reference: lead.reference, name: SEED_NAME, email, company: null }),
+      searchText: searchTextOf({ reference: lead.reference, name: SEED_NAME, email, company: null, description }),
       interest: "service:automation",
       interestLabel: "Automation",
       budget: "R50 000 to R150 000",
       timeline: "As soon as possible",
-      description: "Please automate our weekly stock report.",
+      description,
       consentAt: lead.createdAt,
       consentVersion: "2026-12-02",
       sourcePath: lead.sourcePath === undefined ? "/services/automation" : lead.sourcePath,

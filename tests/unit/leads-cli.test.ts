@@ -112,6 +112,37 @@ describe("npm run leads", { timeout: 60_000 }, () => {
     expect(rows[0]?.received).toBe("2026-12-02T23:26:09+02:00");
   });
 
+  it("writes the export to --output itself (nothing on stdout), with activity, next step and notes count", async () => {
+    const lead = await client.quoteRequest.update({
+      where: { reference: "FS-2026-CLI001" },
+      data: {
+        nextStep: "Call back",
+        nextStepAt: new Date("2026-12-09T00:00:00Z"),
+        dealAmount: 1200,
+        dealCurrency: "EUR",
+      },
+    });
+    await client.leadEvent.createMany({
+      data: [1, 2].map((n) => ({ quoteRequestId: lead.id, actor: "cli", action: "note", detail: `note ${n}` })),
+    });
+    const file = path.join(path.dirname(database.file), "leads.csv");
+    const result = leads("export", "--status", "new", "--output", file);
+    expect(result).toMatchObject({ code: 0, out: "" });
+    expect(result.err).toContain(`to ${file}`);
+    const text = fs.readFileSync(file, "utf8");
+    expect(text.startsWith('\uFEFF"reference"')).toBe(true);
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      "last activity": lead.activityAt.toISOString(),
+      "deal value": "1200",
+      "deal currency": "EUR",
+      "next step": "Call back",
+      "next step due": "2026-12-09",
+      notes: "2",
+    });
+  });
+
   it("answers an access request as JSON on stdout or in a file, and records it without the address", async () => {
     const result = leads("person", "mixed.case@example.TEST");
     expect(result.code).toBe(0);

@@ -110,7 +110,13 @@ async function insertLead(input: LeadInput = {}) {
       name,
       email,
       emailKey: emailKey(email),
-      searchText: searchTextOf({ reference, name, email, company }),
+      searchText: searchTextOf({
+        reference,
+        name,
+        email,
+        company,
+        description: "We need a crawler that finds broken links.",
+      }),
       company,
       interest: "service:seo-tooling",
       interestLabel: "SEO tooling",
@@ -186,8 +192,8 @@ describe("inbox queries", () => {
     const calendar = responseClock(clockEnv);
     const last30 = await sourcesReport(client, 30, now, calendar);
     expect(last30.pages).toMatchObject([
-      { key: "/articles/a", leads: 1, won: 1 },
-      { key: "/services/b", leads: 1, won: 0 },
+      { key: "/articles/a", leads: 1, won: 1, wonValue: {} },
+      { key: "/services/b", leads: 1, won: 0, wonValue: {} },
     ]);
     expect(last30.campaigns).toMatchObject([
       { key: "launch (newsletter)", leads: 1, won: 1 },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DeskFrame } from "@/components/desk/desk-frame";
 import { serverContext } from "@/lib/server/context";
 import { SourceFigures } from "@/components/desk/source-figures";
+import { formatTally } from "@/lib/leads/deal-value";
 import { sourcesReport, type SourceRow } from "@/lib/leads/queries";
 import { deskPaths } from "@/lib/routes";
 import { signOutAction } from "../actions/sign-out";
@@ -27,6 +28,9 @@ function SourceTable({ caption, heading, rows }: { caption: string; heading: str
             Won
           </th>
           <th scope="col" className="py-2 pr-4 text-right font-semibold">
+            Won value
+          </th>
+          <th scope="col" className="py-2 pr-4 text-right font-semibold">
             Win rate
           </th>
           <th scope="col" className="py-2 text-right font-semibold">
@@ -42,6 +46,7 @@ function SourceTable({ caption, heading, rows }: { caption: string; heading: str
             </th>
             <td className="py-2 pr-4 text-right tabular-nums">{row.leads}</td>
             <td className="py-2 pr-4 text-right tabular-nums">{row.won}</td>
+            <td className="py-2 pr-4 text-right tabular-nums">{formatTally(row.wonValue)}</td>
             <SourceFigures row={row} />
           </tr>
         ))}
@@ -61,9 +66,9 @@ export default async function SourcesPage() {
       <h1 className="text-3xl font-bold">Sources</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
         Where leads came from: the page the form was sent from and the campaign tags in its address, from what each
-        request already stores. Spam is left out. No tracking script, no visitor cookie. Win rate: won of the leads
-        decided (won or lost). Median first response: business hours from arrival to the first answer (a reply or “Mark
-        as answered”), over the leads answered.
+        request already stores. Spam is left out. No tracking script, no visitor cookie. Won value adds up the estimated
+        deal values of won leads, per currency. Win rate: won of the leads decided (won or lost). Median first response:
+        business hours from arrival to the first answer (a reply or “Mark as answered”), over the leads answered.
       </p>
       {reports.map((report) => (
         <section key={report.days} aria-labelledby={`sources-${report.days}`} className="mt-10">

@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { DeskFrame } from "@/components/desk/desk-frame";
 import { dateTime } from "@/components/desk/format";
+import { KeyboardShortcuts } from "@/components/desk/keyboard-shortcuts";
 import { LeadActions, type LeadActionSet } from "@/components/desk/lead-actions";
+import { LeadPlan, type LeadPlanActions } from "@/components/desk/lead-plan";
 import { MailBadge } from "@/components/desk/mail-badge";
 import { ReplyEntry } from "@/components/desk/reply-entry";
 import { ReplySection } from "@/components/desk/reply-section";
@@ -11,6 +13,8 @@ import { ResponsePanel } from "@/components/desk/response-panel";
 import { mailKindLabel, mailRowStatus, mailWaiting } from "@/components/desk/mail-status";
 import { serverContext } from "@/lib/server/context";
 import { describeEvent } from "@/lib/leads/commands";
+import { formatMoney } from "@/lib/leads/deal-value";
+import { isoDay } from "@/lib/leads/next-steps";
 import { getLead, mailState } from "@/lib/leads/queries";
 import { dueState } from "@/lib/leads/response-due";
 import { STATUS_LABELS, type LeadStatus } from "@/lib/leads/status";
@@ -22,6 +26,8 @@ import { markSpamAction } from "../../actions/mark-spam";
 import { releaseSpamAction } from "../../actions/release-spam";
 import { replyAction } from "../../actions/reply";
 import { retryMailAction } from "../../actions/retry-mail";
+import { setDealValueAction } from "../../actions/set-deal-value";
+import { setNextStepAction } from "../../actions/set-next-step";
 import { signOutAction } from "../../actions/sign-out";
 import { requireOwner } from "../../guard";
 import { overdueNow } from "../../overdue";
@@ -33,6 +39,13 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Lead ${decodeURIComponent((await params).reference)}` };
+}
+
+const PLAN_ACTIONS: LeadPlanActions = { setDealValue: setDealValueAction, setNextStep: setNextStepAction };
+
+/** A phone number as a `tel:` link: digits and a leading plus only. */
+function telHref(phone: string): string {
+  return `tel:${phone.trim().startsWith("+") ? "+" : ""}${phone.replace(/\D/g, "")}`;
 }
 
 const ACTIONS: LeadActionSet = {
@@ -88,9 +101,56 @@ export default async function LeadPage({ params, searchParams }: Props) {
       <p className="mt-2 text-lg" data-testid="lead-status">
         Status: <strong>{status}</strong> · Mail: <MailBadge state={mailState(lead.status, lead.outbox)} />
       </p>
+      {lead.dealAmount !== null || lead.nextStep ? (
+        <p className="mt-1 text-slate-800" data-testid="lead-plan">
+          {lead.dealAmount !== null && lead.dealCurrency
+            ? `Deal value: ${formatMoney(lead.dealAmount, lead.dealCurrency)}`
+            : ""}
+          {lead.dealAmount !== null && lead.nextStep ? " · " : ""}
+          {lead.nextStep && lead.nextStepAt ? `Next step: ${lead.nextStep} by ${isoDay(lead.nextStepAt)}` : ""}
+        </p>
+      ) : null}
 
+      <div className="mt-4">
+        <KeyboardShortcuts mode="lead" />
+      </div>
+
+      {/* Actions come first: at the top on a phone, in the right-hand column on a wide screen. */}
       <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_22rem]">
-        <div className="space-y-10">
+        <Section
+          id="actions"
+          title="Actions"
+          className="self-start rounded-lg border border-slate-200 p-5 lg:col-start-2 lg:row-start-1"
+        >
+          <div className="mt-4 space-y-8">
+            <ResponsePanel
+              reference={lead.reference}
+              status={lead.status}
+              firstResponseAt={lead.firstResponseAt}
+              due={lead.status === "new" ? dueState(lead.createdAt, new Date(), serverContext().clock) : null}
+              timeZone={serverContext().clock.timeZone}
+              markAnswered={markAnsweredAction}
+            />
+            <LeadActions
+              actions={ACTIONS}
+              reference={lead.reference}
+              status={lead.status}
+              mailWaiting={mailWaiting(lead.outbox)}
+            />
+            <LeadPlan
+              actions={PLAN_ACTIONS}
+              reference={lead.reference}
+              deal={{ amount: lead.dealAmount, currency: lead.dealCurrency }}
+              next={{ step: lead.nextStep, due: lead.nextStepAt ? isoDay(lead.nextStepAt) : null }}
+            />
+          </div>
+          <p className="mt-8">
+            <a href={deskErasePath(lead.reference)} className="text-red-700 underline underline-offset-4">
+              Erase this person…
+            </a>
+          </p>
+        </Section>
+        <div className="space-y-10 lg:col-start-1 lg:row-start-1">
           <Section id="request" title="Request">
             <dl className="mt-3">
               <Row label="Received">
@@ -103,7 +163,15 @@ export default async function LeadPage({ params, searchParams }: Props) {
                 </a>
               </Row>
               <Row label="Company">{lead.company ?? "Not given"}</Row>
-              <Row label="Phone">{lead.phone ?? "Not given"}</Row>
+              <Row label="Phone">
+                {lead.phone ? (
+                  <a href={telHref(lead.phone)} className="text-brand-800 underline underline-offset-4">
+                    {lead.phone}
+                  </a>
+                ) : (
+                  "Not given"
+                )}
+              </Row>
               <Row label="Interested in">{lead.interestLabel}</Row>
               <Row label="Budget">{lead.budget}</Row>
               <Row label="Timeline">{lead.timeline}</Row>
@@ -175,32 +243,6 @@ export default async function LeadPage({ params, searchParams }: Props) {
 
           <ReplySection lead={lead} action={replyAction} template={(await searchParams).template} />
         </div>
-
-        <Section id="actions" title="Actions" className="self-start rounded-lg border border-slate-200 p-5">
-          <div className="mt-4 border-b border-slate-200 pb-6">
-            <ResponsePanel
-              reference={lead.reference}
-              status={lead.status}
-              firstResponseAt={lead.firstResponseAt}
-              due={lead.status === "new" ? dueState(lead.createdAt, new Date(), serverContext().clock) : null}
-              timeZone={serverContext().clock.timeZone}
-              markAnswered={markAnsweredAction}
-            />
-          </div>
-          <div className="mt-6">
-            <LeadActions
-              actions={ACTIONS}
-              reference={lead.reference}
-              status={lead.status}
-              mailWaiting={mailWaiting(lead.outbox)}
-            />
-          </div>
-          <p className="mt-8">
-            <a href={deskErasePath(lead.reference)} className="text-red-800 underline underline-offset-4">
-              Erase this person…
-            </a>
-          </p>
-        </Section>
       </div>
     </DeskFrame>
   );
