@@ -5,7 +5,10 @@ export function OverdueCount({ count }: { count: number }) {
     <>
       {" "}
       <span
-        className="ml-1 rounded-full bg-red-50 px-2 text-sm font-semibold text-red-800 ring-1 ring-red-700/30 ring-inset"
+        className={[
+          "ml-1 rounded-full bg-red-50 px-2 text-sm font-semibold text-red-800",
+          "ring-1 ring-red-700/30 ring-inset",
+        ].join(" ")}
         data-testid="overdue-count"
       >
         {count} overdue

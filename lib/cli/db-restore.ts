@@ -45,7 +45,8 @@ async function main(args: string[]): Promise<number> {
     console.log(
       `db:restore restored ${files[0]} (taken ${result.takenAt.toISOString()}, from its ${result.takenAtSource}): ` +
         `${plural(result.leads, "lead", "leads")}; erasures made since applied again: ` +
-        `${plural(result.reapplied.people, "person", "people")}, ${plural(result.reapplied.requests, "request", "requests")}`,
+        `${plural(result.reapplied.people, "person", "people")}, ` +
+        `${plural(result.reapplied.requests, "request", "requests")}`,
     );
     if (result.damagedJournalLines > 0)
       console.error(

@@ -22,7 +22,8 @@ export function renderReminder(lead: ReminderFacts, ctx: FollowUpMailContext): R
   const subject = safeSubject(`Overdue: quote request ${reference} (due ${time(lead.dueAt)})`);
   const url = deskLeadUrl(reference, ctx.deskOrigin);
   const lines = [
-    `Quote request ${reference} (${oneLine(lead.interestLabel)}) has no answer yet. It arrived ${time(lead.createdAt)} ` +
+    `Quote request ${reference} (${oneLine(lead.interestLabel)}) has no answer yet. ` +
+      `It arrived ${time(lead.createdAt)} ` +
       `and was due ${time(lead.dueAt)}, ${ctx.targetHours} business hours later.`,
     "Answered it from your own mail? Press “Mark as answered” on its page, so the desk knows.",
     "This is the only reminder for this request; the daily digest lists it while it is overdue.",

@@ -153,14 +153,14 @@ const schema = z.object({
    * (lib/webhooks); unset sends none. The privacy notice names its host. https in production, except to this machine.
    */
   LEAD_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-  /** The signing secret in the Standard Webhooks form, whsec_ and base64 of 24-64 random bytes; required with the URL. */
+  /** The signing secret in the Standard Webhooks form (whsec_ and base64 of 24-64 random bytes); needs the URL. */
   LEAD_WEBHOOK_SECRET: z
     .string()
     .refine(isWebhookSecret, {
       error: "must be whsec_ followed by the base64 of 24 to 64 random bytes (" + GENERATE_WEBHOOK_SECRET + ")",
     })
     .optional(),
-  /** "standard": the lead as JSON ({type, timestamp, data}); "slack": Slack's incoming-webhook message ({text, blocks}). */
+  /** "standard": the lead as JSON ({type, timestamp, data}); "slack": Slack's webhook shape ({text, blocks}). */
   LEAD_WEBHOOK_FORMAT: z.enum(["standard", "slack"]).default("standard"),
   /** Whether the webhook carries the prospect's name, email, company, phone and message (off: privacy by default). */
   LEAD_WEBHOOK_CONTACT: boolean.default(false),
@@ -297,8 +297,8 @@ export type NoticeSettings = RetentionSettings &
   Pick<Env, "FORM_TOKEN_MAX_AGE_HOURS" | "BACKUP_KEEP" | "LEAD_WEBHOOK_URL" | "LEAD_WEBHOOK_CONTACT">;
 
 /**
- * The notice's settings alone (retention, the webhook receiver), for the privacy notice: it is built before the server's secrets exist,
- * so the production-only checks of `parseEnv` do not apply. The server enforces the same values (`env()`).
+ * The notice's settings alone (retention, the webhook receiver), for the privacy notice: it is built before the
+ * server's secrets exist, so the production-only checks of `parseEnv` do not apply. The server enforces the same values (`env()`).
  */
 export function retentionSettings(source: Record<string, string | undefined> = process.env): NoticeSettings {
   const cleaned = setValues(source);

@@ -80,7 +80,7 @@ function startRetention(context: ServerContext) {
   setInterval(() => void hashes(), RETRY_EVERY_MS).unref();
 }
 
-/** The daily backup (lib/ops/daily-backup.ts) when BACKUP_DIR is set: looked for soon after start, then every minute. */
+/** The daily backup (lib/ops/daily-backup.ts) when BACKUP_DIR is set: looked for after start, then every minute. */
 function startBackups(context: ServerContext) {
   if (!context.settings.BACKUP_DIR) return;
   let running = false;

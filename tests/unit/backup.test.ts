@@ -62,7 +62,7 @@ describe.each(testProviders())("backup and restore on %s", (provider) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("copies a consistent, private database while writers insert, and restores it with erasures applied again", async () => {
+  it("copies a consistent, private database while writers insert; restores it, erasures applied again", async () => {
     const db = source.db;
     const before = await Promise.all(Array.from({ length: 10 }, () => insertLead(db)));
     // Writers keep inserting while the copy is taken.
@@ -188,7 +188,7 @@ describe("backup files and the erasure journal", () => {
 });
 
 describe.each(testProviders())("the daily backup on %s", (provider) => {
-  it("waits for BACKUP_TIME, runs once per local day across instances, and gives its claim back on failure", async () => {
+  it("waits for BACKUP_TIME, runs once a local day across instances, gives its claim back on failure", async () => {
     const database = await migratedDb(`daily-${provider}`, provider);
     const other = createDb(database.url);
     const dir = tempDir(`daily-${provider}`);

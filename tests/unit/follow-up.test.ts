@@ -105,7 +105,7 @@ describe.each(testProviders())("follow-ups on %s", (provider) => {
     expect(await db.outboxMessage.count({ where: { kind: FOLLOW_UP_KINDS.digest } })).toBe(0);
   });
 
-  it("sends the digest once a working day at DIGEST_TIME: received, overdue, stale, failed replies, spam held", async () => {
+  it("sends the digest once a working day at DIGEST_TIME: received, overdue, stale, failed replies, spam", async () => {
     // The previous digest went out on Friday 4 December at 07:30.
     await db.$transaction((tx) => claimOnce(tx, ONCE_JOBS.digest, "2026-12-04", sast("2026-12-04T07:30:00")));
     const late = await seedLead(db, { reference: "FS-2026-LATE01", createdAt: sast("2026-12-03T09:00:00") });

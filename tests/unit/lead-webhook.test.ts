@@ -96,7 +96,7 @@ describe.each(testProviders())("on %s", (provider) => {
     logged.length = 0;
   });
 
-  it("queues the alert with the lead, and a receiver that is down, then fails, then loses an answer sees the lead once", async () => {
+  it("queues the alert with the lead; a receiver down, then failing, then losing an answer sees it once", async () => {
     const lead = await submit();
     // The lead and its alert are one write: the two emails and the alert, all pending.
     expect(lead.outboxIds).toHaveLength(3);

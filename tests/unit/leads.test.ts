@@ -146,7 +146,7 @@ const deliver = (opts: { ids?: number[]; ignoreSchedule?: boolean }) =>
 const received = (reference: string) => smtp.received.filter((mail) => mail.raw.includes(reference));
 
 describe("inbox queries", () => {
-  it("lists newest first (New earliest due first), counts every tab, searches case-insensitively and paginates", async () => {
+  it("lists newest first (New earliest due first), counts tabs, searches in any case and paginates", async () => {
     const base = Date.now();
     await insertLead({ name: "Zoë Old", createdAt: new Date(base - 3_000) });
     await insertLead({ name: "Grace Hopper", company: "Navy", createdAt: new Date(base - 2_000) });

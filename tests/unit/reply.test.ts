@@ -141,7 +141,7 @@ describe.each(testProviders())("replies on %s", (provider) => {
       .filter((mail) => mail.parsed.headers["message-id"]?.includes(reference));
   }
 
-  it("threads the reply under the confirmation, to the lead only, Reply-To the owner; his copy under his notice", async () => {
+  it("threads the reply under the confirmation, to the lead only, Reply-To the owner; his copy too", async () => {
     const lead = await insertLead();
     const [notice, confirmation] = await db.outboxMessage.findMany({
       where: { quoteRequestId: lead.id },
@@ -212,7 +212,7 @@ describe.each(testProviders())("replies on %s", (provider) => {
     ]);
   });
 
-  it("refuses a placeholder the lead has no value for, or an unknown one, naming each; nothing is written", async () => {
+  it("refuses a placeholder the lead has no value for, or an unknown one, naming each; writes nothing", async () => {
     const lead = await insertLead({ company: null, interest: "other" });
     const before = await footprint(lead.id);
     const result = await queueReply(context(), {
@@ -233,7 +233,7 @@ describe.each(testProviders())("replies on %s", (provider) => {
     expect(await footprint(lead.id)).toEqual(before);
   });
 
-  it("caps replies per hour over all leads: beyond it, a clear refusal and nothing written; an hour later they go", async () => {
+  it("caps replies per hour over all leads: beyond it a clear refusal, nothing written; later they go", async () => {
     const at = new Date(Date.now() + 10 * 24 * HOUR);
     const capped = context({ perHour: 3, now: () => at });
     // Rows from the other tests are older than an hour at `at`: only these count.
@@ -327,7 +327,7 @@ describe.each(testProviders())("replies on %s", (provider) => {
     });
   });
 
-  it("retention blanks a sent reply's text after MAIL_BODY_RETENTION_DAYS; an access request lists the reply", async () => {
+  it("retention blanks a sent reply's text after MAIL_BODY_RETENTION_DAYS; access requests list replies", async () => {
     const lead = await insertLead();
     const result = await queueReply(context(), input(lead.reference, "A reply worth keeping for a while."));
     if (!result.ok) throw new Error(result.message);

@@ -19,7 +19,10 @@ describe("the promise's sentence", () => {
       "Expect an answer by {due}.",
     );
     expect(() => validateQuoteCopy(withPromise("Expect an answer by {due}, {name}."))).toThrow(
-      /content\/quote-form\.ts:\n {2}- field "success\.promise": unknown placeholder \{name\} \(this text may use \{due\}\)/,
+      new RegExp(
+        String.raw`content/quote-form\.ts:\n {2}- field "success\.promise": ` +
+          String.raw`unknown placeholder \{name\} \(this text may use \{due\}\)`,
+      ),
     );
     expect(() => validateQuoteCopy(withPromise("Expect an answer soon."))).toThrow(
       /field "success\.promise": must contain \{due\}/,
