@@ -298,7 +298,8 @@ export type NoticeSettings = RetentionSettings &
 
 /**
  * The notice's settings alone (retention, the webhook receiver), for the privacy notice: it is built before the
- * server's secrets exist, so the production-only checks of `parseEnv` do not apply. The server enforces the same values (`env()`).
+ * server's secrets exist, so the production-only checks of `parseEnv` do not apply. The server enforces the same
+ * values (`env()`).
  */
 export function retentionSettings(source: Record<string, string | undefined> = process.env): NoticeSettings {
   const cleaned = setValues(source);
