@@ -228,7 +228,7 @@ describe.each(testProviders())("on %s", (provider) => {
     if (!released.ok) return;
     expect(released.outboxIds).toHaveLength(3);
     const event = await db.leadEvent.findFirst({ where: { action: "not_spam" } });
-    expect(event?.detail).toBe("2 held email(s) and the webhook alert queued");
+    expect(event?.detail).toBe("2 held emails and the webhook alert queued");
     expect(await deliver(new Date(), { ids: released.outboxIds })).toMatchObject({ sent: 3, failed: 0 });
     expect([...receiver.alerts.keys()]).toEqual([`lead.released.${spam.reference}`]);
     expect((receiver.alerts.get(`lead.released.${spam.reference}`) as StandardPayload).type).toBe("lead.released");

@@ -50,7 +50,8 @@ afterAll(async () => {
   database.cleanup();
 });
 
-describe("npm run leads", { timeout: 60_000 }, () => {
+// Each command is a separate tsx process (2-4 s idle, 10 s and more on a loaded machine); some tests run a dozen.
+describe("npm run leads", { timeout: 150_000 }, () => {
   it("lists, filters by status and shows a lead", () => {
     const all = leads("list");
     expect(all.code).toBe(0);

@@ -36,7 +36,7 @@ const BUDGETS_HIGH_FIRST = CHOICES.budgets.map((choice) => choice.label).reverse
 const HOUR = 3_600_000;
 
 describe("the inbox's URL", () => {
-  it("keeps only values the inbox offers, and writes back only what differs from the defaults", () => {
+  it("keeps only values the inbox offers, and writes back only what was chosen", () => {
     const filter = parseInboxFilter(
       { status: "in-progress", q: " Crawler ", interest: "other", budget: "under-50k", age: "7d", sort: "budget" },
       CHOICES,
@@ -59,7 +59,8 @@ describe("the inbox's URL", () => {
       CHOICES,
     );
     expect(junk).toEqual({ status: undefined, query: undefined, page: 1 });
-    expect(parseInboxFilter({ sort: "received" }, CHOICES).sort).toBeUndefined();
+    // A sort someone chose stays in the address, even the tab's default (New's default is due order, not newest).
+    expect(parseInboxFilter({ sort: "received" }, CHOICES).sort).toBe("received");
   });
 
   it("reads amounts and currencies the way an owner types them, and refuses the rest", () => {
@@ -186,10 +187,10 @@ describe.each(testProviders())("the workbench on %s", (provider) => {
       ["Pin Today", true],
       ["Pin Fresh", false],
     ]);
-    // New keeps its order: pinning is In progress's.
+    // New keeps its own order (earliest due first, the oldest arrival): pinning is In progress's.
     await insert({ name: "Pin New", hoursAgo: 0.5, nextStepAt: "2026-12-01" });
     await insert({ name: "Pin New Old", hoursAgo: 9, nextStepAt: "2026-12-01" });
-    expect(await names({ status: "new", query: "pin" })).toEqual(["Pin New", "Pin New Old"]);
+    expect(await names({ status: "new", query: "pin" })).toEqual(["Pin New Old", "Pin New"]);
   });
 
   it("lists the open next steps due by a day for the digest, and sums deal values per currency", async () => {
