@@ -31,7 +31,7 @@ const COLUMNS: [header: string, cell: (lead: Lead) => string][] = [
   ["budget", (lead) => lead.budget],
   ["timeline", (lead) => lead.timeline],
   ["description", (lead) => lead.description],
-  ["source page", (lead) => lead.sourcePath ?? ""],
+  ["page before the form", (lead) => lead.referrerPath ?? ""],
   ...UTM_KEYS.map((key): (typeof COLUMNS)[number] => [key, (lead) => lead[utmColumn(key)] ?? ""]),
   ["spam score", (lead) => String(lead.spamScore)],
   ["spam reason", (lead) => lead.spamReason ?? ""],

@@ -129,12 +129,12 @@ export async function leadEmail(db: Db, reference: unknown): Promise<string | nu
 export type SourceRow = { key: string; leads: number; won: number };
 export type SourcesReport = { days: number; pages: SourceRow[]; campaigns: SourceRow[] };
 
-/** Leads (spam left out) per landing page and per UTM campaign over the last `days`, with how many were won. */
+/** Leads (spam left out) per page before the form and per UTM campaign over the last `days`, with how many were won. */
 export async function sourcesReport(db: Db, days: number, now: Date = new Date()): Promise<SourcesReport> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const leads = await db.quoteRequest.findMany({
     where: { createdAt: { gte: since }, status: { not: "spam" } },
-    select: { sourcePath: true, utmSource: true, utmCampaign: true, status: true },
+    select: { referrerPath: true, utmSource: true, utmCampaign: true, status: true },
   });
   const tally = (keyOf: (lead: (typeof leads)[number]) => string) => {
     const rows = new Map<string, SourceRow>();
@@ -149,7 +149,7 @@ export async function sourcesReport(db: Db, days: number, now: Date = new Date()
   };
   return {
     days,
-    pages: tally((lead) => lead.sourcePath ?? "(unknown)"),
+    pages: tally((lead) => lead.referrerPath ?? "(unknown)"),
     campaigns: tally((lead) =>
       lead.utmCampaign ? `${lead.utmCampaign}${lead.utmSource ? ` (${lead.utmSource})` : ""}` : "(no campaign)",
     ),

@@ -2,6 +2,7 @@
  * The two emails of a quote request, as plain text and HTML. Pure functions: no I/O, no clock.
  * Every value a visitor typed is escaped in the HTML part; the subject is reduced to one safe line.
  */
+import { bookingLink } from "@/lib/quotes/booking";
 import { escapeHtml } from "@/lib/text/escape-html";
 import { replaceUnsafe, UNSAFE_IN_LINE, UNSAFE_IN_TEXT } from "@/lib/text/unsafe-chars";
 
@@ -15,13 +16,19 @@ export type QuoteForMail = {
   budget: string;
   timeline: string;
   description: string;
-  sourcePath: string | null;
+  referrerPath: string | null;
   utm: Record<string, string>;
   createdAt: Date;
   consentVersion: string;
 };
 
-export type MailContext = { siteName: string; siteUrl: string; ownerName: string };
+export type MailContext = {
+  siteName: string;
+  siteUrl: string;
+  ownerName: string;
+  /** BOOKING_URL: the confirmation offers it as "Book a call" (`{reference}` filled in); absent, it offers none. */
+  bookingUrl?: string;
+};
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
@@ -61,13 +68,15 @@ function formatReceived(date: Date): string {
   return `${date.toISOString()} (${local}, South Africa time)`;
 }
 
-function trimSlash(url: string): string {
+export function trimSlash(url: string): string {
   return url.replace(/\/+$/, "");
 }
 
-function sourceUrl(sourcePath: string, siteUrl: string): string {
+function sourceUrl(referrerPath: string, siteUrl: string): string {
   // Only a site-relative path is joined to the site URL; anything else is shown as typed.
-  return sourcePath.startsWith("/") && !sourcePath.startsWith("//") ? `${trimSlash(siteUrl)}${sourcePath}` : sourcePath;
+  return referrerPath.startsWith("/") && !referrerPath.startsWith("//")
+    ? `${trimSlash(siteUrl)}${referrerPath}`
+    : referrerPath;
 }
 
 /** The lead's page in the owner's desk. */
@@ -121,7 +130,8 @@ function htmlFields(fields: Field[]): string {
   return `<table style="border-collapse:collapse;width:100%;max-width:640px">\n${rows.join("\n")}\n</table>`;
 }
 
-function htmlDocument(title: string, body: string): string {
+/** A whole HTML email: the subject as its title, the body as given (already escaped). */
+export function htmlDocument(title: string, body: string): string {
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
@@ -139,7 +149,7 @@ function htmlDocument(title: string, body: string): string {
   ].join("\n");
 }
 
-function paragraph(html: string): string {
+export function paragraph(html: string): string {
   return `<p style="margin:0 0 16px">${html}</p>`;
 }
 
@@ -151,7 +161,10 @@ export function renderOwnerNotice(q: QuoteForMail, ctx: MailContext): RenderedMa
   const fields: Field[] = [
     { label: "Reference", value: oneLine(q.reference) },
     ...requestFields(q),
-    { label: "Source page", value: q.sourcePath ? oneLine(sourceUrl(q.sourcePath, ctx.siteUrl)) : "(unknown)" },
+    {
+      label: "Page before the form",
+      value: q.referrerPath ? oneLine(sourceUrl(q.referrerPath, ctx.siteUrl)) : "(unknown)",
+    },
     ...(utm ? [{ label: "UTM tags", value: utm }] : []),
     { label: "Received", value: received },
     { label: "Consent", value: `Given, privacy notice version ${oneLine(q.consentVersion)}` },
@@ -197,6 +210,8 @@ export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): Rend
   const next =
     `What happens next: ${ctx.ownerName} reads your request and replies within two business days, ` +
     "with questions or a proposal.";
+  const booking = bookingLink(ctx.bookingUrl, q.reference);
+  const bookCall = "Prefer to talk it through? Book a call:";
   const rights =
     "To have your details corrected or deleted, reply to this email and quote your reference " + `${reference}.`;
   const notYou = "If you did not send this request, someone typed your address by mistake: you can ignore this email.";
@@ -212,6 +227,7 @@ export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): Rend
     "",
     next,
     "",
+    ...(booking ? [`${bookCall} ${booking}`, ""] : []),
     rights,
     `How we handle your data: ${privacyUrl}`,
     "",
@@ -229,6 +245,13 @@ export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): Rend
       paragraph(escapeHtml(chosenIntro)),
       htmlFields(chosen),
       `<p style="margin:16px 0">${escapeHtml(next)}</p>`,
+      ...(booking
+        ? [
+            paragraph(
+              `${escapeHtml(bookCall)} <a href="${escapeHtml(booking)}" style="color:#1d4ed8">${escapeHtml(booking)}</a>`,
+            ),
+          ]
+        : []),
       paragraph(
         `${escapeHtml(rights)} How we handle your data: ` +
           `<a href="${escapeHtml(privacyUrl)}" style="color:#1d4ed8">${escapeHtml(privacyUrl)}</a>.`,

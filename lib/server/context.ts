@@ -66,7 +66,12 @@ export function createServerContext(settings: Env): ServerContext {
   let transport: MailTransport | undefined;
   let auth: Auth | undefined;
   const owner = ownerEmail(settings);
-  const mail: MailContext = { siteName: site.name, siteUrl: settings.SITE_URL, ownerName: site.owner.name };
+  const mail: MailContext = {
+    siteName: site.name,
+    siteUrl: settings.SITE_URL,
+    ownerName: site.owner.name,
+    bookingUrl: settings.BOOKING_URL,
+  };
   const webhook = leadWebhookSettings(settings);
   // The lead alerts' POST: bounded by the SMTP time limit, which erasure also waits for a send in flight.
   const postAlert = webhook

@@ -165,10 +165,33 @@ test("a service page's call to action preselects that service, and the request r
   await page.getByLabel(/What can we help with/).selectOption("service:seo-tooling");
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByTestId("quote-success")).toBeVisible();
-  expect(storedRequests("name = ?", name).map((row) => [row.interest, row.sourcePath])).toEqual([
+  expect(storedRequests("name = ?", name).map((row) => [row.interest, row.referrerPath])).toEqual([
     ["service:seo-tooling", "/services/seo-tooling"],
   ]);
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`attribution, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("the campaign tags of the page that opened the form are stored with the lead", async ({ page }) => {
+      await page.goto("/services/seo-tooling?utm_source=partner&utm_campaign=launch-week");
+      await page.locator("main").getByRole("link", { name: "Request a quote" }).first().click();
+      await expect(page).toHaveURL(/\/quote\?interest=service%3Aseo-tooling$/);
+      const name = uniqueName(`Tagged ${javaScriptEnabled ? "JS" : "NoJS"}`);
+      await fillValid(page, name);
+      await page.getByLabel(/What can we help with/).selectOption("service:seo-tooling");
+      await page.getByRole("button", { name: "Send request" }).click();
+      await expect(page.getByTestId("quote-success")).toBeVisible();
+      expect(storedRequests("name = ?", name)[0]).toMatchObject({
+        referrerPath: "/services/seo-tooling",
+        utmSource: "partner",
+        utmCampaign: "launch-week",
+        utmMedium: null,
+      });
+    });
+  });
+}
 
 test("the sixth request in ten minutes from one address gets a polite error and keeps its values", async ({
   page,
@@ -253,7 +276,7 @@ test.describe("the static form page and its cookies", () => {
       const [row] = storedRequests("name = ?", name);
       expect(row).toMatchObject({
         interest: "service:automation",
-        sourcePath: "/services/automation",
+        referrerPath: "/services/automation",
         utmSource: "newsletter",
         utmCampaign: "spring",
         utmMedium: null,
