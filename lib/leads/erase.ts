@@ -1,7 +1,8 @@
 /**
  * Erasure on request (POPIA): everything of one person, found by address in any letter case, in one
  * operation: their requests (with timelines), every outbox row addressed to them or replying to them, every
- * .eml copy in the mail folder, their privacy requests (confirmed or not), the address wherever an owner's note on another lead names it (redacted), and
+ * .eml copy in the mail folder, their privacy requests (confirmed or not), the address wherever an owner's note on
+ * another lead names it (redacted), and
  * pending sign-in rows that hold it. Their queued mail is cancelled first, so no sender can claim it, and a
  * message already being handed to the mail server is waited for (up to the SMTP timeout): if it went out, the
  * result says so. The erasure log keeps a keyed hash of the address, the counts and the date, so the owner can

@@ -248,7 +248,8 @@ export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): Rend
       ...(booking
         ? [
             paragraph(
-              `${escapeHtml(bookCall)} <a href="${escapeHtml(booking)}" style="color:#1d4ed8">${escapeHtml(booking)}</a>`,
+              `${escapeHtml(bookCall)} ` +
+                `<a href="${escapeHtml(booking)}" style="color:#1d4ed8">${escapeHtml(booking)}</a>`,
             ),
           ]
         : []),

@@ -32,7 +32,7 @@ export function renderPrivacyConfirmation(kind: PrivacyKind, token: string, ctx:
   const subject = safeSubject(`Confirm your privacy request to ${ctx.siteName}`);
   const link = `${trimSlash(ctx.siteUrl)}${privacyConfirmPath(token)}`;
   const asked = `Someone asked ${ctx.siteName}, using this email address, for ${KIND_TEXT[kind]}.`;
-  const confirm = `If that was you, open this link within ${PRIVACY_CONFIRM_HOURS} hours and press "Confirm my request":`;
+  const confirm = `If that was you, open this link within ${PRIVACY_CONFIRM_HOURS} hours and confirm the request:`;
   const notYou =
     "If it was not you, ignore this email: nothing happens, and the request is deleted when the link expires.";
   const signOff = [ctx.ownerName, ctx.siteName];

@@ -139,9 +139,8 @@ test.describe("without JavaScript", () => {
 
 test.describe("book a call", () => {
   for (const javaScriptEnabled of [true, false]) {
-    test(`the success screen links to BOOKING_URL with the reference (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({
-      browser,
-    }) => {
+    const js = javaScriptEnabled ? "on" : "off";
+    test(`the success screen links to BOOKING_URL with the reference (JavaScript ${js})`, async ({ browser }) => {
       const context = await browser.newContext({
         javaScriptEnabled,
         extraHTTPHeaders: { "X-Forwarded-For": uniqueIp() },

@@ -32,7 +32,8 @@ async function newMailTo(email: string, seen: Set<string>): Promise<string> {
 }
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`submit, confirm from the emailed link, answer from the desk (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({
+  const js = javaScriptEnabled ? "on" : "off";
+  test(`submit, confirm from the emailed link, answer from the desk (JavaScript ${js})`, async ({
     browser,
     page,
   }) => {

@@ -56,7 +56,7 @@ describe("the form's cookies on a load of /quote", () => {
     expect(cleared).toMatchObject({ name: FORM_CONTEXT_COOKIE, value: "", options: { maxAge: 0 } });
   });
 
-  it("carries the tags of the same-origin page that opened the form; the form's own tags win, other sites' are ignored", () => {
+  it("carries the tags of the same-origin page that opened the form; the form's own win over them", () => {
     const hosts = ["www.fsdev.example"];
     expect(
       visitContext(

@@ -110,7 +110,7 @@ describe("renderConfirmation", () => {
     expect(mail.html).toContain('<a href="https://www.fsdev.example/privacy"');
   });
 
-  it("offers BOOKING_URL as a plain link with the reference URL-encoded in place of {reference}, and nothing without it", () => {
+  it("offers BOOKING_URL as a plain link, {reference} replaced by the reference URL-encoded; none without it", () => {
     expect(mail.text).not.toContain("Book a call");
     const booked = renderConfirmation(quote({ reference: "FS-2026-A&B" }), {
       ...ctx,

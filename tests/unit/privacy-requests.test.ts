@@ -116,7 +116,7 @@ describe("a privacy request from the form", () => {
     expect(await db.outboxMessage.count()).toBe(0);
   });
 
-  it("limits requests per connection (an error) and per named address (silently: no mail floods a mailbox)", async () => {
+  it("limits requests per connection (an error) and per named address (silently: no flooded mailbox)", async () => {
     const address = ip();
     for (let i = 0; i < ENV.RATE_LIMIT_MAX; i++)
       expect((await submitPrivacyRequest(post({ email: `p${i}@example.test` }), { ip: address }, deps())).status).toBe(
