@@ -58,7 +58,7 @@ export function PrivacyRequestForm({ action, copy }: Props) {
   }[state.status];
   const error = (field: PrivacyField) =>
     errors[field]?.length ? (
-      <p id={`${fieldId(field)}-error`} className="mt-1 font-medium text-red-800">
+      <p id={`${fieldId(field)}-error`} className="mt-1 font-medium text-red-700">
         {errors[field]![0]}
       </p>
     ) : null;

@@ -33,10 +33,7 @@ async function newMailTo(email: string, seen: Set<string>): Promise<string> {
 
 for (const javaScriptEnabled of [true, false]) {
   const js = javaScriptEnabled ? "on" : "off";
-  test(`submit, confirm from the emailed link, answer from the desk (JavaScript ${js})`, async ({
-    browser,
-    page,
-  }) => {
+  test(`submit, confirm from the emailed link, answer from the desk (JavaScript ${js})`, async ({ browser, page }) => {
     test.setTimeout(60_000);
     const tag = uniqueName("Privacy").replace(/\W+/g, "").toLowerCase();
     const email = `${tag}@example.com`;

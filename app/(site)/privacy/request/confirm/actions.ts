@@ -11,7 +11,7 @@ import { serverContext } from "@/lib/server/context";
  * The button on the confirmation page: confirms the request whose token the mailed link carried (once, before it
  * expires), then shows the outcome. A POST, so a mail scanner that opens the link confirms nothing.
  */
-export async function confirmPrivacyAction(formData: FormData): Promise<void> {
+export async function confirmPrivacyAction(_previous: null, formData: FormData): Promise<null> {
   const postedTo = (await headers()).get(POSTED_PATH_HEADER);
   const token = formData.get("token");
   const result =
@@ -19,4 +19,5 @@ export async function confirmPrivacyAction(formData: FormData): Promise<void> {
       ? await confirmPrivacyRequest(token, { db: serverContext().db })
       : "invalid";
   redirect(`${PRIVACY_CONFIRM_PATH}?${new URLSearchParams({ result })}`);
+  return null;
 }

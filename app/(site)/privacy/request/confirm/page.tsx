@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageFrame } from "@/components/layout/page-frame";
 import { PageHeader } from "@/components/page-header";
+import { ConfirmPrivacyForm } from "@/components/privacy/confirm-privacy-form";
 import { privacyCopy } from "@/lib/privacy/copy";
 import { PRIVACY_CONFIRM_PATH, PRIVACY_REQUEST_PATH } from "@/lib/routes";
 import { confirmPrivacyAction } from "./actions";
@@ -35,13 +36,7 @@ export default async function ConfirmPrivacyRequestPage({
             <p className="mt-3 text-slate-700">{confirm.done.text}</p>
           </section>
         ) : token && result === undefined ? (
-          <form action={confirmPrivacyAction} className="space-y-6">
-            <p className="text-slate-700">{confirm.text}</p>
-            <input type="hidden" name="token" value={token} />
-            <button type="submit" className="button-primary">
-              {confirm.button}
-            </button>
-          </form>
+          <ConfirmPrivacyForm action={confirmPrivacyAction} token={token} text={confirm.text} button={confirm.button} />
         ) : (
           <section aria-labelledby="confirm-outcome">
             <h2 id="confirm-outcome" className="text-2xl font-bold">
