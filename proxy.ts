@@ -4,6 +4,8 @@ import { env } from "@/lib/server/env";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
 import { FORM_TOKEN_COOKIE, formCookieSettings, formCookies } from "@/lib/quotes/form-cookie";
 import { FORM_PATH, interestFromSegments, POSTED_PATH_HEADER, PRESELECTED_FORM_PATH } from "@/lib/quotes/form-context";
+import { PRIVACY_TOKEN_COOKIE, privacyTokenCookie } from "@/lib/privacy/form-cookie";
+import { PRIVACY_REQUEST_PATH } from "@/lib/routes";
 import { refusalPage } from "@/lib/server/refusal-page";
 import { ownHosts, siteUrl } from "@/lib/server/site-url";
 
@@ -56,6 +58,7 @@ function formLoad(request: NextRequest) {
     const url = new URL(`${FORM_PATH}?${new URLSearchParams({ interest })}`, request.url);
     return NextResponse.redirect(url, 308);
   }
+  if (pathname === PRIVACY_REQUEST_PATH) return privacyFormLoad(request);
   if (pathname !== FORM_PATH) return NextResponse.next();
 
   // A quote link's interest is preselected by a rewrite after this (next.config.ts), at the same address.
@@ -71,6 +74,16 @@ function formLoad(request: NextRequest) {
   );
   for (const write of writes) response.cookies.set(write.name, write.value, write.options);
   // The page is the same for everyone, the cookies are not: no shared cache may keep this response.
+  response.headers.set("cache-control", "private, no-cache");
+  return response;
+}
+
+/** The privacy request form (static too): its token cookie, as the quote form's. */
+function privacyFormLoad(request: NextRequest) {
+  const response = NextResponse.next();
+  const settings = formCookieSettings(env(), siteUrl());
+  const write = privacyTokenCookie(request.cookies.get(PRIVACY_TOKEN_COOKIE)?.value, settings);
+  if (write) response.cookies.set(write.name, write.value, write.options);
   response.headers.set("cache-control", "private, no-cache");
   return response;
 }

@@ -82,5 +82,6 @@ export const quoteForm: QuoteFormCopy = {
       "After a short call you receive a written proposal with scope, approach and cost.",
     ],
     another: "Send another request",
+    bookCall: { lead: "Rather talk it through now?", link: "Book a call" },
   },
 };

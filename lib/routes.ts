@@ -15,6 +15,20 @@ export function quotePath(interest?: string): string {
   return interest ? `${QUOTE_PATH}?${new URLSearchParams({ interest })}` : QUOTE_PATH;
 }
 
+/** The privacy notice. */
+export const PRIVACY_PATH = "/privacy";
+
+/** The privacy request form (access, correction, deletion). proxy.ts sets its form token cookie, scoped to it. */
+export const PRIVACY_REQUEST_PATH = `${PRIVACY_PATH}/request`;
+
+/** Where the link mailed to a privacy request's address leads: a button there confirms the request. */
+export const PRIVACY_CONFIRM_PATH = `${PRIVACY_REQUEST_PATH}/confirm`;
+
+/** The confirmation link for one privacy request's token. */
+export function privacyConfirmPath(token: string): string {
+  return `${PRIVACY_CONFIRM_PATH}?${new URLSearchParams({ token })}`;
+}
+
 /** The owner's desk and its pages. */
 export const DESK_PATH = "/desk";
 export const deskPaths = {
@@ -39,8 +53,9 @@ export function deskInboxPath(query?: URLSearchParams | Record<string, string>):
   return search ? `${DESK_PATH}?${search}` : DESK_PATH;
 }
 
-/** The erase page, with a lead's reference filled in. */
-export function deskErasePath(reference?: string): string {
+/** The privacy requests page (erase, access), with a lead's reference or a privacy request's id filled in. */
+export function deskErasePath(reference?: string, request?: number): string {
+  if (request !== undefined) return `${deskPaths.erase}?${new URLSearchParams({ request: String(request) })}`;
   return reference ? `${deskPaths.erase}?${new URLSearchParams({ reference })}` : deskPaths.erase;
 }
 

@@ -51,7 +51,13 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
 
   if (state.status === "ok") {
     return (
-      <QuoteSuccess copy={copy.success} reference={state.reference} promise={state.promise} headingRef={successRef} />
+      <QuoteSuccess
+        copy={copy.success}
+        reference={state.reference}
+        promise={state.promise}
+        bookingUrl={state.bookingUrl}
+        headingRef={successRef}
+      />
     );
   }
 

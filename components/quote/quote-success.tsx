@@ -7,11 +7,13 @@ type Props = {
   reference: string;
   /** The response promise with its due time, as the server computed it (the clock is never in this script). */
   promise: string;
+  /** The scheduling link for this request (BOOKING_URL), when the owner set one. */
+  bookingUrl?: string;
   headingRef: Ref<HTMLHeadingElement>;
 };
 
 /** What replaces the form once a request is stored: its reference and what happens next. */
-export function QuoteSuccess({ copy, reference, promise, headingRef }: Props) {
+export function QuoteSuccess({ copy, reference, promise, bookingUrl, headingRef }: Props) {
   return (
     <section
       aria-labelledby="quote-success-heading"
@@ -33,6 +35,14 @@ export function QuoteSuccess({ copy, reference, promise, headingRef }: Props) {
           <li key={step}>{step}</li>
         ))}
       </ol>
+      {bookingUrl ? (
+        <p className="mt-4 text-slate-700">
+          {copy.bookCall.lead}{" "}
+          <a href={bookingUrl} className="font-semibold text-brand-700 underline" data-testid="book-call">
+            {copy.bookCall.link}
+          </a>
+        </p>
+      ) : null}
       {/* A full page load on purpose: a new form token and a fresh form state (a client-side
           navigation to the same page would keep this success state). */}
       <a href={QUOTE_PATH} className="button-secondary mt-6">

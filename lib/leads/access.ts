@@ -29,10 +29,15 @@ export type AccessExport = {
 export async function accessExport(email: string, opts: AccessOptions): Promise<AccessExport> {
   const { key, requestIds, messageIds } = await findPerson(opts.db, email);
   const now = (opts.now ?? (() => new Date()))();
-  const [requests, messages, events] = await Promise.all([
+  const [requests, messages, events, privacyRequests] = await Promise.all([
     opts.db.quoteRequest.findMany({ where: { id: { in: requestIds } }, orderBy: { id: "asc" } }),
     opts.db.outboxMessage.findMany({ where: { id: { in: messageIds } }, orderBy: { id: "asc" } }),
     opts.db.leadEvent.findMany({ where: { quoteRequestId: { in: requestIds } }, orderBy: { id: "asc" } }),
+    opts.db.privacyRequest.findMany({
+      where: { emailKey: key },
+      orderBy: { id: "asc" },
+      omit: { confirmTokenHash: true, ipHash: true },
+    }),
   ]);
   const counts: AccessCounts = { requests: requests.length, messages: messages.length, events: events.length };
   const document = {
@@ -43,6 +48,7 @@ export async function accessExport(email: string, opts: AccessOptions): Promise<
     requests,
     messages,
     events,
+    privacyRequests,
   };
   await opts.db.leadEvent.create({
     data: {

@@ -25,7 +25,7 @@ export function quoteForMail(lead: QuoteRequest, promise: string): QuoteForMail 
     budget: lead.budget,
     timeline: lead.timeline,
     description: lead.description,
-    sourcePath: lead.sourcePath,
+    referrerPath: lead.referrerPath,
     utm: Object.fromEntries(Object.entries(utm).filter((entry): entry is [string, string] => entry[1] !== null)),
     createdAt: lead.createdAt,
     consentVersion: lead.consentVersion,

@@ -170,7 +170,7 @@ export function median(values: number[]): number | null {
 }
 
 /**
- * Leads (spam left out) per landing page and per UTM campaign over the last `days`: how many, won and lost, the
+ * Leads (spam left out) per page before the form and per UTM campaign over the last `days`: how many, won and lost, the
  * won value per currency, the win rate, and the median first response time in business hours of `calendar`.
  */
 export async function sourcesReport(
@@ -183,7 +183,7 @@ export async function sourcesReport(
   const leads = await db.quoteRequest.findMany({
     where: { createdAt: { gte: since }, status: { not: "spam" } },
     select: {
-      sourcePath: true,
+      referrerPath: true,
       utmSource: true,
       utmCampaign: true,
       status: true,
@@ -219,7 +219,7 @@ export async function sourcesReport(
   };
   return {
     days,
-    pages: tally((lead) => lead.sourcePath ?? "(unknown)"),
+    pages: tally((lead) => lead.referrerPath ?? "(unknown)"),
     campaigns: tally((lead) =>
       lead.utmCampaign ? `${lead.utmCampaign}${lead.utmSource ? ` (${lead.utmSource})` : ""}` : "(no campaign)",
     ),

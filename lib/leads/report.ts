@@ -61,7 +61,7 @@ export function leadText(lead: Lead, timeZone: string): string[] {
     ["Interest", lead.interestLabel],
     ["Budget", lead.budget],
     ["Timeline", lead.timeline],
-    ["Source page", lead.sourcePath],
+    ["Page before the form", lead.referrerPath],
     ["UTM", utm.join(" / ") || null],
     ["Spam score", `${lead.spamScore}${lead.spamReason ? ` (${lead.spamReason})` : ""}`],
     ["Consent", `${iso(lead.consentAt)}, notice version ${lead.consentVersion}`],

@@ -2,6 +2,7 @@
  * The two emails of a quote request, as plain text and HTML. Pure functions: no I/O, no clock.
  * Every value a visitor typed is escaped in the HTML part; the subject is reduced to one safe line.
  */
+import { bookingLink } from "@/lib/quotes/booking";
 import { escapeHtml } from "@/lib/text/escape-html";
 import { localDateTime } from "@/lib/text/local-time";
 import { replaceUnsafe, UNSAFE_IN_LINE, UNSAFE_IN_TEXT } from "@/lib/text/unsafe-chars";
@@ -16,7 +17,7 @@ export type QuoteForMail = {
   budget: string;
   timeline: string;
   description: string;
-  sourcePath: string | null;
+  referrerPath: string | null;
   utm: Record<string, string>;
   createdAt: Date;
   consentVersion: string;
@@ -34,6 +35,8 @@ export type MailContext = {
   contact: { email?: string; phone?: string };
   /** The business's zone (BUSINESS_TIME_ZONE): every time in an email is shown in it, labelled. */
   timeZone: string;
+  /** BOOKING_URL: the confirmation offers it as "Book a call" (`{reference}` filled in); absent, it offers none. */
+  bookingUrl?: string;
 };
 
 export type RenderedMail = { subject: string; text: string; html: string };
@@ -64,13 +67,15 @@ export function safeSubject(value: string, max: number = SUBJECT_MAX_LENGTH): st
     .trimEnd()}…`;
 }
 
-function trimSlash(url: string): string {
+export function trimSlash(url: string): string {
   return url.replace(/\/+$/, "");
 }
 
-function sourceUrl(sourcePath: string, siteUrl: string): string {
+function sourceUrl(referrerPath: string, siteUrl: string): string {
   // Only a site-relative path is joined to the site URL; anything else is shown as typed.
-  return sourcePath.startsWith("/") && !sourcePath.startsWith("//") ? `${trimSlash(siteUrl)}${sourcePath}` : sourcePath;
+  return referrerPath.startsWith("/") && !referrerPath.startsWith("//")
+    ? `${trimSlash(siteUrl)}${referrerPath}`
+    : referrerPath;
 }
 
 /** The lead's page in the owner's desk. */
@@ -124,6 +129,7 @@ function htmlFields(fields: Field[]): string {
   return `<table style="border-collapse:collapse;width:100%;max-width:640px">\n${rows.join("\n")}\n</table>`;
 }
 
+/** A whole HTML email: the subject as its title, the body as given (already escaped). */
 export function htmlDocument(title: string, body: string): string {
   return [
     "<!DOCTYPE html>",
@@ -154,7 +160,10 @@ export function renderOwnerNotice(q: Omit<QuoteForMail, "promise">, ctx: MailCon
   const fields: Field[] = [
     { label: "Reference", value: oneLine(q.reference) },
     ...requestFields(q),
-    { label: "Source page", value: q.sourcePath ? oneLine(sourceUrl(q.sourcePath, ctx.siteUrl)) : "(unknown)" },
+    {
+      label: "Page before the form",
+      value: q.referrerPath ? oneLine(sourceUrl(q.referrerPath, ctx.siteUrl)) : "(unknown)",
+    },
     ...(utm ? [{ label: "UTM tags", value: utm }] : []),
     { label: "Received", value: received },
     { label: "Consent", value: `Given, privacy notice version ${oneLine(q.consentVersion)}` },
@@ -202,6 +211,8 @@ export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): Rend
     { label: "Timeline", value: oneLine(q.timeline) },
   ];
   const next = `What happens next: ${ctx.ownerName} reads your request himself. ${oneLine(q.promise)}`;
+  const booking = bookingLink(ctx.bookingUrl, q.reference);
+  const bookCall = "Prefer to talk it through? Book a call:";
   const rights =
     "To have your details corrected or deleted, reply to this email and quote your reference " + `${reference}.`;
   const notYou = "If you did not send this request, someone typed your address by mistake: you can ignore this email.";
@@ -226,6 +237,7 @@ export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): Rend
     "",
     reach,
     "",
+    ...(booking ? [`${bookCall} ${booking}`, ""] : []),
     rights,
     `How we handle your data: ${privacyUrl}`,
     "",
@@ -245,6 +257,14 @@ export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): Rend
       htmlFields(chosen),
       `<p style="margin:16px 0">${escapeHtml(next)}</p>`,
       paragraph(escapeHtml(reach)),
+      ...(booking
+        ? [
+            paragraph(
+              `${escapeHtml(bookCall)} ` +
+                `<a href="${escapeHtml(booking)}" style="color:#1d4ed8">${escapeHtml(booking)}</a>`,
+            ),
+          ]
+        : []),
       paragraph(
         `${escapeHtml(rights)} How we handle your data: ` +
           `<a href="${escapeHtml(privacyUrl)}" style="color:#1d4ed8">${escapeHtml(privacyUrl)}</a>.`,

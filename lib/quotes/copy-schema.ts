@@ -55,6 +55,8 @@ export const quoteFormSchema = z
         promise: template(200, PROMISE_PLACEHOLDERS),
         nextSteps: z.array(text(300)).min(1),
         another: text(60),
+        /** Offered only when BOOKING_URL is set: the sentence before the link, and the link's text. */
+        bookCall: z.object({ lead: text(120), link: text(60) }).strict(),
       })
       .strict(),
   })

@@ -198,7 +198,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
   const interestLabel = labelOf(choices.interests, input.interest);
   const budget = labelOf(choices.budgets, input.budget);
   const timeline = labelOf(choices.timelines, input.timeline);
-  const sourcePath = cleanSourcePath(ctx.raw.sourcePath);
+  const referrerPath = cleanSourcePath(ctx.raw.referrerPath);
   const utm = cleanUtm(ctx.raw);
   const promise = responsePromise(ctx.now, responseClock(deps.env));
 
@@ -214,7 +214,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
       budget,
       timeline,
       description: input.description,
-      sourcePath,
+      referrerPath,
       // Keyed by the tags' own names (utm_source), as a stored lead gives them to the templates (lib/leads/mail.ts).
       utm: Object.fromEntries(
         UTM_KEYS.map((key) => [key, utm[utmColumn(key)]]).filter(
@@ -285,7 +285,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
               description: input.description,
               consentAt: ctx.now,
               consentVersion: quoteCopy.consentVersion,
-              sourcePath,
+              referrerPath,
               ...utm,
               ipHash: ctx.ipHash,
               userAgent: ctx.meta.userAgent?.slice(0, 400) ?? null,

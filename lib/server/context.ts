@@ -89,6 +89,7 @@ export function createServerContext(settings: Env): ServerContext {
     ownerRole: site.owner.role,
     contact: { email: site.contact.email, phone: site.contact.phone },
     timeZone: settings.BUSINESS_TIME_ZONE,
+    bookingUrl: settings.BOOKING_URL,
   };
   const webhook = leadWebhookSettings(settings);
   // The lead alerts' POST: bounded by the SMTP time limit, which erasure also waits for a send in flight.

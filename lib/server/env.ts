@@ -164,6 +164,11 @@ const schema = z.object({
   LEAD_WEBHOOK_FORMAT: z.enum(["standard", "slack"]).default("standard"),
   /** Whether the webhook carries the prospect's name, email, company, phone and message (off: privacy by default). */
   LEAD_WEBHOOK_CONTACT: boolean.default(false),
+  /**
+   * A scheduling link (Cal.com or similar) that the quote's success screen and the confirmation offer as a plain
+   * link; `{reference}` in it is replaced by the request's reference, URL-encoded. Unset (the default) offers none.
+   */
+  BOOKING_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -5,6 +5,8 @@ import { deskLeadPath } from "../../lib/routes";
 import { DESK, signInByEmail, submitLead } from "../helpers/desk";
 import { menuExpanded } from "../helpers/menu";
 import { fillValid, uniqueIp, uniqueName } from "../helpers/e2e-server";
+import { PRIVACY_REQUEST_PATH } from "../../lib/routes";
+import { pastMinimumFillTime } from "../helpers/pace";
 import { publicRoutes } from "../helpers/routes";
 
 /**
@@ -15,7 +17,8 @@ import { publicRoutes } from "../helpers/routes";
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const PHONE = { width: 390, height: 844 };
 
-const routes = publicRoutes;
+/** The public pages, plus the privacy request form (kept out of the sitemap, so not a published route). */
+const routes = [...publicRoutes, PRIVACY_REQUEST_PATH];
 
 /** Runs axe on the page (or part of it) and fails with each violation's rule, targets and summary. */
 /**
@@ -125,6 +128,30 @@ test("axe: the home page at phone size, menu closed and open", async ({ page }) 
   await expect.poll(() => menuExpanded(page)).toBe(true);
   await expectNoViolations(page, "/ at phone size with the menu open");
 });
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`axe: the privacy request form at 1280 and 390 px (${colorScheme}), empty, with errors and sent`, async ({
+    page,
+    context,
+  }) => {
+    await context.setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
+    await page.emulateMedia({ colorScheme });
+    for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+      await page.setViewportSize(viewport);
+      await page.goto(PRIVACY_REQUEST_PATH);
+      await expectNoViolations(page, `${PRIVACY_REQUEST_PATH} at ${viewport.width} px (${colorScheme})`);
+      await page.getByRole("button", { name: "Send privacy request" }).click();
+      await expect(page.getByLabel("Your email address")).toHaveAttribute("aria-invalid", "true");
+      await expectNoViolations(page, `${PRIVACY_REQUEST_PATH} with errors at ${viewport.width} px (${colorScheme})`);
+    }
+    await page.getByLabel("Your email address").fill(`${uniqueName("axe").replace(/\W+/g, "")}@example.com`);
+    await page.getByLabel(/Delete everything/).check();
+    await pastMinimumFillTime();
+    await page.getByRole("button", { name: "Send privacy request" }).click();
+    await expect(page.getByTestId("privacy-sent")).toBeVisible();
+    await expectNoViolations(page, `${PRIVACY_REQUEST_PATH} sent (${colorScheme})`);
+  });
+}
 
 test.describe("the quote form", () => {
   test.beforeEach(async ({ context }) => {

@@ -49,6 +49,7 @@ function snapshot() {
     erasures: db.prepare("SELECT count(*) AS n FROM ErasureLog").get(),
     sessions: db.prepare("SELECT id, expiresAt FROM session WHERE expiresAt > ? ORDER BY id").all(Date.now()),
     passkeys: db.prepare("SELECT id, name FROM passkey ORDER BY id").all(),
+    privacyRequests: db.prepare("SELECT id, status, answeredAt FROM PrivacyRequest ORDER BY id").all(),
   }));
 }
 
@@ -122,9 +123,22 @@ test("anonymous, expired and cross-site requests to the desk are all refused and
   await owner.dispose();
   const outsider = await playwright.request.newContext();
 
+  // A confirmed privacy request from the form, for the actions that answer one.
+  const privacyRequest = withDb(
+    (db) =>
+      db
+        .prepare(
+          "INSERT INTO PrivacyRequest (kind, email, emailKey, status, confirmBy, createdAt, confirmedAt) " +
+            "VALUES ('access', ?, ?, 'open', ?, ?, ?)",
+        )
+        .run(`privacy.${email}`, `privacy.${email}`, Date.now(), Date.now(), Date.now()).lastInsertRowid,
+  );
+
   const pages = ["/desk", "/desk/sources", "/desk/erase", "/desk/account", `/desk/leads/${reference}`];
   const inputs: Record<string, Record<string, string>> = {
     addNoteAction: { reference, note: "should never be stored" },
+    answerPrivacyRequestAction: { request: String(privacyRequest) },
+    mailAccessExportAction: { request: String(privacyRequest) },
     changeStatusAction: { reference, status: "won" },
     eraseAction: { email, confirm: "yes" },
     markAnsweredAction: { reference },

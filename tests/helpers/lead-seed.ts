@@ -9,7 +9,7 @@ export type SeedLead = {
   status?: string;
   activityAt?: Date;
   firstResponseAt?: Date | null;
-  sourcePath?: string | null;
+  referrerPath?: string | null;
   utmCampaign?: string | null;
 };
 
@@ -35,7 +35,7 @@ export async function seedLead(db: Db, lead: SeedLead) {
       description,
       consentAt: lead.createdAt,
       consentVersion: "2026-12-02",
-      sourcePath: lead.sourcePath === undefined ? "/services/automation" : lead.sourcePath,
+      referrerPath: lead.referrerPath === undefined ? "/services/automation" : lead.referrerPath,
       utmCampaign: lead.utmCampaign ?? null,
       createdAt: lead.createdAt,
       activityAt: lead.activityAt ?? lead.createdAt,

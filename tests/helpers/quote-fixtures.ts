@@ -68,7 +68,7 @@ export function validSubmission(overrides: RawSubmission = {}): RawSubmission {
     description: "We need a tool that checks our clients' sites every week and writes a short report.",
     consent: "yes",
     formToken: tokenFrom(30),
-    sourcePath: "/services/seo-tooling",
+    referrerPath: "/services/seo-tooling",
     utm_source: "newsletter",
     utm_medium: "email",
     ...overrides,

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ContentError, byOrder, defineCollection, readEntry } from "@/lib/content/collection";
+import { PRIVACY_REQUEST_PATH } from "@/lib/routes";
 import {
   articles,
   faqs,
@@ -111,6 +112,7 @@ describe("the real content", () => {
       "/about",
       "/quote",
       "/privacy",
+      PRIVACY_REQUEST_PATH,
       ...services.all().map((entry) => `/services/${entry.slug}`),
       ...products.all().map((entry) => `/products/${entry.slug}`),
       ...articles.all().map((entry) => `/articles/${entry.slug}`),

@@ -134,7 +134,7 @@ describe("owner notice", () => {
         budget: "b",
         timeline: "t",
         description: "d",
-        sourcePath: null,
+        referrerPath: null,
         utm: {},
         createdAt: new Date(),
         consentVersion: "v",

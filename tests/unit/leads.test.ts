@@ -79,7 +79,7 @@ type LeadInput = {
   status?: string;
   createdAt?: Date;
   activityAt?: Date;
-  sourcePath?: string | null;
+  referrerPath?: string | null;
   utmCampaign?: string | null;
   ipHash?: string | null;
   withMail?: boolean;
@@ -125,7 +125,7 @@ async function insertLead(input: LeadInput = {}) {
       description: "We need a crawler that finds broken links.",
       consentAt: createdAt,
       consentVersion: "2026-11-24",
-      sourcePath: input.sourcePath === undefined ? "/services/seo-tooling" : input.sourcePath,
+      referrerPath: input.referrerPath === undefined ? "/services/seo-tooling" : input.referrerPath,
       utmCampaign: input.utmCampaign ?? null,
       utmSource: input.utmCampaign ? "newsletter" : null,
       ipHash: input.ipHash === undefined ? "hash" : input.ipHash,
@@ -175,19 +175,19 @@ describe("inbox queries", () => {
     expect((await listLeads(client, { page: 99, pageSize: 3 })).page).toBe(2);
   });
 
-  it("reports leads and wins per landing page and per campaign over the last days, spam left out", async () => {
+  it("reports leads and wins per page before the form and per campaign over the last days, spam left out", async () => {
     const now = new Date("2026-12-02T12:00:00Z");
     const day = 86_400_000;
     await insertLead({
-      sourcePath: "/articles/a",
+      referrerPath: "/articles/a",
       utmCampaign: "launch",
       status: "won",
       createdAt: new Date(now.getTime() - 2 * day),
     });
-    await insertLead({ sourcePath: "/articles/a", createdAt: new Date(now.getTime() - 40 * day) });
-    await insertLead({ sourcePath: "/services/b", createdAt: new Date(now.getTime() - 5 * day) });
-    await insertLead({ sourcePath: "/articles/a", status: "spam", createdAt: new Date(now.getTime() - 1 * day) });
-    await insertLead({ sourcePath: "/old", createdAt: new Date(now.getTime() - 100 * day) });
+    await insertLead({ referrerPath: "/articles/a", createdAt: new Date(now.getTime() - 40 * day) });
+    await insertLead({ referrerPath: "/services/b", createdAt: new Date(now.getTime() - 5 * day) });
+    await insertLead({ referrerPath: "/articles/a", status: "spam", createdAt: new Date(now.getTime() - 1 * day) });
+    await insertLead({ referrerPath: "/old", createdAt: new Date(now.getTime() - 100 * day) });
 
     const calendar = responseClock(clockEnv);
     const last30 = await sourcesReport(client, 30, now, calendar);
@@ -415,6 +415,7 @@ describe("erasure", () => {
       files: 2,
       notes: 0,
       signIns: 0,
+      privacyRequests: 0,
       inFlight: { delivered: 0, unsettled: 0 },
     });
     expect(await client.quoteRequest.findMany({ where: { id: { in: [a.id, b.id] } } })).toEqual([]);

@@ -22,7 +22,7 @@ function quote(overrides: Partial<QuoteForMail> = {}): QuoteForMail {
     budget: "R50k – R100k",
     timeline: "Within 3 months",
     description: "We need a crawler.\nIt should find broken links.",
-    sourcePath: "/services/seo-tools",
+    referrerPath: "/services/seo-tools",
     utm: { utm_source: "newsletter", utm_campaign: "spring" },
     createdAt: new Date("2026-03-05T08:15:00Z"),
     consentVersion: "2026-01",
@@ -72,7 +72,7 @@ describe("renderOwnerNotice", () => {
       "Budget",
       "Timeline",
       "Project description",
-      "Source page",
+      "Page before the form",
       "UTM tags",
       "Received",
     ]) {
@@ -88,10 +88,10 @@ describe("renderOwnerNotice", () => {
   });
 
   it("leaves out the utm row when there are no tags and says when optional fields were not given", () => {
-    const bare = renderOwnerNotice(quote({ utm: {}, company: null, phone: null, sourcePath: null }), ctx);
+    const bare = renderOwnerNotice(quote({ utm: {}, company: null, phone: null, referrerPath: null }), ctx);
     expect(bare.text).not.toContain("UTM tags");
     expect(bare.text).toContain("Company: (not given)");
-    expect(bare.text).toContain("Source page: (unknown)");
+    expect(bare.text).toContain("Page before the form: (unknown)");
   });
 
   it("is a small self-contained accessible HTML document", () => {
@@ -143,6 +143,18 @@ describe("renderConfirmation", () => {
     expect(phoneOnly.text).toContain("Francois Schoeman. You can also call +27 21 000 0000.");
   });
 
+  it("offers BOOKING_URL as a plain link, {reference} replaced by the reference URL-encoded; none without it", () => {
+    expect(mail.text).not.toContain("Book a call");
+    const booked = renderConfirmation(quote({ reference: "FS-2026-A&B" }), {
+      ...ctx,
+      bookingUrl: "https://cal.example/fsdev?notes={reference}&ref={reference}",
+    });
+    const link = "https://cal.example/fsdev?notes=FS-2026-A%26B&ref=FS-2026-A%26B";
+    expect(booked.text).toContain(`Book a call: ${link}`);
+    expect(booked.html).toContain(`<a href="${escapeHtml(link)}"`);
+    expect(booked.html).not.toContain("<script");
+  });
+
   it("carries nothing a stranger typed: it goes to whatever address was entered", () => {
     const lure = quote({
       name: "Your mailbox is full, restore at mail-examp1e.net",
@@ -157,7 +169,7 @@ describe("renderConfirmation", () => {
       expect(part).not.toContain(lure.email);
     }
     expect(rendered.text).not.toContain("utm_source");
-    expect(rendered.text).not.toContain("Source page");
+    expect(rendered.text).not.toContain("Page before the form");
   });
 });
 

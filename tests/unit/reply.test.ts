@@ -71,7 +71,7 @@ describe.each(testProviders())("replies on %s", (provider) => {
       budget: "Not sure yet",
       timeline: "Just exploring for now",
       description: "Our invoices are typed by hand.",
-      sourcePath: "/services/automation",
+      referrerPath: "/services/automation",
       utm: {},
       createdAt: new Date(),
       consentVersion: "2026-01",

@@ -89,7 +89,7 @@ describe.each(testProviders())("the workbench on %s", (provider) => {
     hoursAgo?: number;
     nextStepAt?: string;
     deal?: [number, string];
-    sourcePath?: string;
+    referrerPath?: string;
   };
 
   async function insert(lead: Lead) {
@@ -113,7 +113,7 @@ describe.each(testProviders())("the workbench on %s", (provider) => {
         description,
         consentAt: createdAt,
         consentVersion: "v",
-        sourcePath: lead.sourcePath ?? null,
+        referrerPath: lead.referrerPath ?? null,
         createdAt,
         activityAt: createdAt,
         nextStep: lead.nextStepAt ? `Call ${lead.name}` : null,
@@ -248,10 +248,10 @@ describe.each(testProviders())("the workbench on %s", (provider) => {
   });
 
   it("adds up the won value per landing page and campaign, per currency", async () => {
-    await insert({ name: "Won 1", status: "won", sourcePath: "/services/x", deal: [1000, "ZAR"], hoursAgo: 1 });
-    await insert({ name: "Won 2", status: "won", sourcePath: "/services/x", deal: [200, "USD"], hoursAgo: 1 });
-    await insert({ name: "Won 3", status: "won", sourcePath: "/services/x", deal: [500, "ZAR"], hoursAgo: 1 });
-    await insert({ name: "Open 4", status: "in_progress", sourcePath: "/services/x", deal: [9, "ZAR"], hoursAgo: 1 });
+    await insert({ name: "Won 1", status: "won", referrerPath: "/services/x", deal: [1000, "ZAR"], hoursAgo: 1 });
+    await insert({ name: "Won 2", status: "won", referrerPath: "/services/x", deal: [200, "USD"], hoursAgo: 1 });
+    await insert({ name: "Won 3", status: "won", referrerPath: "/services/x", deal: [500, "ZAR"], hoursAgo: 1 });
+    await insert({ name: "Open 4", status: "in_progress", referrerPath: "/services/x", deal: [9, "ZAR"], hoursAgo: 1 });
     const report = await sourcesReport(db, 30, NOW, responseClock(clockEnv));
     expect(report.pages.find((row) => row.key === "/services/x")).toMatchObject({
       key: "/services/x",

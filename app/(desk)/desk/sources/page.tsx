@@ -65,10 +65,11 @@ export default async function SourcesPage() {
     <DeskFrame current={deskPaths.sources} owner={owner.email} signOut={signOutAction} overdue={await overdueNow()}>
       <h1 className="text-3xl font-bold">Sources</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Where leads came from: the page the form was sent from and the campaign tags in its address, from what each
-        request already stores. Spam is left out. No tracking script, no visitor cookie. Won value adds up the estimated
-        deal values of won leads, per currency. Win rate: won of the leads decided (won or lost). Median first response:
-        business hours from arrival to the first answer (a reply or “Mark as answered”), over the leads answered.
+        Where leads came from: the page of this site a visitor was on just before the form, and the campaign tags of
+        that page or of the form's own address, from what each request already stores. Spam is left out. No tracking
+        script, no visitor cookie. Won value adds up the estimated deal values of won leads, per currency. Win rate: won
+        of the leads decided (won or lost). Median first response: business hours from arrival to the first answer (a
+        reply or “Mark as answered”), over the leads answered.
       </p>
       {reports.map((report) => (
         <section key={report.days} aria-labelledby={`sources-${report.days}`} className="mt-10">
@@ -77,9 +78,9 @@ export default async function SourcesPage() {
           </h2>
           <div className="mt-4 grid gap-8 lg:grid-cols-2">
             <div>
-              <h3 className="text-lg font-semibold">By landing page</h3>
+              <h3 className="text-lg font-semibold">By page before the form</h3>
               <SourceTable
-                caption={`Leads per landing page, last ${report.days} days`}
+                caption={`Leads per page before the form, last ${report.days} days`}
                 heading="Page"
                 rows={report.pages}
               />

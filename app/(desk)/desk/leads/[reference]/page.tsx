@@ -186,7 +186,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
 
           <Section id="source" title="Source and spam check">
             <dl className="mt-3">
-              <Row label="Source page">{lead.sourcePath ?? "Unknown"}</Row>
+              <Row label="Page before the form">{lead.referrerPath ?? "Unknown"}</Row>
               <Row label="UTM tags">
                 {utm.length > 0 ? utm.map(([key, value]) => `${key}: ${value}`).join(", ") : "None"}
               </Row>
