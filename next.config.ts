@@ -17,8 +17,9 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   // Runs inside every `next build`: content pages without a client component lose the framework's runtime
-  // (docs/performance.md, "Pages without the runtime"). Next.js resolves the path from the project folder.
-  adapterPath: path.resolve("lib/build/script-free-adapter.mjs"),
+  // (docs/performance.md, "Pages without the runtime"). A host that brings its own adapter (NEXT_ADAPTER_PATH,
+  // Next.js's own default for this option) keeps it, and the pages keep their scripts (docs/operations.md).
+  adapterPath: process.env.NEXT_ADAPTER_PATH || path.resolve("lib/build/script-free-adapter.mjs"),
   reactStrictMode: true,
   images: { formats: ["image/avif", "image/webp"] },
   experimental: {

@@ -73,8 +73,11 @@ const CHUNK = /^\/_next\/static\/chunks\/[\w.-]+\.js$/;
 const PAYLOAD_START = "(self.__next_f=self.__next_f||[]).push([0])";
 const PAYLOAD_CHUNK = /^self\.__next_f\.push\(\[1,"(?:[^"\\]|\\.)*"\]\)$/;
 /** Turbopack's bootstrap: which chunks to load and which module starts the runtime. */
-const TURBOPACK_BOOTSTRAP =
-  /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(\{"otherChunks":\["static\/chunks\/[\w.-]+\.js"(?:,"static\/chunks\/[\w.-]+\.js")*\],"runtimeModuleIds":\[\d+(?:,\d+)*\]\}\);$/;
+const CHUNK_NAME = String.raw`"static\/chunks\/[\w.-]+\.js"`;
+const TURBOPACK_BOOTSTRAP = new RegExp(
+  String.raw`^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\(` +
+    String.raw`\{"otherChunks":\[${CHUNK_NAME}(?:,${CHUNK_NAME})*\],"runtimeModuleIds":\[\d+(?:,\d+)*\]\}\);$`,
+);
 /** Markup that only a script finishes: streamed Suspense content and boundaries still pending or failed. */
 const STREAMED = [
   { pattern: /<div hidden id="S:/, what: 'streamed Suspense content (<div hidden id="S:...">)' },

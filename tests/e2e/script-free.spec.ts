@@ -25,18 +25,28 @@ function visible(page: Page) {
       title: document.title,
       text: trim(document.body.innerText),
       links: all("a[href]").map((a) => `${a.getAttribute("href")} ${trim(a.textContent)}`),
-      landmarks: all("header, nav, main, aside, footer, section[aria-labelledby], [role]").map(
-        (element) =>
-          `${element.tagName} ${element.getAttribute("role") ?? ""} ${element.getAttribute("aria-label") ?? ""} ${element.getAttribute("aria-labelledby") ?? ""}`,
+      landmarks: all("header, nav, main, aside, footer, section[aria-labelledby], [role]").map((element) =>
+        [element.tagName, ...["role", "aria-label", "aria-labelledby"].map((name) => element.getAttribute(name))].join(
+          " ",
+        ),
       ),
       headings: all("h1, h2, h3, h4, h5, h6").map((h) => `${h.tagName} ${h.id} ${trim(h.textContent)}`),
-      images: all("img, svg[role=img], video, track").map(
-        (element) =>
-          `${element.tagName} ${element.getAttribute("src") ?? ""} ${element.getAttribute("alt") ?? element.getAttribute("aria-label") ?? ""}`,
+      images: all("img, svg[role=img], video, track").map((element) =>
+        [element.tagName, ...["src", "alt", "aria-label", "srclang"].map((name) => element.getAttribute(name))].join(
+          " ",
+        ),
       ),
       jsonLd: all('script[type="application/ld+json"]').map((script) => script.textContent),
     };
   });
+}
+
+/** React has claimed the element (its props are attached once hydration has reached it). */
+async function hydrated(page: Page, selector: string) {
+  await page.waitForFunction((selector) => {
+    const element = document.querySelector(selector);
+    return element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps$"));
+  }, selector);
 }
 
 test("every content route is served without the framework's runtime; /quote keeps it", () => {
@@ -91,7 +101,7 @@ for (const route of contentRoutes) {
         }),
     );
     await page.goto(route, { waitUntil: "networkidle" });
-    await page.waitForFunction(() => (window as { __NEXT_HYDRATED?: boolean }).__NEXT_HYDRATED === true);
+    await hydrated(page, "footer");
     expect(await visible(page)).toEqual(without);
     expect(errors).toEqual([]);
   });
@@ -99,6 +109,6 @@ for (const route of contentRoutes) {
 
 test("/quote still loads the runtime and hydrates its form", async ({ page }) => {
   await page.goto("/quote");
-  await page.waitForFunction(() => (window as { __NEXT_HYDRATED?: boolean }).__NEXT_HYDRATED === true);
+  await hydrated(page, "form");
   expect(await page.locator("script[src^='/_next/static/chunks/']").count()).toBeGreaterThan(0);
 });

@@ -16,7 +16,8 @@ const HEAD =
 const JSON_LD = '<script type="application/ld+json">{"@context":"https://schema.org","@type":"Organization"}</script>';
 const BOOTSTRAP =
   '<script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push(' +
-  '{"otherChunks":["static/chunks/2soekfq9fpmso.js","static/chunks/30j_aolhfw3gp.js"],"runtimeModuleIds":[494553]});</script>' +
+  '{"otherChunks":["static/chunks/2soekfq9fpmso.js","static/chunks/30j_aolhfw3gp.js"],' +
+  '"runtimeModuleIds":[494553]});</script>' +
   '<script src="/_next/static/chunks/2soekfq9fpmso.js" async=""></script>';
 const PAYLOAD =
   "<script>(self.__next_f=self.__next_f||[]).push([0])</script>" +
@@ -25,7 +26,7 @@ const BODY = '<body><a href="#main">Skip</a><main id="main"><h1>Software</h1><!-
 const page = (body = BODY, tail = PAYLOAD) => `${HEAD}${body}${JSON_LD}${BOOTSTRAP}${tail}</body></html>`;
 
 describe("stripRuntime", () => {
-  it("removes script files, their preloads, the bootstrap and the RSC payload, and keeps JSON-LD and the markup", () => {
+  it("removes script files, their preloads, the bootstrap and the RSC payload; keeps JSON-LD and the markup", () => {
     const html = stripRuntime("/", page());
     expect(html).toBe(
       '<!DOCTYPE html><html lang="en-ZA"><head><meta charSet="utf-8"/>' +
@@ -152,7 +153,7 @@ describe("runScriptFreeStep", () => {
     };
   }
 
-  it("rewrites qualifying pages in place, keeps the originals, lists them, and leaves a page with a client component", () => {
+  it("rewrites qualifying pages, keeps the originals, lists them, and leaves a page with a client component", () => {
     const { distDir, outputs, run } = build();
     const result = run();
     expect(result.kept).toEqual([{ page: "/quote", components: ["components/quote/quote-form.tsx"] }]);
