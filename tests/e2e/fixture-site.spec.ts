@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { caseStudies } from "../../lib/content";
-import { FIXTURE_CASE_STUDY, FIXTURE_CONTACT } from "../setup/fixture-facts";
+import { FIXTURE_CASE_STUDY, FIXTURE_CLIENT_PAGE, FIXTURE_CONTACT } from "../setup/fixture-facts";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -124,6 +124,21 @@ async function requestSimilarQuote(page: Page) {
 
 test("the case study's similar-quote action opens the form with its service chosen", async ({ page }) => {
   await requestSimilarQuote(page);
+});
+
+test("a content page that gains a client component keeps its scripts and their policy; the others lose both", async ({
+  page,
+  request,
+}) => {
+  const response = await page.goto(FIXTURE_CLIENT_PAGE.path);
+  expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' 'unsafe-inline'");
+  await expect(page.getByTestId(FIXTURE_CLIENT_PAGE.testId)).toHaveText("hydrated");
+  expect(await page.locator("script[src^='/_next/static/chunks/']").count()).toBeGreaterThan(0);
+
+  // The fixture build ran the step too: a page without a client component has no script and the strict policy.
+  const about = await request.get("/about");
+  expect(about.headers()["content-security-policy"]).toContain("script-src 'self';");
+  expect(await about.text()).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
 });
 
 test.describe("without JavaScript", () => {

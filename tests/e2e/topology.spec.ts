@@ -9,6 +9,7 @@ import { requestFrom, submitFrom, type Submission } from "../helpers/loopback-cl
 import { closedPort, parseMail, startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
 import { percentile, sampleValues, startQuoteServer, type QuoteServer } from "../helpers/quote-server";
 import { emptyDatabase } from "../helpers/test-databases";
+import { contentSecurityPolicy } from "../../lib/server/security-headers";
 
 const CLIENTS = 40;
 const PER_CLIENT = 10;
@@ -227,11 +228,14 @@ test("nginx config: cached prerendered pages, long-lived static files, one of ea
   const port = await closedPort();
   const nginxPort = await closedPort();
   const site = `http://127.0.0.1:${nginxPort}`;
-  const instance = await startQuoteServer({
-    port,
-    databaseUrl: database.url,
-    env: { SITE_URL: site, TRUSTED_PROXY_HOPS: "1", MAIL_TRANSPORT: "file" },
-  });
+  const start = (migrated: boolean) =>
+    startQuoteServer({
+      port,
+      databaseUrl: database.url,
+      migrated,
+      env: { SITE_URL: site, TRUSTED_PROXY_HOPS: "1", MAIL_TRANSPORT: "file" },
+    });
+  let instance = await start(false);
   const nginx = await startNginx({ port: nginxPort, upstreams: [`127.0.0.1:${port}`] });
   try {
     const count = (raw: string[], name: string) =>
@@ -279,6 +283,23 @@ test("nginx config: cached prerendered pages, long-lived static files, one of ea
     expect(cached.status).toBe(200);
     expect(cached.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(cached.headers["x-cache-status"]).toBe("HIT");
+
+    // A content page is the build step's rewritten document (no framework script, the policy without
+    // 'unsafe-inline'), from the app and then from the cache, and again from a restarted instance.
+    const article = "/articles/understanding-back-end-developers";
+    const scriptFree = (response: Awaited<ReturnType<typeof requestFrom>>) => {
+      expect(response.status).toBe(200);
+      expect(response.headers["content-security-policy"]).toBe(contentSecurityPolicy(true, { inlineScripts: false }));
+      expect(response.body).toContain("<h1");
+      expect(response.body).not.toMatch(/<script(?![^>]*application\/ld\+json)|__next_f/);
+    };
+    scriptFree(await requestFrom(`${site}${article}`));
+    const fromCache = await requestFrom(`${site}${article}`);
+    expect(fromCache.headers["x-cache-status"]).toBe("HIT");
+    scriptFree(fromCache);
+    await instance.stop();
+    instance = await start(true);
+    scriptFree(await requestFrom(`${instance.url}${article}`));
 
     // A body over the form's limit is refused by nginx itself.
     const big = await requestFrom(`${site}/quote`, {
