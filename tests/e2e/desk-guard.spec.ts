@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { deskSignInPath } from "@/lib/routes";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DESK, deskLinkFromCli, submitLead, withDb } from "../helpers/desk";
 import { uniqueIp, uniqueName } from "../helpers/e2e-server";
@@ -182,7 +183,8 @@ test("anonymous, expired and cross-site requests to the desk are all refused and
         const response = await outsider.get(`${DESK}${page}`, { headers, maxRedirects: 0 });
         results.push(`${condition.label} GET ${page} ${response.status()} ${response.headers().location ?? ""}`);
         expect(response.status(), `${condition.label} GET ${page}`).toBe(307);
-        expect(response.headers().location).toBe("/desk/sign-in");
+        // To sign-in, remembering the page (lib/routes.ts deskSignInPath): never the page itself.
+        expect(response.headers().location).toBe(deskSignInPath(page));
       }
     }
     const exportResponse = await outsider.post(`${DESK}/desk/export`, {
