@@ -6,9 +6,11 @@ import { quoteForm } from "@/content/quote-form";
 import { clearShortLived, purge } from "@/lib/leads/retention";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
 import type { BodyLimit } from "./body-guard";
+import { buildDir } from "./build-dir";
 import { serverContext, type ServerContext } from "./context";
 import { ConfigError } from "./env";
 import { installHttpHook } from "./http-hook";
+import { readActionIds, reviveOutdatedAction } from "./outdated-action";
 import { refusalPage } from "./refusal-page";
 import { securityHeaders } from "./security-headers";
 import { log } from "./log";
@@ -79,7 +81,10 @@ export async function onServerStart() {
       log.error(line);
     process.exit(1);
   }
-  installHttpHook(bodyLimit);
+  const ids = readActionIds(buildDir());
+  if (!ids && context.settings.NODE_ENV === "production")
+    log.warn("quote: the build names no quote action, so a form loaded from an older build loses its post");
+  installHttpHook(bodyLimit, ids ? (request, body) => reviveOutdatedAction(request, body, ids) : undefined);
   startOutboxRetries(context);
   startRetention(context);
 }
