@@ -18,8 +18,9 @@ import { heldMailRenderer } from "@/lib/leads/mail";
 import { deliverPending, type DeliverOptions, type DeliverResult } from "@/lib/mail/outbox";
 import type { MailContext } from "@/lib/mail/render";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+import { settingsDigest } from "@/lib/ops/shared-settings";
 import type { SubmitDeps } from "@/lib/quotes/submit";
-import { deskOrigin, env, ownerEmail, type Env } from "./env";
+import { deskOrigin, env, ownerEmail, sharedSettings, type Env } from "./env";
 import { log } from "./log";
 
 /** Runs a task once the current request has been answered; a failure is logged under `label`, never thrown. */
@@ -38,6 +39,8 @@ export type ServerContext = {
   readonly mail: MailContext;
   /** The desk owner's address (OWNER_EMAIL, or QUOTE_TO). */
   readonly ownerEmail: string;
+  /** The keyed digest of the settings every instance must share (lib/ops/shared-settings.ts). */
+  readonly settingsDigest: string;
   /** Sends due outbox rows with this process's transport, MAIL_FROM and claim time; `opts` override. */
   deliver(opts?: Partial<DeliverOptions>): Promise<DeliverResult>;
   /** The quote pipeline's dependencies (lib/quotes/submit.ts). */
@@ -80,6 +83,7 @@ export function createServerContext(settings: Env): ServerContext {
     },
     mail,
     ownerEmail: owner,
+    settingsDigest: settingsDigest(sharedSettings(settings), settings.FORM_SECRET),
     deliver: (opts = {}) =>
       deliverPending(context.db, context.transport, {
         from: settings.MAIL_FROM,

@@ -1,8 +1,10 @@
 /**
  * What the server does once when it starts (from instrumentation.ts): check the settings, install the HTTP
- * hook, and schedule the outbox retries and the retention purge.
+ * hook, and schedule the outbox retries, the retention purge and the shared settings' heartbeat.
  */
+import { randomUUID } from "node:crypto";
 import { quoteForm } from "@/content/quote-form";
+import { HEARTBEAT_MS, recordInstance } from "@/lib/ops/shared-settings";
 import { clearShortLived, purge } from "@/lib/leads/retention";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
 import type { BodyLimit } from "./body-guard";
@@ -70,6 +72,23 @@ function startRetention(context: ServerContext) {
   setInterval(() => void hashes(), RETRY_EVERY_MS).unref();
 }
 
+/**
+ * This process's keyed digest of its shared settings, in the database now and every HEARTBEAT_MS after, for the
+ * health report's comparison across instances (lib/ops/shared-settings.ts).
+ */
+function startSettingsHeartbeat(context: ServerContext) {
+  const instance = randomUUID();
+  const beat = async () => {
+    try {
+      await recordInstance(context.db, instance, context.settingsDigest);
+    } catch (error) {
+      log.warn("settings: could not record this instance's shared settings", error);
+    }
+  };
+  void beat();
+  setInterval(() => void beat(), HEARTBEAT_MS).unref();
+}
+
 export async function onServerStart() {
   let context: ServerContext;
   try {
@@ -87,4 +106,5 @@ export async function onServerStart() {
   installHttpHook(bodyLimit, ids ? (request, body) => reviveOutdatedAction(request, body, ids) : undefined);
   startOutboxRetries(context);
   startRetention(context);
+  startSettingsHeartbeat(context);
 }
