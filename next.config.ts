@@ -8,6 +8,7 @@ import { buildDir } from "./lib/server/build-dir";
 import { site } from "./content/site";
 import { missingContactFacts } from "./lib/content/contact";
 import { describeMissing, imagesIn, missingImages } from "./lib/content/images";
+import { replyTemplates } from "./lib/content/replies";
 import { quoteChoices } from "./lib/quotes/catalog";
 import { preselectRewrites } from "./lib/quotes/form-context";
 
@@ -53,7 +54,12 @@ export default function config(phase: string): NextConfig {
         `npm run build (for a local try-out: SITE_URL=${DEFAULT_SITE_URL}).`,
     );
   }
-  if (phase === PHASE_PRODUCTION_BUILD) checkSiteFacts();
+  if (phase === PHASE_PRODUCTION_BUILD) {
+    checkSiteFacts();
+    // The desk renders the reply templates on request, so no page build reads them: a broken one (an unknown
+    // placeholder, an empty body) fails the build here, naming the file, instead of the owner's next reply.
+    replyTemplates.all();
+  }
   return nextConfig;
 }
 

@@ -26,7 +26,7 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
@@ -34,21 +34,13 @@ import Database from "better-sqlite3";
 import nextEnv from "@next/env";
 import pg from "pg";
 import { postgresSchemaText } from "./postgresql-schema.mjs";
-import { MIGRATIONS_DIRS, providerOf } from "./providers.mjs";
+import { MIGRATIONS_DIRS, providerOf, sqliteFileFromUrl } from "./providers.mjs";
 import { startTempPostgres } from "./temp-postgres.mjs";
 import { DEFAULT_DATABASE_URL } from "../lib/server/defaults.mjs";
 
-export { MIGRATIONS_DIRS, providerOf };
+export { MIGRATIONS_DIRS, providerOf, sqliteFileFromUrl };
 const COMMANDS = ["deploy", "status", "diff", "diff-empty", "new", "resolve-rolled-back"];
 const FILTERS = { externalTables: [], externalEnums: [] };
-/** Absolute SQLite path of a `file:` URL. */
-export function sqliteFileFromUrl(url) {
-  if (providerOf(url) !== "sqlite") throw new Error("not a SQLite file: URL");
-  const file = url.startsWith("file://") ? fileURLToPath(url.split("?")[0]) : url.slice(5).split("?")[0];
-  if (!file) throw new Error("DATABASE_URL has an empty file path");
-  return path.resolve(file);
-}
-
 // node 20 cannot `import` a .wasm file, so the engine's wasm is instantiated by hand, once per process.
 let bindings;
 function loadEngine() {

@@ -1,6 +1,7 @@
 /** How the desk words a lead's emails: the one-word state (inbox, badge) and each email's line (lead page). */
 import type { MailState } from "@/lib/leads/queries";
 import { describeDelivery, OUTBOX_STATUS } from "@/lib/mail/outbox-status";
+import { LEAD_WEBHOOK_KIND } from "@/lib/webhooks/rows";
 import { dateTime } from "./format";
 
 export const MAIL_LABELS: Record<MailState, string> = {
@@ -14,6 +15,9 @@ export const MAIL_LABELS: Record<MailState, string> = {
 const KIND_LABELS: Record<string, string> = {
   owner_notice: "Notice to you",
   prospect_confirmation: "Confirmation to the prospect",
+  owner_reply: "Your reply",
+  owner_reply_copy: "Your copy of a reply",
+  [LEAD_WEBHOOK_KIND]: "Alert to your webhook",
 };
 
 /** Who an email is for, as the lead page names it ("Notice to you"); an unknown kind as it is stored. */

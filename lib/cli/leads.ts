@@ -121,13 +121,7 @@ async function run(command: string | undefined, options: Options, out: (line: st
       expectArgs(options, 1, "an email address: erase <email>");
       const email = options.positional[0]!;
       if (!/^[^\s@]+@[^\s@]+$/.test(email.trim())) throw new UsageError(`"${email}" is not an email address`);
-      const result = await eraseByEmail(email, {
-        db: ctx.db,
-        mailDir: settings.MAIL_DIR,
-        secret: settings.FORM_SECRET,
-        actor: ACTOR,
-        smtpTimeoutMs: settings.SMTP_TIMEOUT_MS,
-      });
+      const result = await eraseByEmail(email, serverContext().eraseOptions(ACTOR));
       out(`erased ${describeErasure(result)}`);
       return;
     }

@@ -72,6 +72,8 @@ export type CollectionOptions<T> = {
   dir: string;
   schema: z.ZodType<T>;
   compare: (a: Entry<T>, b: Entry<T>) => number;
+  /** A check of a whole valid entry (e.g. its body) beyond the schema: a message naming what is wrong, or null. */
+  check?: (entry: Entry<T>) => string | null;
 };
 
 export type Collection<T> = {
@@ -106,7 +108,10 @@ export function defineCollection<T extends Draftable>(options: CollectionOptions
     const loaded: Loaded<T> = { entries: [], problems: [] };
     for (const file of listFiles(options.dir)) {
       try {
-        loaded.entries.push(readEntry(file, options.schema));
+        const entry = readEntry(file, options.schema);
+        const problem = options.check?.(entry);
+        if (problem) throw new ContentError(`Invalid content in ${entry.file}: ${problem}`);
+        loaded.entries.push(entry);
       } catch (error) {
         if (!lenient() || !(error instanceof ContentError)) throw error;
         const slug = path.basename(file, path.extname(file));

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { CONTENT_ROOT, ContentError, byOrder, defineCollection, readEntry, type Entry } from "./collection";
+import { replyTemplates } from "./replies";
 import {
   articleSchema,
   caseStudySchema,
@@ -16,6 +17,7 @@ import {
 
 export { ContentError, type Entry, type Problem } from "./collection";
 export { site } from "./site";
+export { replyTemplates };
 
 export const services = defineCollection({
   dir: path.join(CONTENT_ROOT, "services"),
@@ -97,5 +99,7 @@ export function caseStudiesFor(serviceSlug: string): Entry<CaseStudy>[] {
 
 /** Every file that failed validation, across the collections (development only; empty elsewhere). */
 export function contentProblems() {
-  return [services, products, articles, caseStudies, faqs].flatMap((collection) => collection.problems());
+  return [services, products, articles, caseStudies, faqs, replyTemplates].flatMap((collection) =>
+    collection.problems(),
+  );
 }

@@ -117,6 +117,18 @@ export const faqSchema = z
   })
   .strict();
 
+/**
+ * A reply template (content/replies/*.md): the title names it in the desk's template choice, the body is the
+ * reply's plain text, with placeholders checked by lib/content/replies.ts.
+ */
+export const replyTemplateSchema = z
+  .object({
+    title: text(80),
+    order: z.number().int().min(0).default(100),
+    draft: z.boolean().default(false),
+  })
+  .strict();
+
 /** Plain pages (about, FAQ, indexes, privacy, quote, 404): the h1 and its lead come from frontmatter. */
 export const pageSchema = z
   .object({
@@ -256,6 +268,7 @@ export type CaseStudy = z.infer<typeof caseStudySchema>;
 export type ContactFacts = SiteFacts["contact"];
 export type Image = z.infer<typeof image>;
 export type Faq = z.infer<typeof faqSchema>;
+export type ReplyTemplate = z.infer<typeof replyTemplateSchema>;
 export type Page = z.infer<typeof pageSchema>;
 export type Home = z.infer<typeof homeSchema>;
 export type SiteFacts = z.infer<typeof siteSchema>;

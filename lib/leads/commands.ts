@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db/client";
 import type { QuoteRequest } from "@/lib/generated/prisma/client";
 import type { DeliverOptions, DeliverResult, OutboxRow } from "@/lib/mail/outbox";
 import { OUTBOX_STATUS, requeueFailed } from "@/lib/mail/outbox-status";
+import { LEAD_WEBHOOK_KIND } from "@/lib/webhooks/rows";
 import { STATUS_LABELS, type LeadStatus } from "./status";
 
 export type Actor = string;
@@ -31,8 +32,11 @@ function normaliseReference(reference: string): string {
   return reference.trim().toUpperCase();
 }
 
-/** The stored request, rendered as the two emails that a release queues (the app wires the templates). */
-export type RenderHeldMail = (lead: QuoteRequest) => OutboxRow[];
+/**
+ * The stored request, rendered as the two emails (and the webhook alert, when one is set) that a release at `at`
+ * queues (the app wires the templates).
+ */
+export type RenderHeldMail = (lead: QuoteRequest, at: Date) => OutboxRow[];
 
 /**
  * Moves a lead to `status`. Leaving spam queues the mail that was held back when it arrived, exactly once:
@@ -57,15 +61,18 @@ export async function changeStatus(
     if (claimed.count !== 1)
       return { ok: false, error: "conflict", message: `Lead ${lead.reference} changed meanwhile; reload it.` };
     const outboxIds: number[] = [];
+    let alerts = 0;
     if (release && ctx.renderHeldMail && (await tx.outboxMessage.count({ where: { quoteRequestId: lead.id } })) === 0) {
-      for (const row of ctx.renderHeldMail(lead)) {
+      for (const row of ctx.renderHeldMail(lead, now)) {
         const created = await tx.outboxMessage.create({
           data: { ...row, quoteRequestId: lead.id, createdAt: now, nextAttemptAt: now },
           select: { id: true },
         });
         outboxIds.push(created.id);
+        if (row.kind === LEAD_WEBHOOK_KIND) alerts += 1;
       }
     }
+    const emails = outboxIds.length - alerts;
     await tx.leadEvent.create({
       data: {
         quoteRequestId: lead.id,
@@ -73,7 +80,8 @@ export async function changeStatus(
         action,
         fromStatus: lead.status,
         toStatus: status,
-        detail: outboxIds.length > 0 ? `${outboxIds.length} held email(s) queued` : null,
+        detail:
+          outboxIds.length > 0 ? `${emails} held email(s)${alerts > 0 ? " and the webhook alert" : ""} queued` : null,
         createdAt: now,
       },
     });
@@ -176,6 +184,8 @@ export function describeEvent(event: {
       return `Mail retried: ${event.detail ?? ""}`;
     case "note":
       return "Note";
+    case "reply":
+      return `Reply: ${event.detail ?? ""}`;
     default:
       return event.detail ? `${event.action}: ${event.detail}` : event.action;
   }

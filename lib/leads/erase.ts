@@ -24,6 +24,11 @@ export type EraseOptions = {
   /** How long to wait for a message already being handed to the mail server (SMTP_TIMEOUT_MS). */
   smtpTimeoutMs: number;
   now?: () => Date;
+  /**
+   * Records the erasure outside the database as well (the backups' erasure journal, lib/ops/backup.ts), so a
+   * restore of an older copy can apply it again. Called after the erasure committed.
+   */
+  journal?: (entry: { emailHash: string; at: Date }) => void;
 };
 
 export type EraseResult = {
@@ -231,6 +236,7 @@ export async function eraseByEmail(email: string, opts: EraseOptions): Promise<E
     inFlight.delivered + inFlight.unsettled > 0
       ? `; in flight: ${inFlight.delivered} delivered, ${inFlight.unsettled} unsettled`
       : "";
+  const emailHash = erasureHash(key, opts.secret);
   await opts.db.$transaction([
     opts.db.outboxMessage.deleteMany({
       where: { OR: [{ id: { in: messageIds } }, { quoteRequestId: { in: requestIds } }] },
@@ -241,7 +247,7 @@ export async function eraseByEmail(email: string, opts: EraseOptions): Promise<E
     opts.db.verification.deleteMany({ where: { id: { in: signIns } } }),
     opts.db.erasureLog.create({
       data: {
-        emailHash: erasureHash(key, opts.secret),
+        emailHash,
         requests: result.requests,
         messages: result.messages,
         files: result.files,
@@ -259,5 +265,6 @@ export async function eraseByEmail(email: string, opts: EraseOptions): Promise<E
       },
     }),
   ]);
+  opts.journal?.({ emailHash, at: now });
   return result;
 }

@@ -1,6 +1,8 @@
 import type { QuoteRequest } from "@/lib/generated/prisma/client";
 import { outboxRows, type OutboxRow } from "@/lib/mail/outbox";
 import type { MailContext, QuoteForMail } from "@/lib/mail/render";
+import type { LeadWebhookSettings } from "@/lib/webhooks/payload";
+import { leadWebhookRow } from "@/lib/webhooks/rows";
 
 /** A stored request as the mail templates take it. */
 export function quoteForMail(lead: QuoteRequest): QuoteForMail {
@@ -28,7 +30,15 @@ export function quoteForMail(lead: QuoteRequest): QuoteForMail {
   };
 }
 
-/** The two emails a spam-flagged request did not get, rendered now for its release. */
-export function heldMailRenderer(opts: { ownerTo: string; ctx: MailContext }) {
-  return (lead: QuoteRequest): OutboxRow[] => outboxRows(quoteForMail(lead), opts);
+/**
+ * What a spam-flagged request did not get, rendered now for its release: the two emails, and the alert to the
+ * owner's webhook when one is set (event `lead.released`, dated `at`, the release).
+ */
+export function heldMailRenderer(opts: { ownerTo: string; ctx: MailContext; webhook?: LeadWebhookSettings | null }) {
+  const { webhook } = opts;
+  return (lead: QuoteRequest, at: Date = new Date()): OutboxRow[] => {
+    const q = quoteForMail(lead);
+    const alert = webhook ? [leadWebhookRow(q, "lead.released", { settings: webhook, ctx: opts.ctx, at })] : [];
+    return [...outboxRows(q, opts), ...alert];
+  };
 }

@@ -2,6 +2,7 @@
 import { SIGN_IN_CAP_ACTION } from "@/lib/auth/sign-in-mail";
 import type { Db } from "@/lib/db/client";
 import { OUTBOX_STATUS, WAITING_STATUSES, type OutboxStatus } from "@/lib/mail/outbox-status";
+import { LEAD_WEBHOOK_KIND } from "@/lib/webhooks/rows";
 import { parseLeadReference } from "./reference";
 import { LEAD_STATUSES, type LeadStatus } from "./status";
 
@@ -11,7 +12,8 @@ type OutboxSummary = { kind: string; status: string };
 
 /** One word for a lead's two emails: failed beats pending beats sent; a spam lead's mail is held back. */
 export function mailState(status: string, outbox: OutboxSummary[]): MailState {
-  const mail = outbox.filter((row) => row.kind !== "sign_in_link");
+  // Emails only: a sign-in link is not about the lead, and a webhook alert is not mail (its row shows on the lead).
+  const mail = outbox.filter((row) => row.kind !== "sign_in_link" && row.kind !== LEAD_WEBHOOK_KIND);
   if (mail.length === 0) return status === "spam" ? "held" : "none";
   if (mail.some((row) => row.status === OUTBOX_STATUS.failed)) return "failed";
   if (mail.some((row) => WAITING_STATUSES.includes(row.status as OutboxStatus))) return "pending";

@@ -2,26 +2,49 @@
  * Store first, mail second. A quote request and its two messages are committed together (the caller's
  * transaction, with the rows from `outboxRows`); `deliverPending` then sends what is due. A failed send
  * stays in the table with its error and a later retry time, so no request is ever lost to a mail outage.
+ * Lead alerts for the owner's webhook (kind `lead_webhook`, lib/webhooks) are rows of the same table: the same
+ * claim, retry schedule and drain deliver them, by a signed HTTP POST instead of mail.
  */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { renderConfirmation, renderOwnerNotice, type MailContext, type QuoteForMail } from "./render";
 import { OUTBOX_STATUS } from "./outbox-status";
 import type { MailTransport, OutgoingMail } from "./transport";
 import { log as serverLog } from "@/lib/server/log";
+import { LEAD_WEBHOOK_KIND } from "@/lib/webhooks/rows";
+import type { WebhookDelivery } from "@/lib/webhooks/send";
 
-export type OutboxKind = "owner_notice" | "prospect_confirmation" | "sign_in_link";
+export type OutboxKind =
+  | "owner_notice"
+  | "prospect_confirmation"
+  | "sign_in_link"
+  | "owner_reply"
+  | "owner_reply_copy"
+  | typeof LEAD_WEBHOOK_KIND;
 
-/** Kinds whose stored text holds a credential: blanked as soon as the message is sent. */
-const BLANK_ONCE_SENT: ReadonlySet<string> = new Set<OutboxKind>(["sign_in_link"]);
+/**
+ * Kinds whose stored text is not kept once sent: a sign-in link holds a credential, a lead alert may hold the
+ * prospect's contact details and has done its job once the receiver took it.
+ */
+const BLANK_ONCE_SENT: ReadonlySet<string> = new Set<OutboxKind>(["sign_in_link", LEAD_WEBHOOK_KIND]);
+
+/** Kinds a person wrote (the owner's replies from the desk): no "Auto-Submitted" header, so they read as his mail. */
+const WRITTEN_BY_HAND: ReadonlySet<string> = new Set<OutboxKind>(["owner_reply", "owner_reply_copy"]);
+
+/** A Message-ID as we send and store them, `<local@host>`: anything else never reaches a header. */
+const MESSAGE_ID = /^<[^<>\s@]+@[^<>\s@]+>$/;
 
 /** The columns the caller sets on a new OutboxMessage (plus the relation to its QuoteRequest). */
 export type OutboxRow = {
   kind: OutboxKind;
   recipient: string;
-  replyTo: string;
+  replyTo: string | null;
   subject: string;
   textBody: string;
   htmlBody: string;
+  /** The Message-ID this message answers (In-Reply-To and References), when it continues a thread. */
+  inReplyTo?: string | null;
+  /** Set when queued only by kinds whose id is fixed in advance (a lead alert's `webhook-id`). */
+  messageId?: string;
 };
 
 /**
@@ -70,6 +93,8 @@ export type DeliverOptions = {
   ignoreSchedule?: boolean;
   /** A failed attempt is logged at "warn"; a message that used up its attempts at "error" (the owner must act). */
   log?: (line: string, level: "warn" | "error") => void;
+  /** Posts a lead alert (`lead_webhook` rows) to LEAD_WEBHOOK_URL, signed; absent when no receiver is set. */
+  webhook?: (delivery: WebhookDelivery) => Promise<void>;
 };
 
 export type DeliverResult = {
@@ -120,6 +145,21 @@ export function outboxMessageId(id: number, reference: string | null | undefined
 }
 
 type SendOutcome = { ok: true; messageId: string } | { ok: false; error: string };
+
+/** A lead alert's POST; its `webhook-id` was fixed when it was queued, so every attempt carries the same one. */
+async function attemptWebhook(
+  webhook: DeliverOptions["webhook"],
+  row: { id: number; messageId: string | null; textBody: string },
+): Promise<SendOutcome> {
+  if (!webhook) return { ok: false, error: "LEAD_WEBHOOK_URL is not set: no receiver for this alert" };
+  const id = row.messageId ?? `outbox-${row.id}`;
+  try {
+    await webhook({ id, body: row.textBody });
+    return { ok: true, messageId: id };
+  } catch (error) {
+    return { ok: false, error: describeError(error) };
+  }
+}
 
 /** Only the transport's own failure counts as a failed attempt; database errors stay separate. */
 async function attemptSend(transport: MailTransport, mail: OutgoingMail): Promise<SendOutcome> {
@@ -197,17 +237,22 @@ export async function deliverPending(
     }
     const attempt = row.attempts + 1;
 
-    const outcome = await attemptSend(transport, {
-      to: row.recipient,
-      from: opts.from,
-      replyTo: row.replyTo ?? undefined,
-      subject: row.subject,
-      text: row.textBody,
-      html: row.htmlBody,
-      messageId: outboxMessageId(row.id, row.quoteRequest?.reference, host),
-      // RFC 3834: tells vacation responders not to answer an automatic message.
-      headers: { "Auto-Submitted": "auto-generated" },
-    });
+    const inReplyTo = row.inReplyTo && MESSAGE_ID.test(row.inReplyTo) ? row.inReplyTo : undefined;
+    const outcome =
+      row.kind === LEAD_WEBHOOK_KIND
+        ? await attemptWebhook(opts.webhook, row)
+        : await attemptSend(transport, {
+            to: row.recipient,
+            from: opts.from,
+            replyTo: row.replyTo ?? undefined,
+            subject: row.subject,
+            text: row.textBody,
+            html: row.htmlBody,
+            messageId: outboxMessageId(row.id, row.quoteRequest?.reference, host),
+            ...(inReplyTo ? { inReplyTo, references: inReplyTo } : {}),
+            // RFC 3834: tells vacation responders not to answer an automatic message (the owner's replies are not).
+            headers: WRITTEN_BY_HAND.has(row.kind) ? {} : { "Auto-Submitted": "auto-generated" },
+          });
 
     // updateMany, not update: a row deleted meanwhile (its request erased) is not an error.
     if (outcome.ok) {

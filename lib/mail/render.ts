@@ -34,20 +34,20 @@ export function oneLine(value: string): string {
 }
 
 /** Multi-line text with Unix newlines and no control or bidi characters. */
-function multiLine(value: string): string {
+export function multiLine(value: string): string {
   return replaceUnsafe(value.replace(/\r\n?/g, "\n"), UNSAFE_IN_TEXT).trim();
 }
 
 /**
- * A subject that cannot inject a header: one line, at most 150 characters (whole code points), and no
- * "=?", which mail clients would take as the start of an RFC 2047 encoded word and decode (the form
- * refuses such text in single-line fields; this keeps any other way in harmless too).
+ * A subject that cannot inject a header: one line, at most `max` characters (150 unless given; whole code
+ * points), and no "=?", which mail clients would take as the start of an RFC 2047 encoded word and decode (the
+ * form refuses such text in single-line fields; this keeps any other way in harmless too).
  */
-export function safeSubject(value: string): string {
+export function safeSubject(value: string, max: number = SUBJECT_MAX_LENGTH): string {
   const chars = Array.from(oneLine(value).replace(/=\?/g, "= ?"));
-  if (chars.length <= SUBJECT_MAX_LENGTH) return chars.join("");
+  if (chars.length <= max) return chars.join("");
   return `${chars
-    .slice(0, SUBJECT_MAX_LENGTH - 1)
+    .slice(0, max - 1)
     .join("")
     .trimEnd()}…`;
 }

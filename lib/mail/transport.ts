@@ -15,6 +15,9 @@ export type OutgoingMail = {
   html: string;
   /** Our own Message-ID (with angle brackets); nodemailer makes one up when absent. */
   messageId?: string;
+  /** The Message-ID this message answers, and the thread's Message-IDs (with angle brackets). */
+  inReplyTo?: string;
+  references?: string;
   headers?: Record<string, string>;
 };
 
@@ -42,6 +45,8 @@ function toNodemailer(mail: OutgoingMail): SendMailOptions {
     text: mail.text,
     html: mail.html,
     messageId: mail.messageId,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references,
     headers: mail.headers,
     // The bodies are strings we rendered; never let nodemailer read a path or fetch a URL for them.
     disableFileAccess: true,

@@ -13,6 +13,7 @@ import type { Db } from "@/lib/db/client";
 import { countGivenUp, countWaiting } from "@/lib/mail/outbox-status";
 import { MIGRATIONS_DIRS, providerOf } from "@/prisma/providers.mjs";
 import { settingsAgreement, type SettingsAgreement } from "./shared-settings";
+import type { BackupHealth } from "./daily-backup";
 
 export type HealthReport = {
   /**
@@ -28,6 +29,8 @@ export type HealthReport = {
   /** Whether every instance seen on this database in the last minutes has this one's shared settings. */
   settings: SettingsAgreement | "unknown";
   smtp?: { status: "ok" | "unreachable"; greeting?: string };
+  /** Only when BACKUP_DIR is set (lib/ops/daily-backup.ts). A missed backup does not change `status`. */
+  backup?: BackupHealth;
 };
 
 const migrationNames = new Map<string, string[]>();
@@ -67,6 +70,7 @@ export async function checkHealth(deps: {
   settingsDigest: string;
   smtpUrl?: string;
   timeoutMs?: number;
+  backup?: () => BackupHealth | undefined;
 }): Promise<HealthReport> {
   const timeoutMs = deps.timeoutMs ?? 3_000;
   const smtp = deps.smtpUrl ? smtpGreeting(deps.smtpUrl, timeoutMs) : undefined;
@@ -116,6 +120,8 @@ export async function checkHealth(deps: {
     report.smtp = await smtp;
     if (report.smtp.status !== "ok") report.failed.push("smtp");
   }
+  const backup = deps.backup?.();
+  if (backup) report.backup = backup;
   // The site still takes requests without mail (the outbox keeps it) or with settings apart.
   const degrading = ["smtp", "settings"];
   report.status = report.failed.some((part) => !degrading.includes(part))

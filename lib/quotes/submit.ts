@@ -23,6 +23,8 @@ import { formTokenHashOf, submissionKeyOf, valuesDigest } from "./submission-key
 import { LIMITS, QUOTE_FIELDS, quoteSchema, type QuoteInput, type QuoteValues, type FieldErrors } from "./schema";
 import { judge } from "./spam";
 import { log as serverLog } from "@/lib/server/log";
+import type { LeadWebhookSettings } from "@/lib/webhooks/payload";
+import { leadWebhookRow } from "@/lib/webhooks/rows";
 
 export type RawSubmission = Partial<Record<(typeof QUOTE_FIELDS)[number] | (typeof META_FIELDS)[number], string>>;
 export type RequestMeta = {
@@ -55,6 +57,8 @@ export type SubmitDeps = {
   >;
   /** What the emails say about the site (its name, SITE_URL, the owner's name). */
   mail: MailContext;
+  /** The owner's webhook (LEAD_WEBHOOK_URL): each lead that is not spam queues an alert; absent or null, none. */
+  webhook?: LeadWebhookSettings | null;
   now?: () => Date;
   choices?: QuoteChoices;
   log?: (line: string, error?: unknown) => void;
@@ -207,13 +211,23 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
       timeline,
       description: input.description,
       sourcePath,
-      utm: Object.fromEntries(Object.entries(utm).filter((entry): entry is [string, string] => entry[1] !== null)),
+      // Keyed by the tags' own names (utm_source), as a stored lead gives them to the templates (lib/leads/mail.ts).
+      utm: Object.fromEntries(
+        UTM_KEYS.map((key) => [key, utm[utmColumn(key)]]).filter(
+          (entry): entry is [string, string] => entry[1] !== null,
+        ),
+      ),
       createdAt: ctx.now,
       consentVersion: quoteCopy.consentVersion,
     };
     // Rendered before the transaction, which holds its locks only for the counts and the insert. Spam is kept
-    // for review but never mailed: it has no outbox rows.
-    const rendered = verdict.spam ? [] : outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: deps.mail });
+    // for review but never mailed nor alerted: it has no outbox rows.
+    const alert = deps.webhook
+      ? [leadWebhookRow(mail, "lead.received", { settings: deps.webhook, ctx: deps.mail, at: ctx.now })]
+      : [];
+    const rendered = verdict.spam
+      ? []
+      : [...outboxRows(mail, { ownerTo: deps.env.QUOTE_TO, ctx: deps.mail }), ...alert];
     try {
       // The per-address count, the confirmation count and the insert (request and outbox rows) in one
       // transaction that posts from the same address or to the same email address take one at a time, on
@@ -242,7 +256,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
           const confirm: ConfirmationVerdict | { send: false; reason: "spam" } = verdict.spam
             ? { send: false, reason: "spam" }
             : await confirmationVerdict(tx, input.email, ctx.now, deps.env.CONFIRMATIONS_PER_HOUR);
-          const rows = rendered.filter((row) => row.kind === "owner_notice" || confirm.send);
+          const rows = rendered.filter((row) => row.kind !== "prospect_confirmation" || confirm.send);
           const created = await tx.quoteRequest.create({
             data: {
               reference,

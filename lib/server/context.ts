@@ -14,13 +14,16 @@ import { createAuth, authSecret, LINK_MINUTES, type Auth } from "@/lib/auth/crea
 import { queueSignInLink } from "@/lib/auth/sign-in-mail";
 import { createDb, type Db } from "@/lib/db/client";
 import type { CommandContext, Deliver, RenderHeldMail } from "@/lib/leads/commands";
+import type { EraseOptions } from "@/lib/leads/erase";
 import { heldMailRenderer } from "@/lib/leads/mail";
 import { deliverPending, type DeliverOptions, type DeliverResult } from "@/lib/mail/outbox";
 import type { MailContext } from "@/lib/mail/render";
+import { journalErasure, type PgTools } from "@/lib/ops/backup";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import { settingsDigest } from "@/lib/ops/shared-settings";
 import type { SubmitDeps } from "@/lib/quotes/submit";
-import { deskOrigin, env, ownerEmail, sharedSettings, type Env } from "./env";
+import { postWebhook } from "@/lib/webhooks/send";
+import { deskOrigin, env, leadWebhookSettings, ownerEmail, sharedSettings, type Env } from "./env";
 import { log } from "./log";
 
 /** Runs a task once the current request has been answered; a failure is logged under `label`, never thrown. */
@@ -41,7 +44,10 @@ export type ServerContext = {
   readonly ownerEmail: string;
   /** The keyed digest of the settings every instance must share (lib/ops/shared-settings.ts). */
   readonly settingsDigest: string;
-  /** Sends due outbox rows with this process's transport, MAIL_FROM and claim time; `opts` override. */
+  /**
+   * Sends due outbox rows with this process's transport, MAIL_FROM and claim time, and posts due lead alerts to
+   * LEAD_WEBHOOK_URL (signed with LEAD_WEBHOOK_SECRET); `opts` override.
+   */
   deliver(opts?: Partial<DeliverOptions>): Promise<DeliverResult>;
   /** The quote pipeline's dependencies (lib/quotes/submit.ts). */
   quote(): SubmitDeps;
@@ -55,6 +61,10 @@ export type ServerContext = {
   auth(runLater: RunLater): Auth;
   /** A separate sign-in instance whose links go to `sendLink` (the `desk:link` command prints them; not capped). */
   authWith(sendLink: (url: string) => void | Promise<void>): Auth;
+  /** How the owner's erasures run here: MAIL_DIR, the secret, the SMTP wait, and the journal beside the backups. */
+  eraseOptions(actor: string): EraseOptions;
+  /** pg_dump/pg_restore for backups: PATH (or PG_BIN) and this process's environment. */
+  readonly pgTools: PgTools;
   /** Closes the mail transport and the database client (the CLIs, before they exit). */
   close(): Promise<void>;
 };
@@ -66,6 +76,12 @@ export function createServerContext(settings: Env): ServerContext {
   let auth: Auth | undefined;
   const owner = ownerEmail(settings);
   const mail: MailContext = { siteName: site.name, siteUrl: settings.SITE_URL, ownerName: site.owner.name };
+  const webhook = leadWebhookSettings(settings);
+  // The lead alerts' POST: bounded by the SMTP time limit, which erasure also waits for a send in flight.
+  const postAlert = webhook
+    ? (delivery: Parameters<typeof postWebhook>[1]) =>
+        postWebhook({ url: webhook.url, secret: webhook.secret, timeoutMs: settings.SMTP_TIMEOUT_MS }, delivery)
+    : undefined;
 
   const context: ServerContext = {
     settings,
@@ -89,13 +105,14 @@ export function createServerContext(settings: Env): ServerContext {
         from: settings.MAIL_FROM,
         siteUrl: settings.SITE_URL,
         lockMs: settings.OUTBOX_CLAIM_SECONDS * 1000,
+        webhook: postAlert,
         ...opts,
       }),
-    quote: () => ({ db: context.db, env: settings, mail }),
+    quote: () => ({ db: context.db, env: settings, mail, webhook }),
     leads: (actor) => ({
       db: context.db,
       actor,
-      renderHeldMail: heldMailRenderer({ ownerTo: settings.QUOTE_TO, ctx: mail }),
+      renderHeldMail: heldMailRenderer({ ownerTo: settings.QUOTE_TO, ctx: mail, webhook }),
       deliver: (opts) => context.deliver(opts),
     }),
     auth(runLater) {
@@ -124,6 +141,15 @@ export function createServerContext(settings: Env): ServerContext {
         sendLink,
         log,
       }),
+    eraseOptions: (actor) => ({
+      db: context.db,
+      mailDir: settings.MAIL_DIR,
+      secret: settings.FORM_SECRET,
+      actor,
+      smtpTimeoutMs: settings.SMTP_TIMEOUT_MS,
+      journal: settings.BACKUP_DIR ? (entry) => journalErasure(settings.BACKUP_DIR!, entry) : undefined,
+    }),
+    pgTools: { bin: settings.PG_BIN, env: process.env },
     async close() {
       transport?.close();
       await db?.$disconnect();

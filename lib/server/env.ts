@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./defaults.mjs";
+import { isTimeZone } from "@/lib/text/local-time";
+import type { LeadWebhookSettings } from "@/lib/webhooks/payload";
 import { localOrigin } from "./site-url";
 
 /**
@@ -12,6 +14,17 @@ const DEV_SECRET = "dev-only-secret-do-not-use-in-production-0123456789";
 const EXAMPLE_SECRET = "change-me-to-a-long-random-string-of-32-or-more-characters";
 const GENERATE_SECRET =
   "generate one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"";
+
+const GENERATE_WEBHOOK_SECRET =
+  "generate one with: node -e \"console.log('whsec_' + require('crypto').randomBytes(32).toString('base64'))\"";
+
+/** whsec_ and standard base64 (the form the Standard Webhooks libraries read) of 24 to 64 bytes. */
+function isWebhookSecret(value: string): boolean {
+  const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(value);
+  if (!match || match[1]!.length % 4 !== 0) return false;
+  const bytes = Buffer.from(match[1]!, "base64").length;
+  return bytes >= 24 && bytes <= 64;
+}
 
 const boolean = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
@@ -60,6 +73,8 @@ const schema = z.object({
   /** Sign-in links mailed to the owner per SIGN_IN_LINK_WINDOW_MINUTES, from all addresses together. */
   SIGN_IN_LINK_MAX: z.coerce.number().int().min(1).max(100).default(3),
   SIGN_IN_LINK_WINDOW_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  /** Replies sent from the desk per hour, all leads together (a stolen session cannot make it a spam sender). */
+  REPLIES_PER_HOUR: z.coerce.number().int().min(1).max(1000).default(30),
   /** Requests flagged as spam are deleted this many days after they arrived. */
   SPAM_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   /** A quote request, its mail and its timeline are deleted this many months after its last activity. */
@@ -70,18 +85,53 @@ const schema = z.object({
   CRON_SECRET: z.string().min(32, { error: "must be at least 32 characters" }).optional(),
   /** How long an outbox sender holds a message; a sender killed mid-send frees it after this. */
   OUTBOX_CLAIM_SECONDS: z.coerce.number().int().min(15).max(3600).default(120),
+  /** The business's time zone (IANA name): every time the desk, the emails, the CLI and the CSV show is in it. */
+  BUSINESS_TIME_ZONE: z
+    .string()
+    .refine(isTimeZone, { error: "must be an IANA time zone such as Africa/Johannesburg" })
+    .default("Africa/Johannesburg"),
+  /**
+   * Folder for the daily backup (`fsdev-<time>.db` or `.dump`) and the erasure journal; unset: no scheduled
+   * backup (`npm run db:backup` still works). Keep it off the database's disk and out of public/.
+   */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Daily backups kept (the newest N); an erased person is gone from every backup after this many days. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
+  /** Local time (BUSINESS_TIME_ZONE) after which the day's backup is made, HH:MM. */
+  BACKUP_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time of day as HH:MM, e.g. 02:00" })
+    .default("02:00"),
+  /** Folder of pg_dump and pg_restore when they are not on PATH (PostgreSQL backups). */
+  PG_BIN: z.string().min(1).optional(),
   /** Deliver mail right after each submission (off only in tests that drive delivery themselves). */
   MAIL_DELIVER_AFTER_SUBMIT: boolean.default(true),
+  /**
+   * Where each new lead (not spam) and each lead released from spam is POSTed, signed per Standard Webhooks
+   * (lib/webhooks); unset sends none. The privacy notice names its host. https in production, except to this machine.
+   */
+  LEAD_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  /** The signing secret in the Standard Webhooks form, whsec_ and base64 of 24-64 random bytes; required with the URL. */
+  LEAD_WEBHOOK_SECRET: z
+    .string()
+    .refine(isWebhookSecret, {
+      error: "must be whsec_ followed by the base64 of 24 to 64 random bytes (" + GENERATE_WEBHOOK_SECRET + ")",
+    })
+    .optional(),
+  /** "standard": the lead as JSON ({type, timestamp, data}); "slack": Slack's incoming-webhook message ({text, blocks}). */
+  LEAD_WEBHOOK_FORMAT: z.enum(["standard", "slack"]).default("standard"),
+  /** Whether the webhook carries the prospect's name, email, company, phone and message (off: privacy by default). */
+  LEAD_WEBHOOK_CONTACT: boolean.default(false),
 });
 
 export type Env = z.infer<typeof schema>;
 
 /**
- * The settings each instance may set for itself (behind a proxy, on PostgreSQL): where its database and mail
- * folder are, its own mail relay and timeouts. Every other setting must be the same on every instance sharing
- * a database: FORM_SECRET signs tokens and sessions one instance makes and another checks, SITE_URL and CRON_SECRET
- * are one site's, the limits are counted together. Each instance records a keyed digest of them at start
- * (lib/ops/shared-settings.ts) and /api/health reports a mismatch.
+ * The settings each instance may set for itself (behind a proxy, on PostgreSQL): where its database, mail and
+ * backup folders and PostgreSQL tools are, its own mail relay and timeouts. Every other setting must be the same
+ * on every instance sharing a database: FORM_SECRET signs tokens and sessions one instance makes and another
+ * checks, SITE_URL and CRON_SECRET are one site's, the limits are counted together. Each instance records a keyed
+ * digest of them at start (lib/ops/shared-settings.ts) and /api/health reports a mismatch.
  */
 export const PER_INSTANCE_SETTINGS = [
   "NODE_ENV",
@@ -90,6 +140,8 @@ export const PER_INSTANCE_SETTINGS = [
   "SMTP_URL",
   "SMTP_TIMEOUT_MS",
   "DB_BUSY_TIMEOUT_MS",
+  "BACKUP_DIR",
+  "PG_BIN",
   // Compared as what it means together with SMTP_URL: SMTP or files (sharedSettings).
   "MAIL_TRANSPORT",
 ] as const satisfies readonly (keyof Env)[];
@@ -154,10 +206,38 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
           "(mail servers refuse a From without one)",
       );
   }
+  problems.push(...webhookProblems(cleaned));
   if (problems.length > 0 || !result.success) {
     throw configError(problems);
   }
   return result.data;
+}
+
+/** The webhook's settings that depend on each other: a URL needs its secret; in production it must be https. */
+function webhookProblems(cleaned: Record<string, string>): string[] {
+  const url = cleaned.LEAD_WEBHOOK_URL;
+  if (!url) return [];
+  const problems: string[] = [];
+  if (!cleaned.LEAD_WEBHOOK_SECRET)
+    problems.push(`LEAD_WEBHOOK_SECRET: is required when LEAD_WEBHOOK_URL is set; ${GENERATE_WEBHOOK_SECRET}`);
+  if (cleaned.NODE_ENV === "production" && URL.canParse(url)) {
+    const { protocol, hostname } = new URL(url);
+    // Plain http only to this machine (a local automation agent): anywhere else the payload crosses a network.
+    if (protocol !== "https:" && !["localhost", "127.0.0.1", "[::1]"].includes(hostname))
+      problems.push("LEAD_WEBHOOK_URL: must be an https URL in production (http only to localhost or 127.0.0.1)");
+  }
+  return problems;
+}
+
+/** Where lead alerts go and how they are shaped; null when LEAD_WEBHOOK_URL is unset. */
+export function leadWebhookSettings(settings: Env): LeadWebhookSettings | null {
+  if (!settings.LEAD_WEBHOOK_URL || !settings.LEAD_WEBHOOK_SECRET) return null;
+  return {
+    url: settings.LEAD_WEBHOOK_URL,
+    secret: settings.LEAD_WEBHOOK_SECRET,
+    format: settings.LEAD_WEBHOOK_FORMAT,
+    contact: settings.LEAD_WEBHOOK_CONTACT,
+  };
 }
 
 /** The desk's owner: OWNER_EMAIL, or QUOTE_TO when unset. */
@@ -175,11 +255,15 @@ export type RetentionSettings = Pick<
   "SPAM_RETENTION_DAYS" | "LEAD_RETENTION_MONTHS" | "MAIL_BODY_RETENTION_DAYS" | "RATE_LIMIT_WINDOW_MINUTES"
 >;
 
-/** What the privacy notice states: the retention periods and how long the form's token cookie lasts. */
-export type NoticeSettings = RetentionSettings & Pick<Env, "FORM_TOKEN_MAX_AGE_HOURS">;
+/**
+ * What the privacy notice states: the retention periods (backups included), how long the form's token cookie
+ * lasts, and where lead alerts go (the webhook receiver, and whether contact details go with them).
+ */
+export type NoticeSettings = RetentionSettings &
+  Pick<Env, "FORM_TOKEN_MAX_AGE_HOURS" | "BACKUP_KEEP" | "LEAD_WEBHOOK_URL" | "LEAD_WEBHOOK_CONTACT">;
 
 /**
- * The retention settings alone, for the privacy notice: it is built before the server's secrets exist,
+ * The notice's settings alone (retention, the webhook receiver), for the privacy notice: it is built before the server's secrets exist,
  * so the production-only checks of `parseEnv` do not apply. The server enforces the same values (`env()`).
  */
 export function retentionSettings(source: Record<string, string | undefined> = process.env): NoticeSettings {
@@ -191,6 +275,9 @@ export function retentionSettings(source: Record<string, string | undefined> = p
       MAIL_BODY_RETENTION_DAYS: true,
       RATE_LIMIT_WINDOW_MINUTES: true,
       FORM_TOKEN_MAX_AGE_HOURS: true,
+      BACKUP_KEEP: true,
+      LEAD_WEBHOOK_URL: true,
+      LEAD_WEBHOOK_CONTACT: true,
     })
     .safeParse(cleaned);
   if (!result.success)

@@ -3,9 +3,11 @@
  * hook, and schedule the outbox retries, the retention purge and the shared settings' heartbeat.
  */
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import { quoteForm } from "@/content/quote-form";
 import { HEARTBEAT_MS, recordInstance } from "@/lib/ops/shared-settings";
 import { clearShortLived, purge } from "@/lib/leads/retention";
+import { runDailyBackup } from "@/lib/ops/daily-backup";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
 import type { BodyLimit } from "./body-guard";
 import { buildDir } from "./build-dir";
@@ -89,6 +91,35 @@ function startSettingsHeartbeat(context: ServerContext) {
   setInterval(() => void beat(), HEARTBEAT_MS).unref();
 }
 
+/** The daily backup (lib/ops/daily-backup.ts) when BACKUP_DIR is set: looked for soon after start, then every minute. */
+function startBackups(context: ServerContext) {
+  if (!context.settings.BACKUP_DIR) return;
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const result = await runDailyBackup({
+        db: context.db,
+        settings: context.settings,
+        pgTools: context.pgTools,
+        now: new Date(),
+      });
+      if (result.status === "made")
+        log.info(
+          `backup: wrote ${path.basename(result.backup.file)} (${result.backup.leads} leads, ${result.backup.ms} ms)` +
+            (result.pruned.length ? `; removed ${result.pruned.length} older` : ""),
+        );
+    } catch (error) {
+      log.error("backup: the daily backup failed; it is tried again in a minute", error);
+    } finally {
+      running = false;
+    }
+  };
+  setTimeout(() => void run(), 5_000).unref();
+  setInterval(() => void run(), RETRY_EVERY_MS).unref();
+}
+
 export async function onServerStart() {
   let context: ServerContext;
   try {
@@ -107,4 +138,5 @@ export async function onServerStart() {
   startOutboxRetries(context);
   startRetention(context);
   startSettingsHeartbeat(context);
+  startBackups(context);
 }

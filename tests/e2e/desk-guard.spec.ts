@@ -127,6 +127,7 @@ test("anonymous, expired and cross-site requests to the desk are all refused and
     eraseAction: { email, confirm: "yes" },
     markSpamAction: { reference },
     releaseSpamAction: { reference: spamReference },
+    replyAction: { reference, subject: "Re: never sent", body: "This reply must never be sent." },
     retryMailAction: { reference },
     signOutAction: {},
   };

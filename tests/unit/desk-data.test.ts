@@ -97,9 +97,12 @@ describe("retention in the privacy notice", () => {
       "mail-body-retention": "14 days",
       "ip-hash-retention": "10 minutes",
       "form-cookie-retention": "24 hours",
+      "backup-retention": "7 days",
     });
-    const custom = retentionSettings({ LEAD_RETENTION_MONTHS: "1", SPAM_RETENTION_DAYS: "7" });
-    expect(fillRetention("[[lead-retention]] / [[spam-retention]]", custom)).toBe("1 month / 7 days");
+    const custom = retentionSettings({ LEAD_RETENTION_MONTHS: "1", SPAM_RETENTION_DAYS: "7", BACKUP_KEEP: "30" });
+    expect(fillRetention("[[lead-retention]] / [[spam-retention]] / [[backup-retention]]", custom)).toBe(
+      "1 month / 7 days / 30 days",
+    );
     expect(() => retentionSettings({ SPAM_RETENTION_DAYS: "0" })).toThrow(/SPAM_RETENTION_DAYS/);
     expect(() => fillRetention("[[lead-retension]]", custom, "privacy.mdx")).toThrow(
       /privacy.mdx: unknown placeholder \[\[lead-retension\]\]/,

@@ -60,12 +60,13 @@ describe("configuration", () => {
         SMTP_URL: "http://mail",
         QUOTE_TO: "nobody",
         TRUSTED_PROXY_HOPS: "-1",
+        BUSINESS_TIME_ZONE: "Africa/Joburg",
       });
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       message = (error as Error).message;
     }
-    for (const name of ["SITE_URL", "FORM_SECRET", "SMTP_URL", "QUOTE_TO", "TRUSTED_PROXY_HOPS"])
+    for (const name of ["SITE_URL", "FORM_SECRET", "SMTP_URL", "QUOTE_TO", "TRUSTED_PROXY_HOPS", "BUSINESS_TIME_ZONE"])
       expect(message).toContain(`${name}:`);
     expect(message).not.toContain("a-production-secret");
   });

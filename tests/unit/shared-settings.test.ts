@@ -35,6 +35,7 @@ describe("shared settings", () => {
         SMTP_URL: "smtp://relay:pw@127.0.0.1:25",
         SMTP_TIMEOUT_MS: "5000",
         DB_BUSY_TIMEOUT_MS: "2000",
+        BACKUP_DIR: "/srv/backups/fsdev",
         MAIL_TRANSPORT: "smtp",
       }),
     ).toBe(digest);
@@ -53,6 +54,7 @@ describe("shared settings", () => {
       MIN_SUBMIT_SECONDS: "4",
       LEAD_RETENTION_MONTHS: "6",
       MAIL_TRANSPORT: "file",
+      BACKUP_KEEP: "14",
     };
     for (const [name, value] of Object.entries(changes))
       expect(digestOf({ [name]: value }), `${name} changed`).not.toBe(digest);

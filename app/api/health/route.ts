@@ -1,3 +1,4 @@
+import { backupHealth } from "@/lib/ops/daily-backup";
 import { checkHealth, expectedMigrations } from "@/lib/ops/health";
 import { serverContext } from "@/lib/server/context";
 
@@ -14,6 +15,7 @@ export async function GET() {
     expectedMigrations: expectedMigrations(settings.DATABASE_URL),
     settingsDigest,
     smtpUrl: settings.MAIL_TRANSPORT === "file" ? undefined : settings.SMTP_URL,
+    backup: () => backupHealth(settings, new Date()),
   });
   return Response.json(report, {
     status: report.status === "error" ? 503 : 200,

@@ -13,14 +13,7 @@ export const eraseAction = ownerAction(
     confirm: z.literal("yes", { error: "Tick the box to confirm: erasure cannot be undone." }),
   }),
   async (input, owner) => {
-    const { settings, db } = serverContext();
-    const result = await eraseByEmail(input.email, {
-      db,
-      mailDir: settings.MAIL_DIR,
-      secret: settings.FORM_SECRET,
-      actor: owner.email,
-      smtpTimeoutMs: settings.SMTP_TIMEOUT_MS,
-    });
+    const result = await eraseByEmail(input.email, serverContext().eraseOptions(owner.email));
     refreshDesk();
     return {
       status: "ok",

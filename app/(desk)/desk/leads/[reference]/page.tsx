@@ -5,6 +5,8 @@ import { DeskFrame } from "@/components/desk/desk-frame";
 import { dateTime } from "@/components/desk/format";
 import { LeadActions, type LeadActionSet } from "@/components/desk/lead-actions";
 import { MailBadge } from "@/components/desk/mail-badge";
+import { ReplyEntry } from "@/components/desk/reply-entry";
+import { ReplySection } from "@/components/desk/reply-section";
 import { mailKindLabel, mailRowStatus, mailWaiting } from "@/components/desk/mail-status";
 import { serverContext } from "@/lib/server/context";
 import { describeEvent } from "@/lib/leads/commands";
@@ -15,11 +17,15 @@ import { addNoteAction } from "../../actions/add-note";
 import { changeStatusAction } from "../../actions/change-status";
 import { markSpamAction } from "../../actions/mark-spam";
 import { releaseSpamAction } from "../../actions/release-spam";
+import { replyAction } from "../../actions/reply";
 import { retryMailAction } from "../../actions/retry-mail";
 import { signOutAction } from "../../actions/sign-out";
 import { requireOwner } from "../../guard";
 
-type Props = { params: Promise<{ reference: string }> };
+type Props = {
+  params: Promise<{ reference: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Lead ${decodeURIComponent((await params).reference)}` };
@@ -42,7 +48,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export default async function LeadPage({ params }: Props) {
+export default async function LeadPage({ params, searchParams }: Props) {
   const owner = await requireOwner();
   const lead = await getLead(serverContext().db, decodeURIComponent((await params).reference));
   if (!lead) notFound();
@@ -149,10 +155,13 @@ export default async function LeadPage({ params }: Props) {
                   {event.action === "note" ? (
                     <p className="whitespace-pre-wrap text-slate-800">{event.detail}</p>
                   ) : null}
+                  {event.action === "reply" ? <ReplyEntry leadId={lead.id} at={event.createdAt} /> : null}
                 </li>
               ))}
             </ol>
           </Section>
+
+          <ReplySection lead={lead} action={replyAction} template={(await searchParams).template} />
         </div>
 
         <Section id="actions" title="Actions" className="self-start rounded-lg border border-slate-200 p-5">

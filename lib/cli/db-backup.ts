@@ -1,0 +1,48 @@
+/**
+ * `npm run db:backup [file]`: a consistent copy of the database while the site runs (SQLite's online backup
+ * API, or pg_dump), mode 0600, with a sidecar saying when it was taken. Without a file: BACKUP_DIR (or
+ * .data/backups) under the daily backups' name. Prints the file, its size, the leads it holds and the time.
+ */
+import path from "node:path";
+import nextEnv from "@next/env";
+import { backupDatabase, backupFileName } from "@/lib/ops/backup";
+import { serverContext } from "@/lib/server/context";
+import { providerOf } from "@/prisma/providers.mjs";
+
+const USAGE = "usage: npm run db:backup [-- <file>]";
+
+async function main(args: string[]): Promise<number> {
+  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  if (args.length > 1 || args.some((arg) => arg.startsWith("-"))) {
+    console.error(`db:backup: unexpected arguments ${args.join(" ")}\n${USAGE}`);
+    return 2;
+  }
+  const context = serverContext();
+  const { settings } = context;
+  try {
+    const now = new Date();
+    const file =
+      args[0] ??
+      path.join(settings.BACKUP_DIR ?? ".data/backups", backupFileName(now, providerOf(settings.DATABASE_URL)));
+    const result = await backupDatabase({
+      databaseUrl: settings.DATABASE_URL,
+      file,
+      pgTools: context.pgTools,
+      now: () => now,
+    });
+    console.log(
+      `db:backup wrote ${path.relative(process.cwd(), result.file) || result.file} ` +
+        `(${(result.bytes / 1024).toFixed(0)} KB, ${result.leads} lead${result.leads === 1 ? "" : "s"}, ${result.ms} ms)`,
+    );
+    return 0;
+  } finally {
+    await context.close();
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  console.error(`db:backup: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

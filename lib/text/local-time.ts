@@ -1,0 +1,76 @@
+/**
+ * Times in the business's own zone (BUSINESS_TIME_ZONE), always labelled with it: the desk, the emails, the
+ * CLI and the CSV show one zone, and say which.
+ */
+
+/** True when `value` is an IANA time zone this runtime knows, e.g. "Africa/Johannesburg". */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let found = formatters.get(key);
+  if (!found) formatters.set(key, (found = make()));
+  return found;
+}
+
+/** "2 Dec 2026, 14:05 SAST": a date and time in `timeZone`, with the zone's short name (or GMT offset). */
+export function localDateTime(date: Date, timeZone: string): string {
+  const parts = formatter(
+    `dt:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("en-ZA", {
+        timeZone,
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+        timeZoneName: "short",
+      }),
+  ).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${Number(part("day"))} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")} ${part("timeZoneName")}`;
+}
+
+/** The zone's offset from UTC at `date`, as "+02:00" ("+00:00" for UTC). */
+export function utcOffset(date: Date, timeZone: string): string {
+  const name =
+    formatter(`off:${timeZone}`, () => new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" }))
+      .formatToParts(date)
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  return name === "GMT" ? "+00:00" : name.slice(3);
+}
+
+/** ISO 8601 local time with its offset, e.g. "2026-12-02T14:05:09+02:00" (for the CSV and the CLI). */
+export function isoWithOffset(date: Date, timeZone: string): string {
+  const parts = formatter(
+    `iso:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("en-CA", {
+        timeZone,
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        second: "2-digit",
+        hourCycle: "h23",
+      }),
+  ).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}:${part("second")}${utcOffset(date, timeZone)}`;
+}
+
+/** The local calendar date in `timeZone`, "YYYY-MM-DD" (the digest's and the daily backup's key). */
+export function localDate(date: Date, timeZone: string): string {
+  return isoWithOffset(date, timeZone).slice(0, 10);
+}
