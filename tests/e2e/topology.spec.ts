@@ -34,6 +34,7 @@ const PER_CLIENT = 10;
 const KILL_AFTER = 150;
 const CRON_SECRET = "topology-cron-secret-0123456789-abcdefghijkl";
 const RATE_LIMIT_MAX = 5;
+const INSTANCE_NAMES = ["fsdev-a", "fsdev-b"] as const;
 
 test.skip(
   (process.env.TEST_DATABASES ?? "postgresql").split(",").every((name) => name.trim() !== "postgresql"),
@@ -99,6 +100,9 @@ let ports: number[];
 let site: string;
 let settings: Record<string, string>;
 const instances: QuoteServer[] = [];
+/** The instance the kill run stops (the one a post was waiting on), and the one left. */
+let killed = 0;
+let survivor = 1;
 let nginx: TestNginx;
 let db: pg.Client;
 
@@ -111,8 +115,10 @@ test.beforeAll(async () => {
   site = `http://127.0.0.1:${nginxPort}`;
   settings = { ...env, SMTP_URL: smtp.url, SITE_URL: site };
   // One migration run, then both instances on the same database.
-  instances.push(await startQuoteServer({ port: ports[0]!, databaseUrl: database.url, env: settings }));
-  instances.push(await startQuoteServer({ port: ports[1]!, databaseUrl: database.url, migrated: true, env: settings }));
+  // Each instance names itself to PostgreSQL (application_name), so the test sees which one a query came from.
+  const url = (i: number) => `${database.url}?application_name=${INSTANCE_NAMES[i]}`;
+  instances.push(await startQuoteServer({ port: ports[0]!, databaseUrl: url(0), env: settings }));
+  instances.push(await startQuoteServer({ port: ports[1]!, databaseUrl: url(1), migrated: true, env: settings }));
   nginx = await startNginx({ port: nginxPort, upstreams: ports.map((port) => `127.0.0.1:${port}`) });
   expect(nginx.url).toBe(site);
   db = new pg.Client({ connectionString: database.url });
@@ -129,11 +135,31 @@ test.afterAll(async () => {
 
 test.afterEach(async () => {
   if (test.info().status === test.info().expectedStatus) return;
-  console.log(`nginx error log:\n${nginx?.errorLog().split("\n").slice(-20).join("\n")}`);
+  // What nginx met, by kind ("no live upstreams", "upstream timed out", ...), then its last lines.
+  const errors = nginx?.errorLog().split("\n").filter(Boolean) ?? [];
+  const kinds = new Map<string, number>();
+  for (const line of errors) {
+    const kind = /\[error\] \S+ \*\d+ ([^,(]+)/.exec(line)?.[1]?.trim() ?? line.slice(20, 80);
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  console.log(`nginx errors by kind: ${JSON.stringify([...kinds])}`);
+  console.log(
+    `nginx error log (first and last lines):\n${[...errors.slice(0, 10), "...", ...errors.slice(-10)].join("\n")}`,
+  );
   console.log(`instance logs:\n${instances.map((i) => i.logs().slice(-2000)).join("\n---\n")}`);
 });
 
 const count = async (sql: string, params: unknown[] = []) => Number((await db.query(sql, params)).rows[0].n);
+
+/** Quote requests waiting for a lock to be inserted, by the instance (application_name) inserting them. */
+async function waitingInserts(): Promise<Record<string, number>> {
+  const rows = await db.query<{ name: string; n: string }>(
+    `SELECT application_name AS name, COUNT(*) AS n FROM pg_stat_activity
+     WHERE wait_event_type = 'Lock' AND query ~ '^INSERT INTO ("public"\\.)?"QuoteRequest"'
+     GROUP BY application_name`,
+  );
+  return Object.fromEntries(rows.rows.map((row) => [row.name, Number(row.n)]));
+}
 
 test("health through nginx; loopback-only instances; the drain endpoint's bearer", async () => {
   // The instances listen on loopback only: nothing but a local process (nginx) reaches them.
@@ -358,6 +384,7 @@ test("400 posts, 40 clients, an instance killed mid-run: stored and mailed once,
   let completed = 0;
   let sendingAtKill = 0;
   let killedAt = 0;
+  let midRequestAtKill: Record<string, number> = {};
   const started = performance.now();
   const results = await Promise.all(
     Array.from({ length: CLIENTS }, async (_, client) => {
@@ -367,8 +394,33 @@ test("400 posts, 40 clients, an instance killed mid-run: stored and mailed once,
         mine.push(result);
         completed += 1;
         if (completed === KILL_AFTER) {
-          killedAt = performance.now() - started;
-          await instances[0]!.kill();
+          // The kill meets posts mid-request: inserts of quote requests wait on a table lock (reads go on) until an
+          // instance has a post waiting, and that instance dies.
+          const hold = new pg.Client({ connectionString: database.url });
+          await hold.connect();
+          try {
+            await hold.query(`BEGIN; LOCK TABLE "QuoteRequest" IN SHARE MODE`);
+            midRequestAtKill = await until(
+              async () => {
+                const waiting = await waitingInserts();
+                return INSTANCE_NAMES.some((name) => (waiting[name] ?? 0) > 0) && waiting;
+              },
+              { what: "a post waiting to insert on an instance", timeoutMs: 20_000, intervalMs: 100 },
+            ).catch(async (error: Error) => {
+              const rows = await db.query(
+                `SELECT application_name, wait_event_type, wait_event, state, left(query, 60) AS query
+                 FROM pg_stat_activity WHERE datname = current_database()`,
+              );
+              throw new Error(`${error.message}; sessions: ${JSON.stringify(rows.rows)}`);
+            });
+            killedAt = performance.now() - started;
+            killed = INSTANCE_NAMES.findIndex((name) => (midRequestAtKill[name] ?? 0) > 0);
+            survivor = 1 - killed;
+            await instances[killed]!.kill();
+          } finally {
+            await hold.query("ROLLBACK");
+            await hold.end();
+          }
           sendingAtKill = await count(`SELECT COUNT(*) AS n FROM "OutboxMessage" WHERE status = 'sending'`);
         }
       }
@@ -441,14 +493,18 @@ test("400 posts, 40 clients, an instance killed mid-run: stored and mailed once,
 
   // Failover: after the kill every post was answered by the surviving instance.
   const afterKill = nginx.accessLog().filter((line) => line.includes('"POST /quote') && / 200 /.test(line));
-  expect(afterKill.some((line) => line.split(" ")[1] === `127.0.0.1:${ports[1]}`)).toBe(true);
-  // Posts nginx sent on to the other instance: the access log names both upstreams ("a, b").
+  expect(afterKill.some((line) => line.split(" ")[1] === `127.0.0.1:${ports[survivor]}`)).toBe(true);
+  // Posts nginx sent on to the other instance: the access log names both upstreams ("a, b"). Each post that was
+  // mid-request on the killed instance is one of them.
   const resent = nginx.accessLog().filter((line) => line.includes('"POST /quote') && /^\S+ \S+, /.test(line)).length;
+  expect(resent).toBeGreaterThanOrEqual(midRequestAtKill[INSTANCE_NAMES[killed]]!);
 
   console.log(
     `topology: ${all.length} posts, ${CLIENTS} clients, wall ${(wall / 1000).toFixed(1)} s, ` +
       `p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms; ` +
-      `instance killed at ${(killedAt / 1000).toFixed(1)} s after ${KILL_AFTER} posts; ` +
+      `instance killed at ${(killedAt / 1000).toFixed(1)} s after ${KILL_AFTER} posts, ` +
+      `posts mid-request on it ${midRequestAtKill[INSTANCE_NAMES[killed]]} ` +
+      `(on the other ${midRequestAtKill[INSTANCE_NAMES[survivor]] ?? 0}); ` +
       `posts nginx sent on to the other instance: ${resent}; proxy errors seen: ${failures.length}, ` +
       `sent again by the visitor: ${retried}; ` +
       `stored ${stored.length}, duplicates ${duplicates}, lost ${lost}; ` +
@@ -459,7 +515,7 @@ test("400 posts, 40 clients, an instance killed mid-run: stored and mailed once,
 
 test("shared settings: consistent on every instance, a mismatch once one starts with other values", async () => {
   const healthOf = async (url: string) => JSON.parse((await requestFrom(`${url}/api/health`)).body);
-  expect(await healthOf(instances[1]!.url)).toMatchObject({ status: "ok", settings: "consistent" });
+  expect(await healthOf(instances[survivor]!.url)).toMatchObject({ status: "ok", settings: "consistent" });
   // A third instance on the same database with another CRON_SECRET: it and the others report the mismatch
   // (never the values, nor their digest: health is public).
   const third = await startQuoteServer({
@@ -470,9 +526,9 @@ test("shared settings: consistent on every instance, a mismatch once one starts 
   });
   instances.push(third);
   // Each instance records its digest as it starts: wait for the third one's.
-  for (const url of [third.url, instances[1]!.url])
+  for (const url of [third.url, instances[survivor]!.url])
     await expect.poll(async () => (await healthOf(url)).settings, { message: url }).toBe("mismatch");
-  for (const url of [third.url, instances[1]!.url]) {
+  for (const url of [third.url, instances[survivor]!.url]) {
     const health = await requestFrom(`${url}/api/health`);
     expect(health.status).toBe(200);
     const report = JSON.parse(health.body);

@@ -69,6 +69,14 @@ export type Submission = {
   failures: RawResponse[];
 };
 
+/**
+ * A person who meets an error tries again a second later, for up to 15 s: longer than nginx keeps an instance it
+ * saw fail out of turn (fail_timeout=10s in the operations doc's upstream lines), so a moment when nginx has no
+ * instance to offer (our error page) does not end the visit.
+ */
+const RETRY_MS = 1_000;
+const MAX_TRIES = 15;
+
 /** A loaded form: its hidden fields and the cookies the page set, as a browser would send them back. */
 export type LoadedForm = { hidden: Record<string, string>; cookie: string; retries: number; failures: RawResponse[] };
 
@@ -92,8 +100,8 @@ export async function loadFormFrom(
     }
     if (page && page.status >= 500) failures.push(page);
     retries += 1;
-    if (retries > 5) throw new Error(`GET /quote kept failing: ${page?.status ?? "connection error"}`);
-    await pace(200, "a person loads the page again after a moment");
+    if (retries > MAX_TRIES) throw new Error(`GET /quote kept failing: ${page?.status ?? "connection error"}`);
+    await pace(RETRY_MS, "a person loads the page again after a moment");
   }
 }
 
@@ -136,8 +144,8 @@ export async function postFormFrom(
     }
     if (response) failures.push(response);
     retries += 1;
-    if (retries > 5) throw new Error(`POST /quote kept failing: ${response?.status ?? "connection error"}`);
-    await pace(200, "a person sends the form again after a moment");
+    if (retries > MAX_TRIES) throw new Error(`POST /quote kept failing: ${response?.status ?? "connection error"}`);
+    await pace(RETRY_MS, "a person sends the form again after a moment");
   }
 }
 
