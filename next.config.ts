@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_BUILD } from "next/constants";
 import { MAX_BODY_BYTES } from "./lib/quotes/fields";
@@ -16,6 +17,10 @@ const nextConfig: NextConfig = {
   // A second build folder lets two checkouts' test runs share a machine without clobbering each other.
   distDir: buildDir(),
   poweredByHeader: false,
+  // Runs inside every `next build`: content pages without a client component lose the framework's runtime
+  // (docs/performance.md, "Pages without the runtime"). A host that brings its own adapter (NEXT_ADAPTER_PATH,
+  // Next.js's own default for this option) keeps it, and the pages keep their scripts (docs/operations.md).
+  adapterPath: process.env.NEXT_ADAPTER_PATH || path.resolve("lib/build/script-free-adapter.mjs"),
   reactStrictMode: true,
   images: { formats: ["image/avif", "image/webp"] },
   experimental: {

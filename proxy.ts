@@ -4,12 +4,17 @@ import { env } from "@/lib/server/env";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
 import { FORM_TOKEN_COOKIE, formCookieSettings, formCookies } from "@/lib/quotes/form-cookie";
 import { FORM_PATH, interestFromSegments, POSTED_PATH_HEADER, PRESELECTED_FORM_PATH } from "@/lib/quotes/form-context";
+import { PRIVACY_TOKEN_COOKIE, privacyTokenCookie } from "@/lib/privacy/form-cookie";
+import { PRIVACY_REQUEST_PATH } from "@/lib/routes";
 import { refusalPage } from "@/lib/server/refusal-page";
+import { scriptFreePages } from "@/lib/server/script-free-pages";
+import { contentSecurityPolicy } from "@/lib/server/security-headers";
 import { ownHosts, siteUrl } from "@/lib/server/site-url";
 
 /**
  * Loads of the quote form (a static page) get the form's cookies (lib/quotes/form-cookie.ts); the copies
- * of the form with an interest preselected are reachable only through /quote?interest=... .
+ * of the form with an interest preselected are reachable only through /quote?interest=... . Loads of the pages
+ * the build serves without the framework's runtime get a Content-Security-Policy without 'unsafe-inline'.
  *
  * Posts: turns two refusals of form posts into plain, polite pages with the right status: a body
  * over the server action limit (413) and a post from another site (403). Next.js refuses
@@ -56,7 +61,12 @@ function formLoad(request: NextRequest) {
     const url = new URL(`${FORM_PATH}?${new URLSearchParams({ interest })}`, request.url);
     return NextResponse.redirect(url, 308);
   }
-  if (pathname !== FORM_PATH) return NextResponse.next();
+  if (pathname === PRIVACY_REQUEST_PATH) return privacyFormLoad(request);
+  if (pathname !== FORM_PATH) {
+    if (!scriptFreePages().has(pathname)) return NextResponse.next();
+    // Replaces the policy next.config.ts gives every route: these documents hold no script but JSON-LD (data).
+    return NextResponse.next({ headers: { "content-security-policy": SCRIPT_FREE_POLICY } });
+  }
 
   // A quote link's interest is preselected by a rewrite after this (next.config.ts), at the same address.
   const response = NextResponse.next();
@@ -74,6 +84,19 @@ function formLoad(request: NextRequest) {
   response.headers.set("cache-control", "private, no-cache");
   return response;
 }
+
+/** The privacy request form (static too): its token cookie, as the quote form's. */
+function privacyFormLoad(request: NextRequest) {
+  const response = NextResponse.next();
+  const settings = formCookieSettings(env(), siteUrl());
+  const write = privacyTokenCookie(request.cookies.get(PRIVACY_TOKEN_COOKIE)?.value, settings);
+  if (write) response.cookies.set(write.name, write.value, write.options);
+  response.headers.set("cache-control", "private, no-cache");
+  return response;
+}
+
+/** Only `next start` serves script-free pages (lib/server/script-free-pages.ts), so the production policy. */
+const SCRIPT_FREE_POLICY = contentSecurityPolicy(true, { inlineScripts: false });
 
 function sameSite(origin: string, request: NextRequest): boolean {
   return URL.canParse(origin) && ownHosts(request.headers).includes(new URL(origin).host);

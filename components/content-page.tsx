@@ -30,7 +30,7 @@ export function ContentPage({
   aside?: ReactNode;
   cta?: PageCta;
 }) {
-  const body = page.body.trim() ? <Prose source={page.body} file={page.file} /> : null;
+  const body = page.body.trim() ? <Prose source={page.body} file={page.file} line={page.bodyLine} /> : null;
   return (
     <PageFrame path={path} cta={cta}>
       {head}

@@ -13,7 +13,7 @@ export function FaqList({ items, headingLevel = 2 }: { items: Entry<Faq>[]; head
             {item.data.question}
           </Heading>
           <div className="mt-2">
-            <Prose source={item.body} file={item.file} />
+            <Prose source={item.body} file={item.file} line={item.bodyLine} />
           </div>
         </section>
       ))}

@@ -81,11 +81,13 @@ export const quoteForm: QuoteFormCopy = {
     heading: "Thank you, your request is in",
     reference: "Your reference",
     text: "We sent a confirmation with your reference to your email address. Please quote the reference if you write to us.",
+    promise: "You will hear from Francois by {due}.",
     nextSteps: [
       "Francois reads your request himself.",
-      "He replies within two business days with questions or a time to talk.",
+      "He replies with questions or a time to talk.",
       "After a short call you receive a written proposal with scope, approach and cost.",
     ],
     another: "Send another request",
+    bookCall: { lead: "Rather talk it through now?", link: "Book a call" },
   },
 };

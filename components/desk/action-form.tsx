@@ -19,6 +19,8 @@ type Props = {
   buttonClassName?: string;
   /** A name for the form (aria-label), when a page has several. */
   label?: string;
+  /** The form's id, for controls elsewhere on the page that belong to it (`form="..."`: the inbox's ticks). */
+  id?: string;
 };
 
 /**
@@ -34,10 +36,11 @@ export function ActionForm({
   className,
   buttonClassName = "button-secondary",
   label,
+  id,
 }: Props) {
   const [state, formAction, pending] = useActionState(action, IDLE, path);
   return (
-    <form action={formAction} className={className ?? "space-y-3"} aria-label={label}>
+    <form id={id} action={formAction} className={className ?? "space-y-3"} aria-label={label}>
       {children?.(state)}
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonClassName} disabled={pending} aria-disabled={pending}>

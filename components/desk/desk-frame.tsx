@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { DeskAction } from "@/lib/leads/action-state";
 import { deskPaths } from "@/lib/routes";
 import { ActionForm } from "./action-form";
+import { OverdueCount } from "./overdue-count";
 
 const NAV = [
   { href: deskPaths.inbox, label: "Inbox" },
@@ -19,11 +20,14 @@ export function DeskFrame({
   path,
   owner,
   signOut,
+  overdue = 0,
   children,
 }: Session & {
   current?: (typeof NAV)[number]["href"];
   /** The page's own path, where the sign-out form posts without JavaScript; `current` (or the inbox) when absent. */
   path?: string;
+  /** New leads past their due time unanswered, shown beside Inbox. */
+  overdue?: number;
   children: ReactNode;
 }) {
   return (
@@ -38,6 +42,7 @@ export function DeskFrame({
                   <li key={item.href}>
                     <a href={item.href} className="nav-link" aria-current={item.href === current ? "page" : undefined}>
                       {item.label}
+                      {item.href === deskPaths.inbox ? <OverdueCount count={overdue} /> : null}
                     </a>
                   </li>
                 ))}

@@ -25,9 +25,9 @@ export function mailKindLabel(kind: string): string {
   return KIND_LABELS[kind] ?? kind;
 }
 
-/** One email's line on the lead page: "Sent 2 Dec 2026, 14:05.", "Failed after 3 attempt(s): …." or "Pending, …". */
-export function mailRowStatus(row: Parameters<typeof describeDelivery>[0]): string {
-  const words = describeDelivery(row, dateTime);
+/** One email's line on the lead page: "Sent 2 Dec 2026, 14:05 SAST.", "Failed after 3 attempts: …." or "Pending, …". */
+export function mailRowStatus(row: Parameters<typeof describeDelivery>[0], timeZone: string): string {
+  const words = describeDelivery(row, (date) => dateTime(date, timeZone));
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}.`;
 }
 

@@ -3,7 +3,6 @@
 import { passkeyClient } from "@better-auth/passkey/client";
 import { createAuthClient } from "better-auth/client";
 import { useState } from "react";
-import { deskPaths } from "@/lib/routes";
 
 // The only client code of the desk beyond its forms: WebAuthn needs the browser's credential API.
 const client = createAuthClient({ plugins: [passkeyClient()] });
@@ -56,7 +55,8 @@ export function AddPasskeyButton() {
   );
 }
 
-export function PasskeySignInButton() {
+/** Signs in with a passkey, then opens `next` (a desk path the sign-in page has checked). */
+export function PasskeySignInButton({ next }: { next: string }) {
   const { message, busy, run } = useRun();
   return (
     <div className="space-y-2">
@@ -68,7 +68,7 @@ export function PasskeySignInButton() {
           run(async () => {
             const result = await client.signIn.passkey();
             if (result?.error) return `Passkey sign-in did not work: ${result.error.message ?? "the browser refused"}.`;
-            window.location.assign(deskPaths.inbox);
+            window.location.assign(next);
             return null;
           })
         }

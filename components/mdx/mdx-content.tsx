@@ -7,8 +7,10 @@ import { Callout } from "./callout";
 import { Figure } from "./figure";
 import { ProductCards } from "./product-cards";
 import { QuoteCta } from "./quote-cta";
+import { knownComponentsOnly, mdxErrorText } from "./known-components";
 import { SmartLink } from "./smart-link";
 
+/** The components an MDX body may use (content/README and the owner guide list them too). */
 const components: MDXComponents = {
   a: SmartLink,
   table: (props) => (
@@ -22,19 +24,30 @@ const components: MDXComponents = {
   QuoteCta,
 };
 
+const COMPONENT_NAMES = Object.keys(components).filter((name) => /^[A-Z]/.test(name));
+
+type Props = {
+  source: string;
+  file: string;
+  /** The file's line the body starts on (Entry.bodyLine): errors then name the file's lines. */
+  line?: number;
+};
+
 /**
- * Compiles an entry's MDX body on the server (at build time for static pages). A syntax
- * error fails the build with the file's name.
+ * Compiles an entry's MDX body on the server (at build time for static pages). An error fails the build (in
+ * development: shows on the page) naming the file and, where the compiler gives one, the file's line; an unknown
+ * component also lists the components there are.
  */
-export async function MdxContent({ source, file }: { source: string; file: string }) {
+export async function MdxContent({ source, file, line = 1 }: Props) {
   const { content, error } = await evaluate({
-    source,
+    // Blank lines in front of the body: the compiler then counts lines as the file does (after the frontmatter).
+    source: "\n".repeat(Math.max(0, line - 1)) + source,
     components,
     options: {
       disableImports: true,
       disableExports: true,
       mdxOptions: {
-        remarkPlugins: [remarkGfm],
+        remarkPlugins: [remarkGfm, [knownComponentsOnly, COMPONENT_NAMES]],
         rehypePlugins: [
           rehypeSlug,
           // Each heading's text links to itself: one keyboard stop named by the heading, and a "#"
@@ -44,12 +57,12 @@ export async function MdxContent({ source, file }: { source: string; file: strin
       },
     },
   });
-  if (error) throw new Error(`MDX error in ${file}: ${error.message}`);
+  if (error) throw new Error(`MDX error in ${file}: ${mdxErrorText(error.message)}`);
   return content;
 }
 
 /** The MDX body inside typographic styles. */
-export function Prose({ source, file }: { source: string; file: string }) {
+export function Prose({ source, file, line }: Props) {
   return (
     <div
       className={[
@@ -58,7 +71,7 @@ export function Prose({ source, file }: { source: string; file: string }) {
         "[&_.heading-anchor]:no-underline",
       ].join(" ")}
     >
-      <MdxContent source={source} file={file} />
+      <MdxContent source={source} file={file} line={line} />
     </div>
   );
 }

@@ -50,7 +50,15 @@ export function QuoteForm({ action, copy, interests, preselect }: QuoteFormProps
   }, [state, firstInvalid]);
 
   if (state.status === "ok") {
-    return <QuoteSuccess copy={copy.success} reference={state.reference} headingRef={successRef} />;
+    return (
+      <QuoteSuccess
+        copy={copy.success}
+        reference={state.reference}
+        promise={state.promise}
+        bookingUrl={state.bookingUrl}
+        headingRef={successRef}
+      />
+    );
   }
 
   const wiring = { copy, errors };

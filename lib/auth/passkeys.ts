@@ -11,3 +11,6 @@ export function listPasskeys(db: Db, userId: string): Promise<PasskeySummary[]> 
     select: { id: true, name: true, createdAt: true, deviceType: true },
   });
 }
+
+/** The longest passkey name the desk accepts. */
+export const PASSKEY_NAME_MAX_LENGTH = 60;

@@ -8,7 +8,7 @@ import { site } from "@/lib/content";
 import { CONTENT_ROOT, readEntry } from "@/lib/content/collection";
 import { ENTRY_KINDS, newEntryText, previewPath, slugify, type EntryKind } from "@/lib/content/new-entry";
 import { articleSchema, caseStudySchema, productSchema, serviceSchema } from "@/lib/content/schemas";
-import { localOrigin } from "@/lib/server/site-url";
+import { NO_SERVER, toolOrigin } from "@/lib/server/dev-origin";
 
 const USAGE = 'usage: npm run content:new -- article|service|product|case-study "Title"';
 const schemas = {
@@ -51,7 +51,12 @@ function main([kind, ...words]: string[]): number {
   fs.writeFileSync(file, text);
   readEntry(file, schemas[entryKind]); // the file it wrote passes the same checks as the build
   console.log(`Wrote ${shown} (a draft: it shows in development only).`);
-  console.log(`Preview: npm run dev, then open ${localOrigin()}${previewPath(entryKind, slug)}`);
+  const origin = toolOrigin();
+  console.log(
+    origin
+      ? `Preview: open ${origin}${previewPath(entryKind, slug)}`
+      : `Preview: ${NO_SERVER}; then open ${previewPath(entryKind, slug)} on the address it prints.`,
+  );
   console.log("Fill in the fields and the body, then set `draft: false` to publish it.");
   return 0;
 }

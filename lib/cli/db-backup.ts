@@ -8,6 +8,7 @@ import nextEnv from "@next/env";
 import { backupDatabase, backupFileName } from "@/lib/ops/backup";
 import { serverContext } from "@/lib/server/context";
 import { providerOf } from "@/prisma/providers.mjs";
+import { plural } from "@/lib/text/plural";
 
 const USAGE = "usage: npm run db:backup [-- <file>]";
 
@@ -32,7 +33,7 @@ async function main(args: string[]): Promise<number> {
     });
     console.log(
       `db:backup wrote ${path.relative(process.cwd(), result.file) || result.file} ` +
-        `(${(result.bytes / 1024).toFixed(0)} KB, ${result.leads} lead${result.leads === 1 ? "" : "s"}, ${result.ms} ms)`,
+        `(${(result.bytes / 1024).toFixed(0)} KB, ${plural(result.leads, "lead", "leads")}, ${result.ms} ms)`,
     );
     return 0;
   } finally {

@@ -9,6 +9,7 @@ import { createDb } from "@/lib/db/client";
 import { restoreBackup, RestoreRefused } from "@/lib/ops/restore";
 import { serverContext } from "@/lib/server/context";
 import { migrate } from "@/prisma/migrate.mjs";
+import { plural } from "@/lib/text/plural";
 
 const USAGE = "usage: npm run db:restore -- <file> [--force]";
 
@@ -43,11 +44,14 @@ async function main(args: string[]): Promise<number> {
     if (result.copiedAside) console.log(`db:restore copied the live database aside to ${result.copiedAside.file}`);
     console.log(
       `db:restore restored ${files[0]} (taken ${result.takenAt.toISOString()}, from its ${result.takenAtSource}): ` +
-        `${result.leads} lead${result.leads === 1 ? "" : "s"}; erasures made since applied again: ` +
-        `${result.reapplied.people} person(s), ${result.reapplied.requests} request(s)`,
+        `${plural(result.leads, "lead", "leads")}; erasures made since applied again: ` +
+        `${plural(result.reapplied.people, "person", "people")}, ` +
+        `${plural(result.reapplied.requests, "request", "requests")}`,
     );
     if (result.damagedJournalLines > 0)
-      console.error(`db:restore ${result.damagedJournalLines} line(s) of the erasure journal could not be read`);
+      console.error(
+        `db:restore ${plural(result.damagedJournalLines, "line", "lines")} of the erasure journal could not be read`,
+      );
     return 0;
   } catch (error) {
     if (error instanceof RestoreRefused) {

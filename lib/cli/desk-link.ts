@@ -6,11 +6,19 @@ import nextEnv from "@next/env";
 import { LINK_MINUTES } from "@/lib/auth/create-auth";
 import { describeError } from "@/lib/mail/outbox";
 import { deskPaths } from "@/lib/routes";
-import { serverContext } from "@/lib/server/context";
+import { createServerContext } from "@/lib/server/context";
+import { NO_SERVER, toolOrigin } from "@/lib/server/dev-origin";
+import { env } from "@/lib/server/env";
 
 async function main(): Promise<number> {
   nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
-  const context = serverContext();
+  // The link opens where the site answers: the running dev server's address, else SITE_URL.
+  const origin = toolOrigin();
+  if (!origin) {
+    console.error(`desk:link: ${NO_SERVER}`);
+    return 1;
+  }
+  const context = createServerContext({ ...env(), SITE_URL: origin });
   let link: string | undefined;
   const auth = context.authWith((url) => {
     link = url;

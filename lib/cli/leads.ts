@@ -4,7 +4,8 @@
  *   show <reference>                              every field, both emails, the timeline
  *   status <reference> <status>                   new | in_progress | won | lost | spam
  *                                                 (leaving spam sends the mail that was held back)
- *   export [--status S] [--search TEXT] > f.csv   CSV (UTF-8 with BOM, formula cells neutralised)
+ *   export [--status S] [--search TEXT] [--output FILE]
+ *                                                 CSV (UTF-8 with BOM, formula cells neutralised), to stdout or FILE
  *   erase <email>                                 everything of that person, in any letter case
  *   person <email> [--output FILE]                an access request: everything stored about that person as
  *                                                 JSON (matched as erase matches), to stdout or FILE
@@ -12,6 +13,7 @@
  * Exit 0 on success, 1 on a failure (unknown reference...), 2 on a usage error.
  */
 import { once } from "node:events";
+import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import nextEnv from "@next/env";
 import { describeError } from "@/lib/mail/outbox";
@@ -24,13 +26,14 @@ import { inboxText, leadText } from "@/lib/leads/report";
 import { purge } from "@/lib/leads/retention";
 import { LEAD_STATUSES, parseLeadStatus, STATUS_LABELS, type LeadStatus } from "@/lib/leads/status";
 import { serverContext } from "@/lib/server/context";
+import { plural } from "@/lib/text/plural";
 
 const ACTOR = "cli";
 const USAGE = `usage: npm run leads -- <command>
   list [--status S] [--search TEXT] [--page N]
   show <reference>
   status <reference> <status>
-  export [--status S] [--search TEXT] > leads.csv
+  export [--status S] [--search TEXT] [--output FILE]
   erase <email>
   person <email> [--output FILE]
   purge
@@ -78,14 +81,14 @@ async function run(command: string | undefined, options: Options, out: (line: st
     case "list": {
       expectArgs(options, 0, "no arguments besides --status/--search/--page");
       const inbox = await listLeads(ctx.db, { status: options.status, query: options.search, page: options.page });
-      for (const line of inboxText(inbox)) out(line);
+      for (const line of inboxText(inbox, settings.BUSINESS_TIME_ZONE)) out(line);
       return;
     }
     case "show": {
       expectArgs(options, 1, "a reference: show <reference>");
       const lead = await getLead(ctx.db, options.positional[0]!);
       if (!lead) throw new CommandError(`no lead with reference ${options.positional[0]}`);
-      for (const line of leadText(lead)) out(line);
+      for (const line of leadText(lead, settings.BUSINESS_TIME_ZONE)) out(line);
       return;
     }
     case "status": {
@@ -104,17 +107,22 @@ async function run(command: string | undefined, options: Options, out: (line: st
       return;
     }
     case "export": {
-      expectArgs(options, 0, "no arguments besides --status/--search");
+      expectArgs(options, 0, "no arguments besides --status, --search and --output");
       const filter = { status: options.status, query: options.search };
       let rows = 0;
       const csv = leadsCsv(ctx.db, filter, {
+        timeZone: settings.BUSINESS_TIME_ZONE,
         onEnd: async (count, complete) => {
           rows = count;
           await recordExport(ctx.db, { actor: ACTOR, filter, rows: count, complete });
         },
       });
-      for await (const piece of csv) if (!process.stdout.write(piece)) await once(process.stdout, "drain");
-      console.error(`leads: exported ${rows} lead(s)`);
+      // --output writes the file itself: through `npm run ... > file` npm's own banner would land in the file.
+      const target = options.output ? createWriteStream(options.output, { mode: 0o600 }) : process.stdout;
+      for await (const piece of csv) if (!target.write(piece)) await once(target, "drain");
+      if (target !== process.stdout)
+        await new Promise<void>((resolve, reject) => target.end(() => resolve()).on("error", reject));
+      console.error(`leads: exported ${plural(rows, "lead", "leads")}${options.output ? ` to ${options.output}` : ""}`);
       return;
     }
     case "erase": {
@@ -133,7 +141,8 @@ async function run(command: string | undefined, options: Options, out: (line: st
       if (options.output) await fs.writeFile(options.output, json, { mode: 0o600 });
       else process.stdout.write(json);
       console.error(
-        `leads: ${counts.requests} request(s), ${counts.messages} email(s), ${counts.events} timeline entr(ies)` +
+        `leads: ${plural(counts.requests, "request", "requests")}, ${plural(counts.messages, "email", "emails")}, ` +
+          plural(counts.events, "timeline entry", "timeline entries") +
           (options.output ? ` written to ${options.output}` : ""),
       );
       return;
@@ -142,11 +151,13 @@ async function run(command: string | undefined, options: Options, out: (line: st
       expectArgs(options, 0, "no arguments");
       const result = await purge({ db: ctx.db, settings, mailDir: settings.MAIL_DIR, actor: ACTOR });
       out(
-        `purged: ${result.spam} spam request(s), ` +
-          `${result.leads} lead(s) past ${settings.LEAD_RETENTION_MONTHS} months, ` +
-          `${result.messages} email(s), ${result.files} mail file(s), ${result.events} audit row(s); ` +
-          `blanked ${result.bodiesBlanked} email text(s); cleared ${result.ipHashesCleared} IP hash(es); ` +
-          `removed ${result.expiredSignIns} expired sign-in row(s)`,
+        `purged: ${plural(result.spam, "spam request", "spam requests")}, ` +
+          `${plural(result.leads, "lead", "leads")} past ${settings.LEAD_RETENTION_MONTHS} months, ` +
+          `${plural(result.messages, "email", "emails")}, ${plural(result.files, "mail file", "mail files")}, ` +
+          `${plural(result.events, "audit row", "audit rows")}; ` +
+          `blanked ${plural(result.bodiesBlanked, "email text", "email texts")}; ` +
+          `cleared ${plural(result.ipHashesCleared, "IP hash", "IP hashes")}; ` +
+          `removed ${plural(result.expiredSignIns, "expired sign-in row", "expired sign-in rows")}`,
       );
       return;
     }

@@ -7,6 +7,7 @@ import nextEnv from "@next/env";
 import { describeError } from "@/lib/mail/outbox";
 import { countGivenUp, countWaiting, requeueFailed } from "@/lib/mail/outbox-status";
 import { serverContext } from "@/lib/server/context";
+import { plural } from "@/lib/text/plural";
 
 const USAGE = "usage: npm run mail:retry [-- --failed]";
 
@@ -22,7 +23,7 @@ async function main(args: string[]): Promise<number> {
   const client = context.db;
   try {
     if (args.includes("--failed")) {
-      console.log(`mail:retry requeued ${await requeueFailed(client)} failed message(s)`);
+      console.log(`mail:retry requeued ${plural(await requeueFailed(client), "failed message", "failed messages")}`);
     }
     // A high limit: a failed row is rescheduled, not re-selected, so one pass covers the whole queue.
     const result = await context.deliver({ ignoreSchedule: true, limit: 10_000 });
@@ -30,7 +31,10 @@ async function main(args: string[]): Promise<number> {
     console.log(`mail:retry sent ${result.sent}, failed ${result.failed}, left ${left} pending`);
     const gaveUp = await countGivenUp(client);
     if (gaveUp > 0)
-      console.log(`mail:retry ${gaveUp} message(s) ran out of attempts; "npm run mail:retry -- --failed" retries them`);
+      console.log(
+        `mail:retry ${gaveUp === 1 ? "1 message" : `${gaveUp} messages`} ran out of attempts; ` +
+          '"npm run mail:retry -- --failed" retries them',
+      );
     return result.failed > 0 ? 1 : 0;
   } finally {
     await context.close();

@@ -7,8 +7,11 @@ import { describeMissing, figuresIn, imagesIn, missingImages } from "./images";
 
 export { ContentError, describeIssues } from "./errors";
 
-/** One validated MDX file: frontmatter data, MDX body and where it came from. */
-export type Entry<T> = { slug: string; file: string; data: T; body: string };
+/**
+ * One validated MDX file: frontmatter data, MDX body and where it came from; `bodyLine` is the line of the
+ * file the body starts on, so an error in the body is reported at the file's line, not the body's.
+ */
+export type Entry<T> = { slug: string; file: string; data: T; body: string; bodyLine: number };
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -26,9 +29,10 @@ export function readEntry<S extends z.ZodType>(file: string, schema: S): Entry<z
     throw new ContentError(`Invalid file name ${where}: use lower-case letters, digits and single hyphens`);
   }
   let parsed: matter.GrayMatterFile<string>;
+  const text = fs.readFileSync(file, "utf8");
   try {
     // An empty options object disables gray-matter's cache, which would share results across files.
-    parsed = matter(fs.readFileSync(file, "utf8"), {});
+    parsed = matter(text, {});
   } catch (error) {
     throw new ContentError(`Unreadable frontmatter in ${where}: ${(error as Error).message}`);
   }
@@ -39,7 +43,9 @@ export function readEntry<S extends z.ZodType>(file: string, schema: S): Entry<z
   // The page template renders the title as the page's only h1; bodies start at ##.
   const h1 = /^#\s/m.exec(parsed.content.replace(/^(```|~~~)[\s\S]*?^\1/gm, ""));
   if (h1) throw new ContentError(`Invalid body in ${where}: use ## for headings; the page title is already the h1`);
-  return { slug: name, file: where, data: result.data, body: parsed.content };
+  const bodyStart = text.endsWith(parsed.content) ? text.length - parsed.content.length : 0;
+  const bodyLine = text.slice(0, bodyStart).split("\n").length;
+  return { slug: name, file: where, data: result.data, body: parsed.content, bodyLine };
 }
 
 /** Lists `dir/*.mdx`, sorted by name so the order never depends on the file system. */

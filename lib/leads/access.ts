@@ -6,6 +6,7 @@
  * keyed hash of the address, never the address itself.
  */
 import type { Db } from "@/lib/db/client";
+import { plural } from "@/lib/text/plural";
 import { findPerson } from "./erase";
 import { erasureHash } from "./keys";
 
@@ -28,10 +29,15 @@ export type AccessExport = {
 export async function accessExport(email: string, opts: AccessOptions): Promise<AccessExport> {
   const { key, requestIds, messageIds } = await findPerson(opts.db, email);
   const now = (opts.now ?? (() => new Date()))();
-  const [requests, messages, events] = await Promise.all([
+  const [requests, messages, events, privacyRequests] = await Promise.all([
     opts.db.quoteRequest.findMany({ where: { id: { in: requestIds } }, orderBy: { id: "asc" } }),
     opts.db.outboxMessage.findMany({ where: { id: { in: messageIds } }, orderBy: { id: "asc" } }),
     opts.db.leadEvent.findMany({ where: { quoteRequestId: { in: requestIds } }, orderBy: { id: "asc" } }),
+    opts.db.privacyRequest.findMany({
+      where: { emailKey: key },
+      orderBy: { id: "asc" },
+      omit: { confirmTokenHash: true, ipHash: true },
+    }),
   ]);
   const counts: AccessCounts = { requests: requests.length, messages: messages.length, events: events.length };
   const document = {
@@ -42,14 +48,16 @@ export async function accessExport(email: string, opts: AccessOptions): Promise<
     requests,
     messages,
     events,
+    privacyRequests,
   };
   await opts.db.leadEvent.create({
     data: {
       actor: opts.actor,
       action: "access_export",
       detail:
-        `access request answered: ${counts.requests} request(s), ${counts.messages} email(s), ` +
-        `${counts.events} timeline entr(ies); person ${erasureHash(key, opts.secret)}`,
+        `access request answered: ${plural(counts.requests, "request", "requests")}, ` +
+        `${plural(counts.messages, "email", "emails")}, ` +
+        `${plural(counts.events, "timeline entry", "timeline entries")}; person ${erasureHash(key, opts.secret)}`,
       createdAt: now,
     },
   });

@@ -7,6 +7,7 @@ import type { QuoteRequest } from "@/lib/generated/prisma/client";
 import type { DeliverOptions, DeliverResult, OutboxRow } from "@/lib/mail/outbox";
 import { OUTBOX_STATUS, requeueFailed } from "@/lib/mail/outbox-status";
 import { LEAD_WEBHOOK_KIND } from "@/lib/webhooks/rows";
+import { plural } from "@/lib/text/plural";
 import { STATUS_LABELS, type LeadStatus } from "./status";
 
 export type Actor = string;
@@ -81,7 +82,9 @@ export async function changeStatus(
         fromStatus: lead.status,
         toStatus: status,
         detail:
-          outboxIds.length > 0 ? `${emails} held email(s)${alerts > 0 ? " and the webhook alert" : ""} queued` : null,
+          outboxIds.length > 0
+            ? `${plural(emails, "held email", "held emails")}${alerts > 0 ? " and the webhook alert" : ""} queued`
+            : null,
         createdAt: now,
       },
     });
@@ -151,7 +154,7 @@ export async function retryMail(
       quoteRequestId: lead.id,
       actor: ctx.actor,
       action: "retry_mail",
-      detail: `retried ${ids.length} email(s): ${delivery.sent} sent, ${delivery.failed} failed`,
+      detail: `retried ${plural(ids.length, "email", "emails")}: ${delivery.sent} sent, ${delivery.failed} failed`,
       createdAt: now,
     },
   });
@@ -186,6 +189,12 @@ export function describeEvent(event: {
       return "Note";
     case "reply":
       return `Reply: ${event.detail ?? ""}`;
+    case "answered":
+      return "Marked as answered (answered outside the desk): the response clock stopped";
+    case "deal_value":
+      return event.detail ? `Deal value: ${event.detail}` : "Deal value cleared";
+    case "next_step":
+      return event.detail ? `Next step: ${event.detail}` : "Next step cleared";
     default:
       return event.detail ? `${event.action}: ${event.detail}` : event.action;
   }

@@ -1,7 +1,8 @@
 /**
  * Erasure on request (POPIA): everything of one person, found by address in any letter case, in one
  * operation: their requests (with timelines), every outbox row addressed to them or replying to them, every
- * .eml copy in the mail folder, the address wherever an owner's note on another lead names it (redacted), and
+ * .eml copy in the mail folder, their privacy requests (confirmed or not), the address wherever an owner's note on
+ * another lead names it (redacted), and
  * pending sign-in rows that hold it. Their queued mail is cancelled first, so no sender can claim it, and a
  * message already being handed to the mail server is waited for (up to the SMTP timeout): if it went out, the
  * result says so. The erasure log keeps a keyed hash of the address, the counts and the date, so the owner can
@@ -12,6 +13,7 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { OUTBOX_STATUS } from "@/lib/mail/outbox-status";
 import { escapeRegExp } from "@/lib/text/escape-regexp";
+import { plural } from "@/lib/text/plural";
 import { emailKey, erasureHash } from "./keys";
 
 export type EraseOptions = {
@@ -39,6 +41,8 @@ export type EraseResult = {
   notes: number;
   /** Pending sign-in rows (better-auth's `verification` table) that held the address. */
   signIns: number;
+  /** Privacy requests from the form that named the address (lib/privacy), confirmed or not. */
+  privacyRequests: number;
   /**
    * Messages that were being sent when erasure began: `delivered` went out before they could be stopped;
    * `unsettled` were still in the hands of a sender when the wait ran out (they may have gone out).
@@ -196,12 +200,14 @@ async function stopMail(db: Db, ids: number[], timeoutMs: number): Promise<Erase
   };
 }
 
-/** The result in words, for the desk and the CLI: "2 request(s), ...; 1 message was already being sent...". */
+/** The result in words, for the desk and the CLI: "2 requests, ...; 1 message was already being sent...". */
 export function describeErasure(result: EraseResult): string {
   const parts = [
-    `${result.requests} request(s), ${result.messages} email(s), ${result.files} mail file(s)`,
-    ...(result.notes > 0 ? [`the address redacted in ${result.notes} note(s) on other leads`] : []),
-    ...(result.signIns > 0 ? [`${result.signIns} pending sign-in row(s)`] : []),
+    `${plural(result.requests, "request", "requests")}, ${plural(result.messages, "email", "emails")}, ` +
+      plural(result.files, "mail file", "mail files"),
+    ...(result.notes > 0 ? [`the address redacted in ${plural(result.notes, "note", "notes")} on other leads`] : []),
+    ...(result.signIns > 0 ? [plural(result.signIns, "pending sign-in row", "pending sign-in rows")] : []),
+    ...(result.privacyRequests > 0 ? [plural(result.privacyRequests, "privacy request", "privacy requests")] : []),
   ];
   const { delivered, unsettled } = result.inFlight;
   return (
@@ -209,7 +215,9 @@ export function describeErasure(result: EraseResult): string {
     (delivered === 1 ? " 1 message was already being sent and was delivered." : "") +
     (delivered > 1 ? ` ${delivered} messages were already being sent and were delivered.` : "") +
     (unsettled > 0
-      ? ` ${unsettled} message(s) were still being sent when erasure stopped waiting: they may have been delivered.`
+      ? ` ${unsettled === 1 ? "1 message was" : `${unsettled} messages were`} still being sent ` +
+        "when erasure stopped waiting: " +
+        `${unsettled === 1 ? "it" : "they"} may have been delivered.`
       : "")
   );
 }
@@ -223,6 +231,7 @@ export async function eraseByEmail(email: string, opts: EraseOptions): Promise<E
   for (const file of files) await fs.rm(file, { force: true });
   const notes = await notesNaming(opts.db, key, new Set(requestIds));
   const signIns = await signInRowsOf(opts.db, key);
+  const privacyRequests = await opts.db.privacyRequest.count({ where: { emailKey: key } });
 
   const result: EraseResult = {
     requests: requestIds.length,
@@ -230,6 +239,7 @@ export async function eraseByEmail(email: string, opts: EraseOptions): Promise<E
     files: files.length,
     notes: notes.length,
     signIns: signIns.length,
+    privacyRequests,
     inFlight,
   };
   const inFlightDetail =
@@ -245,6 +255,7 @@ export async function eraseByEmail(email: string, opts: EraseOptions): Promise<E
     opts.db.quoteRequest.deleteMany({ where: { id: { in: requestIds } } }),
     ...notes.map((note) => opts.db.leadEvent.update({ where: { id: note.id }, data: { detail: note.detail } })),
     opts.db.verification.deleteMany({ where: { id: { in: signIns } } }),
+    opts.db.privacyRequest.deleteMany({ where: { emailKey: key } }),
     opts.db.erasureLog.create({
       data: {
         emailHash,
@@ -259,8 +270,11 @@ export async function eraseByEmail(email: string, opts: EraseOptions): Promise<E
         actor: opts.actor,
         action: "erase",
         detail:
-          `erased a person: ${result.requests} request(s), ${result.messages} email(s), ${result.files} file(s), ` +
-          `${result.notes} note(s) redacted, ${result.signIns} sign-in row(s)${inFlightDetail}`,
+          `erased a person: ${plural(result.requests, "request", "requests")}, ` +
+          `${plural(result.messages, "email", "emails")}, ${plural(result.files, "file", "files")}, ` +
+          `${plural(result.notes, "note", "notes")} redacted, ` +
+          `${plural(result.signIns, "sign-in row", "sign-in rows")}, ` +
+          `${plural(result.privacyRequests, "privacy request", "privacy requests")}${inFlightDetail}`,
         createdAt: now,
       },
     }),

@@ -2,6 +2,9 @@
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/lib/db/client";
 import { UTM_KEYS, utmColumn } from "@/lib/quotes/fields";
+import { isoWithOffset } from "@/lib/text/local-time";
+import { plural } from "@/lib/text/plural";
+import { isoDay } from "./next-steps";
 import { leadWhere, type LeadFilter } from "./queries";
 import { STATUS_LABELS, type LeadStatus } from "./status";
 
@@ -16,12 +19,25 @@ export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(inside) ? `'${inside}` : inside;
 }
 
-type Lead = Awaited<ReturnType<Db["quoteRequest"]["findMany"]>>[number];
+/** Each lead with its count of notes (the timeline's "note" rows). */
+const INCLUDE = { _count: { select: { events: { where: { action: "note" } } } } } as const;
 
-/** Each column's header and how a lead fills it, in order. */
-const COLUMNS: [header: string, cell: (lead: Lead) => string][] = [
+type Lead = Awaited<ReturnType<typeof readPage>>[number];
+
+function readPage(db: Pick<Db, "quoteRequest">, args: { where: object; take: number; after?: number }) {
+  return db.quoteRequest.findMany({
+    where: args.where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: args.take,
+    include: INCLUDE,
+    ...(args.after === undefined ? {} : { cursor: { id: args.after }, skip: 1 }),
+  });
+}
+
+/** Each column's header and how a lead fills it, in order; times are ISO 8601 in `timeZone`, with the offset. */
+const columns = (timeZone: string): [header: string, cell: (lead: Lead) => string][] => [
   ["reference", (lead) => lead.reference],
-  ["received", (lead) => lead.createdAt.toISOString()],
+  ["received", (lead) => isoWithOffset(lead.createdAt, timeZone)],
   ["status", (lead) => STATUS_LABELS[lead.status as LeadStatus] ?? lead.status],
   ["name", (lead) => lead.name],
   ["email", (lead) => lead.email],
@@ -31,10 +47,16 @@ const COLUMNS: [header: string, cell: (lead: Lead) => string][] = [
   ["budget", (lead) => lead.budget],
   ["timeline", (lead) => lead.timeline],
   ["description", (lead) => lead.description],
-  ["source page", (lead) => lead.sourcePath ?? ""],
-  ...UTM_KEYS.map((key): (typeof COLUMNS)[number] => [key, (lead) => lead[utmColumn(key)] ?? ""]),
+  ["page before the form", (lead) => lead.referrerPath ?? ""],
+  ...UTM_KEYS.map((key): [string, (lead: Lead) => string] => [key, (lead) => lead[utmColumn(key)] ?? ""]),
   ["spam score", (lead) => String(lead.spamScore)],
   ["spam reason", (lead) => lead.spamReason ?? ""],
+  ["last activity", (lead) => isoWithOffset(lead.activityAt, timeZone)],
+  ["deal value", (lead) => (lead.dealAmount === null ? "" : String(lead.dealAmount))],
+  ["deal currency", (lead) => lead.dealCurrency ?? ""],
+  ["next step", (lead) => lead.nextStep ?? ""],
+  ["next step due", (lead) => (lead.nextStepAt ? isoDay(lead.nextStepAt) : "")],
+  ["notes", (lead) => String(lead._count.events)],
 ];
 
 /** Leads read per query: memory stays that of one page, whatever the export's size. */
@@ -54,21 +76,17 @@ const CSV_OPTIONS = { quoted_string: true, quoted_empty: true, record_delimiter:
 export async function* leadsCsv(
   db: Pick<Db, "quoteRequest">,
   filter: LeadFilter = {},
-  opts: { pageSize?: number; onEnd?: (rows: number, complete: boolean) => Promise<void> | void } = {},
+  opts: { timeZone: string; pageSize?: number; onEnd?: (rows: number, complete: boolean) => Promise<void> | void },
 ): AsyncGenerator<string, void, undefined> {
   const pageSize = opts.pageSize ?? EXPORT_PAGE_SIZE;
+  const COLUMNS = columns(opts.timeZone);
   let rows = 0;
   let complete = false;
   try {
     yield "\uFEFF" + stringify([COLUMNS.map(([name]) => name)], CSV_OPTIONS);
     let after: number | undefined;
     for (;;) {
-      const leads = await db.quoteRequest.findMany({
-        where: leadWhere(filter),
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: pageSize,
-        ...(after === undefined ? {} : { cursor: { id: after }, skip: 1 }),
-      });
+      const leads = await readPage(db, { where: leadWhere(filter), take: pageSize, after });
       if (leads.length > 0) {
         rows += leads.length;
         yield stringify(
@@ -88,10 +106,14 @@ export async function* leadsCsv(
 }
 
 /** The whole CSV as one string (the tests; a terminal export streams `leadsCsv` instead). */
-export async function exportLeadsCsv(db: Db, filter: LeadFilter = {}): Promise<{ csv: string; rows: number }> {
+export async function exportLeadsCsv(
+  db: Db,
+  filter: LeadFilter,
+  timeZone: string,
+): Promise<{ csv: string; rows: number }> {
   let csv = "";
   let rows = 0;
-  for await (const piece of leadsCsv(db, filter, { onEnd: (count) => void (rows = count) })) csv += piece;
+  for await (const piece of leadsCsv(db, filter, { timeZone, onEnd: (count) => void (rows = count) })) csv += piece;
   return { csv, rows };
 }
 
@@ -105,12 +127,21 @@ export async function recordExport(
 ): Promise<void> {
   const { filter } = opts;
   const detail =
-    `${opts.rows} lead(s), status ${filter.status ?? "all"}${filter.query ? ", with a search" : ""}` +
+    `${plural(opts.rows, "lead", "leads")}, status ${filter.status ?? "all"}${filter.query ? ", with a search" : ""}` +
+    (filter.interest || filter.budget || filter.age ? ", with filters" : "") +
     (opts.complete === false ? ", interrupted" : "");
   await db.leadEvent.create({ data: { actor: opts.actor, action: "export", detail } });
 }
 
 /** The desk's export, streamed: the CSV of the filter, its audit row written when the download ends. */
-export function exportLeads(db: Db, filter: LeadFilter, actor: string): AsyncGenerator<string, void, undefined> {
-  return leadsCsv(db, filter, { onEnd: (rows, complete) => recordExport(db, { actor, filter, rows, complete }) });
+export function exportLeads(
+  db: Db,
+  filter: LeadFilter,
+  actor: string,
+  timeZone: string,
+): AsyncGenerator<string, void, undefined> {
+  return leadsCsv(db, filter, {
+    timeZone,
+    onEnd: (rows, complete) => recordExport(db, { actor, filter, rows, complete }),
+  });
 }

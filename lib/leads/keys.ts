@@ -5,9 +5,18 @@ export function emailKey(email: string): string {
   return email.trim().toLowerCase();
 }
 
-/** What the desk's search matches, lower-cased in code so it behaves the same on every database. */
-export function searchTextOf(lead: { reference: string; name: string; email: string; company: string | null }): string {
-  return [lead.reference, lead.name, lead.email, lead.company ?? ""].join(" ").toLowerCase();
+/**
+ * What the desk's search matches (reference, name, email, company and the message), lower-cased in code so it
+ * behaves the same on every database.
+ */
+export function searchTextOf(lead: {
+  reference: string;
+  name: string;
+  email: string;
+  company: string | null;
+  description: string;
+}): string {
+  return [lead.reference, lead.name, lead.email, lead.company ?? "", lead.description].join(" ").toLowerCase();
 }
 
 /** The erasure log's keyed hash of an address: proves an erasure for an address without storing it. */

@@ -3,7 +3,12 @@ import { SIGN_IN_CAP_ACTION } from "@/lib/auth/sign-in-mail";
 import type { Db } from "@/lib/db/client";
 import { OUTBOX_STATUS, WAITING_STATUSES, type OutboxStatus } from "@/lib/mail/outbox-status";
 import { LEAD_WEBHOOK_KIND } from "@/lib/webhooks/rows";
+import type { BusinessCalendar } from "./business-calendar";
+import { inboxOrder } from "./due-order";
+import { ageRange, type AgeKey } from "./age";
+import { addValue } from "./deal-value";
 import { parseLeadReference } from "./reference";
+import { businessHoursBetween } from "./response-clock";
 import { LEAD_STATUSES, type LeadStatus } from "./status";
 
 export type MailState = "sent" | "pending" | "failed" | "held" | "none";
@@ -20,14 +25,28 @@ export function mailState(status: string, outbox: OutboxSummary[]): MailState {
   return "sent";
 }
 
-export type LeadFilter = { status?: LeadStatus; query?: string };
+export type LeadFilter = {
+  status?: LeadStatus;
+  query?: string;
+  /** The stored interest value, e.g. "service:automation". */
+  interest?: string;
+  /** The stored budget label (lib/leads/inbox-filter.ts turns the URL's option value into it). */
+  budget?: string;
+  age?: AgeKey;
+};
 
-/** The Prisma filter for a status and a free-text search over reference, name, email and company. */
-export function leadWhere(filter: LeadFilter) {
+/**
+ * The Prisma filter for a status, a free-text search over reference, name, email, company and message, an
+ * interest, a budget and an age (counted back from `now`).
+ */
+export function leadWhere(filter: LeadFilter, now: Date = new Date()) {
   const query = filter.query?.trim().toLowerCase();
   return {
     ...(filter.status ? { status: filter.status } : {}),
     ...(query ? { searchText: { contains: query } } : {}),
+    ...(filter.interest ? { interest: filter.interest } : {}),
+    ...(filter.budget ? { budget: filter.budget } : {}),
+    ...(filter.age ? { createdAt: ageRange(filter.age, now) } : {}),
   };
 }
 
@@ -41,6 +60,7 @@ export type InboxRow = {
   budget: string;
   status: string;
   createdAt: Date;
+  firstResponseAt: Date | null;
   mail: MailState;
 };
 
@@ -53,7 +73,7 @@ export type Inbox = {
   pages: number;
 };
 
-/** A page of leads, newest first, with every tab's count for the same search. */
+/** A page of leads (New earliest due first, the other tabs newest first), with every tab's count for the search. */
 export async function listLeads(
   db: Db,
   filter: LeadFilter & { page?: number; pageSize?: number } = {},
@@ -68,7 +88,7 @@ export async function listLeads(
   const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pages);
   const leads = await db.quoteRequest.findMany({
     where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: [...inboxOrder(filter.status)],
     skip: (page - 1) * pageSize,
     take: pageSize,
     select: {
@@ -79,6 +99,7 @@ export async function listLeads(
       budget: true,
       status: true,
       createdAt: true,
+      firstResponseAt: true,
       outbox: { select: { kind: true, status: true } },
     },
   });
@@ -126,30 +147,79 @@ export async function leadEmail(db: Db, reference: unknown): Promise<string | nu
   return lead?.email ?? null;
 }
 
-export type SourceRow = { key: string; leads: number; won: number };
+export type SourceRow = {
+  key: string;
+  leads: number;
+  won: number;
+  lost: number;
+  /** The won leads' deal values, summed per currency. */
+  wonValue: Record<string, number>;
+  /** Won of the decided leads (won or lost), 0 to 1; null while none is decided. */
+  winRate: number | null;
+  /** Median business hours from arrival to the first answer, over the answered leads; null when none was. */
+  medianFirstResponseHours: number | null;
+};
 export type SourcesReport = { days: number; pages: SourceRow[]; campaigns: SourceRow[] };
 
-/** Leads (spam left out) per landing page and per UTM campaign over the last `days`, with how many were won. */
-export async function sourcesReport(db: Db, days: number, now: Date = new Date()): Promise<SourcesReport> {
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+export function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/**
+ * Leads (spam left out) per page before the form and per UTM campaign over the last `days`: how many, won and lost, the
+ * won value per currency, the win rate, and the median first response time in business hours of `calendar`.
+ */
+export async function sourcesReport(
+  db: Db,
+  days: number,
+  now: Date,
+  calendar: BusinessCalendar,
+): Promise<SourcesReport> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const leads = await db.quoteRequest.findMany({
     where: { createdAt: { gte: since }, status: { not: "spam" } },
-    select: { sourcePath: true, utmSource: true, utmCampaign: true, status: true },
+    select: {
+      referrerPath: true,
+      utmSource: true,
+      utmCampaign: true,
+      status: true,
+      createdAt: true,
+      firstResponseAt: true,
+      dealAmount: true,
+      dealCurrency: true,
+    },
   });
   const tally = (keyOf: (lead: (typeof leads)[number]) => string) => {
-    const rows = new Map<string, SourceRow>();
+    type Tally = Omit<SourceRow, "winRate" | "medianFirstResponseHours"> & { responses: number[] };
+    const rows = new Map<string, Tally>();
     for (const lead of leads) {
       const key = keyOf(lead);
-      const row = rows.get(key) ?? { key, leads: 0, won: 0 };
+      const row = rows.get(key) ?? { key, leads: 0, won: 0, lost: 0, wonValue: {}, responses: [] };
       row.leads += 1;
-      if (lead.status === "won") row.won += 1;
+      if (lead.status === "won") {
+        row.won += 1;
+        addValue(row.wonValue, lead.dealAmount, lead.dealCurrency);
+      }
+      if (lead.status === "lost") row.lost += 1;
+      if (lead.firstResponseAt)
+        row.responses.push(businessHoursBetween(lead.createdAt, lead.firstResponseAt, calendar));
       rows.set(key, row);
     }
-    return [...rows.values()].sort((a, b) => b.leads - a.leads || b.won - a.won || a.key.localeCompare(b.key));
+    return [...rows.values()]
+      .sort((a, b) => b.leads - a.leads || b.won - a.won || a.key.localeCompare(b.key))
+      .map(({ responses, ...row }) => ({
+        ...row,
+        winRate: row.won + row.lost > 0 ? row.won / (row.won + row.lost) : null,
+        medianFirstResponseHours: median(responses),
+      }));
   };
   return {
     days,
-    pages: tally((lead) => lead.sourcePath ?? "(unknown)"),
+    pages: tally((lead) => lead.referrerPath ?? "(unknown)"),
     campaigns: tally((lead) =>
       lead.utmCampaign ? `${lead.utmCampaign}${lead.utmSource ? ` (${lead.utmSource})` : ""}` : "(no campaign)",
     ),

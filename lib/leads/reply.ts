@@ -144,7 +144,8 @@ async function sentMessageId(db: Pick<Db, "outboxMessage">, leadId: number, kind
 
 /** The owner's copy: what went to the prospect, under a line naming the lead and its reference. */
 function copyText(lead: ReplyLead & { email: string }, body: string): string {
-  return `Your reply to ${oneLine(lead.name)} <${lead.email}> about ${lead.reference}, sent from the desk:\n\n${body}\n`;
+  const to = `${oneLine(lead.name)} <${lead.email}>`;
+  return `Your reply to ${to} about ${lead.reference}, sent from the desk:\n\n${body}\n`;
 }
 
 /**

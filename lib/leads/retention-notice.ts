@@ -6,19 +6,20 @@
  */
 import type { NoticeSettings } from "@/lib/server/env";
 import { receiverHost } from "@/lib/webhooks/rows";
+import { plural } from "@/lib/text/plural";
 
-const plural = (count: number, unit: string) => `${count} ${unit}${count === 1 ? "" : "s"}`;
+const period = (count: number, unit: string) => plural(count, unit, `${unit}s`);
 
 export function retentionFacts(settings: NoticeSettings): Record<string, string> {
   return {
-    "lead-retention": plural(settings.LEAD_RETENTION_MONTHS, "month"),
-    "spam-retention": plural(settings.SPAM_RETENTION_DAYS, "day"),
-    "mail-body-retention": plural(settings.MAIL_BODY_RETENTION_DAYS, "day"),
-    "ip-hash-retention": plural(settings.RATE_LIMIT_WINDOW_MINUTES, "minute"),
+    "lead-retention": period(settings.LEAD_RETENTION_MONTHS, "month"),
+    "spam-retention": period(settings.SPAM_RETENTION_DAYS, "day"),
+    "mail-body-retention": period(settings.MAIL_BODY_RETENTION_DAYS, "day"),
+    "ip-hash-retention": period(settings.RATE_LIMIT_WINDOW_MINUTES, "minute"),
     // The form's token cookie (lib/quotes/form-cookie.ts) lasts as long as a token is accepted.
-    "form-cookie-retention": plural(settings.FORM_TOKEN_MAX_AGE_HOURS, "hour"),
+    "form-cookie-retention": period(settings.FORM_TOKEN_MAX_AGE_HOURS, "hour"),
     // The daily backups (lib/ops/daily-backup.ts) keep the newest BACKUP_KEEP, one a day.
-    "backup-retention": plural(settings.BACKUP_KEEP, "day"),
+    "backup-retention": period(settings.BACKUP_KEEP, "day"),
     // Only the host: the rest of a webhook URL may hold a token (Slack's do).
     ...(settings.LEAD_WEBHOOK_URL ? { "webhook-host": receiverHost(settings.LEAD_WEBHOOK_URL) } : {}),
   };

@@ -7,6 +7,7 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { OUTBOX_STATUS } from "@/lib/mail/outbox-status";
 import type { RetentionSettings } from "@/lib/server/env";
+import { plural } from "@/lib/text/plural";
 
 export type { RetentionSettings };
 
@@ -26,6 +27,8 @@ export type PurgeResult = {
   bodiesBlanked: number;
   ipHashesCleared: number;
   expiredSignIns: number;
+  /** Privacy requests removed: unconfirmed ones past their link, and any past the lead retention. */
+  privacyRequests: number;
   files: number;
   events: number;
 };
@@ -58,15 +61,25 @@ export function retentionCutoffs(settings: RetentionSettings, now: Date) {
 
 /**
  * What must not outlive minutes, run every minute: the IP hash (it only serves the rate limit, so it goes
- * once its window has passed) and expired sign-in tokens (a stranger's typed address may be in one).
+ * once its window has passed), expired sign-in tokens (a stranger's typed address may be in one), and privacy
+ * requests whose confirmation link expired unused (lib/privacy: a stranger may have typed the address).
  */
 export async function clearShortLived(db: Db, settings: RetentionSettings, now: Date = new Date()) {
   const { ipHash } = retentionCutoffs(settings, now);
-  const [hashes, tokens] = await db.$transaction([
+  const [hashes, privacyHashes, tokens, unconfirmed] = await db.$transaction([
     db.quoteRequest.updateMany({ where: { ipHash: { not: null }, createdAt: { lt: ipHash } }, data: { ipHash: null } }),
+    db.privacyRequest.updateMany({
+      where: { ipHash: { not: null }, createdAt: { lt: ipHash } },
+      data: { ipHash: null },
+    }),
     db.verification.deleteMany({ where: { expiresAt: { lt: now } } }),
+    db.privacyRequest.deleteMany({ where: { status: "unconfirmed", confirmBy: { lt: now } } }),
   ]);
-  return { ipHashes: hashes.count, signInTokens: tokens.count };
+  return {
+    ipHashes: hashes.count + privacyHashes.count,
+    signInTokens: tokens.count,
+    unconfirmedPrivacyRequests: unconfirmed.count,
+  };
 }
 
 async function deleteLeads(db: Db, where: object): Promise<{ leads: number; messages: number }> {
@@ -131,6 +144,8 @@ export async function purge(opts: PurgeOptions): Promise<PurgeResult> {
   const shortLived = await clearShortLived(db, settings, now);
   const sessions = await db.session.deleteMany({ where: { expiresAt: { lt: now } } });
   const events = await db.leadEvent.deleteMany({ where: { quoteRequestId: null, createdAt: { lt: cut.lead } } });
+  // Confirmed privacy requests are kept as long as a lead, counted from when they arrived.
+  const privacy = await db.privacyRequest.deleteMany({ where: { createdAt: { lt: cut.lead } } });
   const files = await removeOldFiles(opts.mailDir, cut.lead);
 
   const result: PurgeResult = {
@@ -140,6 +155,7 @@ export async function purge(opts: PurgeOptions): Promise<PurgeResult> {
     bodiesBlanked: blanked.count,
     ipHashesCleared: shortLived.ipHashes,
     expiredSignIns: shortLived.signInTokens + sessions.count,
+    privacyRequests: shortLived.unconfirmedPrivacyRequests + privacy.count,
     files,
     events: events.count,
   };
@@ -148,7 +164,9 @@ export async function purge(opts: PurgeOptions): Promise<PurgeResult> {
       data: {
         actor: opts.actor ?? "system",
         action: "purge",
-        detail: `retention: ${result.spam} spam and ${result.leads} lead(s) deleted, ${result.messages} email(s)`,
+        detail:
+          `retention: ${result.spam} spam and ${plural(result.leads, "lead", "leads")} deleted, ` +
+          plural(result.messages, "email", "emails"),
         createdAt: now,
       },
     });

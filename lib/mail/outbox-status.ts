@@ -1,5 +1,6 @@
 /** The outbox's statuses, and the queries and wording every part (desk, CLI, health, drain) shares about them. */
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { plural } from "@/lib/text/plural";
 
 /**
  * A message's life: `pending` (waiting for its next attempt), `sending` (claimed by one sender until its
@@ -52,7 +53,7 @@ export function describeDelivery(
 ): string {
   if (row.status === OUTBOX_STATUS.sent) return `sent ${row.sentAt ? formatTime(row.sentAt) : ""}`.trimEnd();
   if (row.status === OUTBOX_STATUS.failed)
-    return `failed after ${row.attempts} attempt(s): ${row.lastError ?? ""}`.trimEnd();
+    return `failed after ${plural(row.attempts, "attempt", "attempts")}: ${row.lastError ?? ""}`.trimEnd();
   if (row.status === OUTBOX_STATUS.cancelled) return "cancelled: its person is being erased";
   return (
     `${row.status}, next try ${formatTime(row.nextAttemptAt)}` +

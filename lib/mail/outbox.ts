@@ -19,13 +19,21 @@ export type OutboxKind =
   | "sign_in_link"
   | "owner_reply"
   | "owner_reply_copy"
+  | "privacy_confirmation"
+  | "access_export"
   | typeof LEAD_WEBHOOK_KIND;
 
 /**
- * Kinds whose stored text is not kept once sent: a sign-in link holds a credential, a lead alert may hold the
- * prospect's contact details and has done its job once the receiver took it.
+ * Kinds whose stored text is not kept once sent: a sign-in link or a privacy request's confirmation link holds a
+ * credential, a lead alert may hold the prospect's contact details and has done its job once the receiver took
+ * it, and an access export is a copy of everything held about a person.
  */
-const BLANK_ONCE_SENT: ReadonlySet<string> = new Set<OutboxKind>(["sign_in_link", LEAD_WEBHOOK_KIND]);
+const BLANK_ONCE_SENT: ReadonlySet<string> = new Set<OutboxKind>([
+  "sign_in_link",
+  "privacy_confirmation",
+  "access_export",
+  LEAD_WEBHOOK_KIND,
+]);
 
 /** Kinds a person wrote (the owner's replies from the desk): no "Auto-Submitted" header, so they read as his mail. */
 const WRITTEN_BY_HAND: ReadonlySet<string> = new Set<OutboxKind>(["owner_reply", "owner_reply_copy"]);

@@ -2,7 +2,9 @@
  * The two emails of a quote request, as plain text and HTML. Pure functions: no I/O, no clock.
  * Every value a visitor typed is escaped in the HTML part; the subject is reduced to one safe line.
  */
+import { bookingLink } from "@/lib/quotes/booking";
 import { escapeHtml } from "@/lib/text/escape-html";
+import { localDateTime } from "@/lib/text/local-time";
 import { replaceUnsafe, UNSAFE_IN_LINE, UNSAFE_IN_TEXT } from "@/lib/text/unsafe-chars";
 
 export type QuoteForMail = {
@@ -15,18 +17,31 @@ export type QuoteForMail = {
   budget: string;
   timeline: string;
   description: string;
-  sourcePath: string | null;
+  referrerPath: string | null;
   utm: Record<string, string>;
   createdAt: Date;
   consentVersion: string;
+  /** The response promise with its due time filled in (lib/quotes/response-promise.ts). */
+  promise: string;
 };
 
-export type MailContext = { siteName: string; siteUrl: string; ownerName: string };
+export type MailContext = {
+  siteName: string;
+  siteUrl: string;
+  ownerName: string;
+  /** The owner's role, signed under the name ("Founder and lead developer"). */
+  ownerRole: string;
+  /** The ways to reach the business besides a reply, from content/site.ts (each shown only when given). */
+  contact: { email?: string; phone?: string };
+  /** The business's zone (BUSINESS_TIME_ZONE): every time in an email is shown in it, labelled. */
+  timeZone: string;
+  /** BOOKING_URL: the confirmation offers it as "Book a call" (`{reference}` filled in); absent, it offers none. */
+  bookingUrl?: string;
+};
 
 export type RenderedMail = { subject: string; text: string; html: string };
 
 export const SUBJECT_MAX_LENGTH = 150;
-const TIME_ZONE = "Africa/Johannesburg";
 
 /** One line of text: control and bidi characters become a single space. */
 export function oneLine(value: string): string {
@@ -52,22 +67,15 @@ export function safeSubject(value: string, max: number = SUBJECT_MAX_LENGTH): st
     .trimEnd()}…`;
 }
 
-function formatReceived(date: Date): string {
-  const local = new Intl.DateTimeFormat("en-ZA", {
-    timeZone: TIME_ZONE,
-    dateStyle: "long",
-    timeStyle: "short",
-  }).format(date);
-  return `${date.toISOString()} (${local}, South Africa time)`;
-}
-
-function trimSlash(url: string): string {
+export function trimSlash(url: string): string {
   return url.replace(/\/+$/, "");
 }
 
-function sourceUrl(sourcePath: string, siteUrl: string): string {
+function sourceUrl(referrerPath: string, siteUrl: string): string {
   // Only a site-relative path is joined to the site URL; anything else is shown as typed.
-  return sourcePath.startsWith("/") && !sourcePath.startsWith("//") ? `${trimSlash(siteUrl)}${sourcePath}` : sourcePath;
+  return referrerPath.startsWith("/") && !referrerPath.startsWith("//")
+    ? `${trimSlash(siteUrl)}${referrerPath}`
+    : referrerPath;
 }
 
 /** The lead's page in the owner's desk. */
@@ -78,7 +86,7 @@ export function deskLeadUrl(reference: string, siteUrl: string): string {
 type Field = { label: string; value: string; multiline?: boolean };
 
 /** What the visitor sent, in form order; empty optional fields are shown as "not given". */
-function requestFields(q: QuoteForMail): Field[] {
+function requestFields(q: Omit<QuoteForMail, "promise">): Field[] {
   return [
     { label: "Name", value: oneLine(q.name) },
     { label: "Email", value: oneLine(q.email) },
@@ -121,7 +129,8 @@ function htmlFields(fields: Field[]): string {
   return `<table style="border-collapse:collapse;width:100%;max-width:640px">\n${rows.join("\n")}\n</table>`;
 }
 
-function htmlDocument(title: string, body: string): string {
+/** A whole HTML email: the subject as its title, the body as given (already escaped). */
+export function htmlDocument(title: string, body: string): string {
   return [
     "<!DOCTYPE html>",
     '<html lang="en">',
@@ -139,19 +148,22 @@ function htmlDocument(title: string, body: string): string {
   ].join("\n");
 }
 
-function paragraph(html: string): string {
+export function paragraph(html: string): string {
   return `<p style="margin:0 0 16px">${html}</p>`;
 }
 
 /** The notice to the owner: every field, where it came from, and when. Reply-To is the prospect. */
-export function renderOwnerNotice(q: QuoteForMail, ctx: MailContext): RenderedMail {
+export function renderOwnerNotice(q: Omit<QuoteForMail, "promise">, ctx: MailContext): RenderedMail {
   const subject = safeSubject(`Quote request ${q.reference} from ${q.name} (${q.interestLabel})`);
   const utm = utmText(q.utm);
-  const received = formatReceived(q.createdAt);
+  const received = localDateTime(q.createdAt, ctx.timeZone);
   const fields: Field[] = [
     { label: "Reference", value: oneLine(q.reference) },
     ...requestFields(q),
-    { label: "Source page", value: q.sourcePath ? oneLine(sourceUrl(q.sourcePath, ctx.siteUrl)) : "(unknown)" },
+    {
+      label: "Page before the form",
+      value: q.referrerPath ? oneLine(sourceUrl(q.referrerPath, ctx.siteUrl)) : "(unknown)",
+    },
     ...(utm ? [{ label: "UTM tags", value: utm }] : []),
     { label: "Received", value: received },
     { label: "Consent", value: `Given, privacy notice version ${oneLine(q.consentVersion)}` },
@@ -175,32 +187,43 @@ export function renderOwnerNotice(q: QuoteForMail, ctx: MailContext): RenderedMa
 }
 
 /** What the confirmation may show: our own reference and the labels of the options chosen from our lists. */
-export type ConfirmationFacts = Pick<QuoteForMail, "reference" | "interestLabel" | "budget" | "timeline">;
+export type ConfirmationFacts = Pick<QuoteForMail, "reference" | "interestLabel" | "budget" | "timeline" | "promise">;
 
 /**
- * The confirmation to the prospect: reference, the options chosen, what happens next, their rights.
- * It goes to whatever address was typed, so it carries nothing a stranger wrote (not even the name):
- * its input type has no free-text field.
+ * The confirmation to the prospect, written as the business's own letter: a greeting and thanks, the
+ * reference, the options chosen, what happens next, how to reach the owner in the meantime, their rights,
+ * and a signature with the owner's name and role and the site. It goes to whatever address was typed, so it
+ * carries nothing a stranger wrote (not even the name): its input type has no free-text field.
  */
 export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): RenderedMail {
   const reference = oneLine(q.reference);
   const subject = safeSubject(`We received your quote request (${reference})`);
   const privacyUrl = `${trimSlash(ctx.siteUrl)}/privacy`;
+  const siteUrl = trimSlash(ctx.siteUrl);
   const greeting = "Hello,";
-  const thanks = `Thank you for your quote request to ${ctx.siteName}. Your reference is ${reference}.`;
-  const chosenIntro = "You chose:";
+  const thanks =
+    `Thank you for asking ${ctx.siteName} for a quote: your request has arrived safely. Your reference is ` +
+    `${reference}. Please mention it whenever you write to us.`;
+  const chosenIntro = "Your request at a glance:";
   const chosen: Field[] = [
     { label: "Interested in", value: oneLine(q.interestLabel) },
     { label: "Budget", value: oneLine(q.budget) },
     { label: "Timeline", value: oneLine(q.timeline) },
   ];
-  const next =
-    `What happens next: ${ctx.ownerName} reads your request and replies within two business days, ` +
-    "with questions or a proposal.";
+  const next = `What happens next: ${ctx.ownerName} reads your request himself. ${oneLine(q.promise)}`;
+  const booking = bookingLink(ctx.bookingUrl, q.reference);
+  const bookCall = "Prefer to talk it through? Book a call:";
   const rights =
     "To have your details corrected or deleted, reply to this email and quote your reference " + `${reference}.`;
   const notYou = "If you did not send this request, someone typed your address by mistake: you can ignore this email.";
-  const signOff = [`${ctx.ownerName}`, ctx.siteName];
+  const { email, phone } = ctx.contact;
+  const reach =
+    `Questions in the meantime? Reply to this email: it goes straight to ${ctx.ownerName}` +
+    (email && phone ? `. You can also write to ${email} or call ${phone}.` : "") +
+    (email && !phone ? `. You can also write to ${email}.` : "") +
+    (phone && !email ? `. You can also call ${phone}.` : "") +
+    (email || phone ? "" : ".");
+  const signOff = ["Kind regards,", ctx.ownerName, `${ctx.ownerRole}, ${ctx.siteName}`];
 
   const text = [
     greeting,
@@ -212,12 +235,16 @@ export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): Rend
     "",
     next,
     "",
+    reach,
+    "",
+    ...(booking ? [`${bookCall} ${booking}`, ""] : []),
     rights,
     `How we handle your data: ${privacyUrl}`,
     "",
     notYou,
     "",
     ...signOff,
+    siteUrl,
     "",
   ].join("\n");
 
@@ -229,12 +256,26 @@ export function renderConfirmation(q: ConfirmationFacts, ctx: MailContext): Rend
       paragraph(escapeHtml(chosenIntro)),
       htmlFields(chosen),
       `<p style="margin:16px 0">${escapeHtml(next)}</p>`,
+      paragraph(escapeHtml(reach)),
+      ...(booking
+        ? [
+            paragraph(
+              `${escapeHtml(bookCall)} ` +
+                `<a href="${escapeHtml(booking)}" style="color:#1d4ed8">${escapeHtml(booking)}</a>`,
+            ),
+          ]
+        : []),
       paragraph(
         `${escapeHtml(rights)} How we handle your data: ` +
           `<a href="${escapeHtml(privacyUrl)}" style="color:#1d4ed8">${escapeHtml(privacyUrl)}</a>.`,
       ),
       paragraph(escapeHtml(notYou)),
-      paragraph(signOff.map(escapeHtml).join("<br>")),
+      paragraph(
+        [
+          ...signOff.map(escapeHtml),
+          `<a href="${escapeHtml(siteUrl)}" style="color:#1d4ed8">${escapeHtml(siteUrl)}</a>`,
+        ].join("<br>"),
+      ),
     ].join("\n"),
   );
   return { subject, text, html };

@@ -6,7 +6,7 @@
  */
 import type { QuoteFormCopy } from "@/lib/quotes/copy-schema";
 import { plainPage } from "@/lib/server/refusal-page";
-import { securityHeaders } from "@/lib/server/security-headers";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/server/security-headers";
 
 export const PROXY_ERROR_PAGE = "proxy-error.html";
 export const PROXY_ERROR_HEADERS = "proxy-error-headers.conf";
@@ -16,9 +16,18 @@ export function proxyErrorPage(copy: QuoteFormCopy["proxyError"]): string {
   return plainPage({ title: copy.heading, heading: copy.heading, paragraphs: [copy.text] });
 }
 
-/** `add_header` lines for nginx: every security header of the production app, and no caching. */
+/**
+ * `add_header` lines for nginx: every security header of the production app (the policy without 'unsafe-inline':
+ * the page has no script), and no caching.
+ */
 export function proxyErrorHeaders(): string {
-  const headers = [...securityHeaders(true), { key: "Cache-Control", value: "no-store" }];
+  const policy = contentSecurityPolicy(true, { inlineScripts: false });
+  const headers = [
+    ...securityHeaders(true).map((header) =>
+      header.key === "Content-Security-Policy" ? { ...header, value: policy } : header,
+    ),
+    { key: "Cache-Control", value: "no-store" },
+  ];
   return `${headers
     .map(({ key, value }) => {
       // Inside nginx's double quotes, `$` starts a variable and `"` or `\` end or escape the string.

@@ -20,6 +20,7 @@ import {
   type BackupResult,
   type PgTools,
 } from "./backup";
+import { plural } from "@/lib/text/plural";
 
 export type RestoreResult = {
   takenAt: Date;
@@ -116,7 +117,7 @@ export async function restoreBackup(opts: {
   const target = await inspectTarget(opts.databaseUrl);
   if (target.leads > 0 && !opts.force)
     throw new RestoreRefused(
-      `the database holds ${target.leads} lead${target.leads === 1 ? "" : "s"}: restoring would replace them. ` +
+      `the database holds ${plural(target.leads, "lead", "leads")}: restoring would replace them. ` +
         "Run again with --force to copy it aside first and then restore.",
     );
 

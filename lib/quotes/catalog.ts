@@ -8,14 +8,15 @@ import { interestValue } from "./fields";
 export type Choice = { value: string; label: string };
 export type InterestGroups = { services: Choice[]; products: Choice[]; other: Choice };
 
-function validate(): QuoteFormCopy {
-  const result = quoteFormSchema.safeParse(rawCopy);
+/** The form's words checked against their schema; a ContentError names content/quote-form.ts and each field. */
+export function validateQuoteCopy(raw: unknown): QuoteFormCopy {
+  const result = quoteFormSchema.safeParse(raw);
   if (!result.success) throw new ContentError(describeIssues("content/quote-form.ts", result.error));
   return result.data;
 }
 
 /** The form's words, validated like every other piece of content. */
-export const quoteCopy: QuoteFormCopy = validate();
+export const quoteCopy: QuoteFormCopy = validateQuoteCopy(rawCopy);
 
 /** What a visitor can ask about: every published service and product, plus "something else". */
 export function interestGroups(): InterestGroups {

@@ -1,5 +1,6 @@
 // Relative imports: next.config.ts loads this module (through lib/quotes/catalog.ts), without path aliases.
 import { z } from "zod";
+import { PROMISE_PLACEHOLDERS, template } from "../content/placeholders";
 import { text } from "../content/schemas";
 
 const option = z.object({ value: z.string().regex(/^[a-z0-9-]+$/), label: text(80) }).strict();
@@ -54,8 +55,12 @@ export const quoteFormSchema = z
         heading: text(120),
         reference: text(80),
         text: text(400),
+        /** The response promise, on the success screen and in the confirmation: {due} is the computed due time. */
+        promise: template(200, PROMISE_PLACEHOLDERS),
         nextSteps: z.array(text(300)).min(1),
         another: text(60),
+        /** Offered only when BOOKING_URL is set: the sentence before the link, and the link's text. */
+        bookCall: z.object({ lead: text(120), link: text(60) }).strict(),
       })
       .strict(),
   })

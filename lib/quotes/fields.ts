@@ -40,7 +40,7 @@ export function utmColumn<K extends UtmKey>(key: K): UtmColumn<K> {
 }
 
 /** Where a visit came from: the referring page and the campaign tags (lib/quotes/form-cookie.ts carries them). */
-export const CONTEXT_FIELDS = ["sourcePath", ...UTM_KEYS] as const;
+export const CONTEXT_FIELDS = ["referrerPath", ...UTM_KEYS] as const;
 
 /** Fields the pipeline reads besides the visitor's own. Anything else posted is ignored. */
 export const META_FIELDS = ["formToken", HONEYPOT_FIELD, ...CONTEXT_FIELDS] as const;

@@ -4,15 +4,20 @@ import { cleanSourcePath, UTM_KEYS } from "./fields";
 
 /**
  * Where a visit to the form came from: the page it was referred by, when that is one of this site's hosts,
- * and the UTM tags of the URL the form was opened with (each at most 100 characters).
+ * and the UTM tags (each at most 100 characters) of the URL the form was opened with or, for a tag that URL
+ * lacks, of that same-origin referring URL: a visitor who lands on `/services?utm_campaign=spring` and follows
+ * its quote link keeps the campaign. The Referer carries the query on same-origin navigations
+ * (Referrer-Policy strict-origin-when-cross-origin), with or without JavaScript; tags on earlier pages of the
+ * visit are not kept (no cookie follows the visitor around the site).
  */
 export function visitContext(referer: string | null, hosts: string[], params: URLSearchParams): Record<string, string> {
   const context: Record<string, string> = {};
   const from = referer && URL.canParse(referer) ? new URL(referer) : undefined;
-  const sourcePath = from && hosts.includes(from.host) ? cleanSourcePath(from.pathname) : null;
-  if (sourcePath) context.sourcePath = sourcePath;
+  const sameOrigin = from !== undefined && hosts.includes(from.host);
+  const referrerPath = sameOrigin ? cleanSourcePath(from.pathname) : null;
+  if (referrerPath) context.referrerPath = referrerPath;
   for (const key of UTM_KEYS) {
-    const value = params.get(key);
+    const value = params.get(key) || (sameOrigin ? from.searchParams.get(key) : null);
     if (value) context[key] = value.slice(0, 100);
   }
   return context;

@@ -10,7 +10,11 @@ export type QuoteFormState =
       formToken?: string;
       attempt: string;
     }
-  | { status: "ok"; reference: string };
+  /**
+   * `promise`: the response promise with its due time, computed on the server; `bookingUrl`: the "Book a call" link
+   * for this request, when BOOKING_URL is set (the page is static).
+   */
+  | { status: "ok"; reference: string; promise: string; bookingUrl?: string };
 
 /** `attempt` differs per response, so the form remounts with the echoed values as its defaults. */
 export const initialQuoteFormState: QuoteFormState = { status: "idle" };

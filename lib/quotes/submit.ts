@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { outboxRows } from "@/lib/mail/outbox";
 import type { MailContext } from "@/lib/mail/render";
 import { lockKeys, type Db } from "@/lib/db/client";
-import type { Env } from "@/lib/server/env";
+import { responseClock, type ClockSettings, type Env } from "@/lib/server/env";
 import { emailKey, searchTextOf } from "@/lib/leads/keys";
 import { labelOf, quoteChoices, quoteCopy, type QuoteChoices } from "./catalog";
 import { hashIp } from "./client-ip";
@@ -19,6 +19,7 @@ import {
 } from "./fields";
 import { issueFormToken, verifyFormToken } from "./form-token";
 import { newReference } from "./reference";
+import { responsePromise } from "./response-promise";
 import { formTokenHashOf, submissionKeyOf, valuesDigest } from "./submission-keys";
 import { LIMITS, QUOTE_FIELDS, quoteSchema, type QuoteInput, type QuoteValues, type FieldErrors } from "./schema";
 import { judge } from "./spam";
@@ -35,7 +36,16 @@ export type RequestMeta = {
 };
 
 export type SubmitResult =
-  | { status: "ok"; id: number; reference: string; outboxIds: number[]; duplicate: boolean; spam: boolean }
+  | {
+      status: "ok";
+      id: number;
+      reference: string;
+      outboxIds: number[];
+      duplicate: boolean;
+      spam: boolean;
+      /** The response promise for this request (its due time), as the confirmation states it. */
+      promise: string;
+    }
   | { status: "invalid"; fieldErrors: FieldErrors; values: QuoteValues }
   | { status: "rate_limited"; values: QuoteValues }
   /** Asked to send again: `resendToken` replaces the missing, expired or outdated token, bound to these values. */
@@ -54,7 +64,8 @@ export type SubmitDeps = {
     | "RATE_LIMIT_WINDOW_MINUTES"
     | "QUOTE_TO"
     | "CONFIRMATIONS_PER_HOUR"
-  >;
+  > &
+    ClockSettings;
   /** What the emails say about the site (its name, SITE_URL, the owner's name). */
   mail: MailContext;
   /** The owner's webhook (LEAD_WEBHOOK_URL): each lead that is not spam queues an alert; absent or null, none. */
@@ -141,7 +152,7 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
 
   try {
     if (submissionKey) {
-      const first = await findSubmission(deps.db, submissionKey);
+      const first = await findSubmission(deps, submissionKey);
       if (first) return first;
     }
     const verdict = judge({
@@ -159,10 +170,10 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
   }
 }
 
-async function findSubmission(db: Db, submissionKey: string): Promise<SubmitResult | null> {
-  const first = await db.quoteRequest.findUnique({
+async function findSubmission(deps: SubmitDeps, submissionKey: string): Promise<SubmitResult | null> {
+  const first = await deps.db.quoteRequest.findUnique({
     where: { submissionKey },
-    select: { id: true, reference: true, status: true },
+    select: { id: true, reference: true, status: true, createdAt: true },
   });
   return first
     ? {
@@ -172,6 +183,7 @@ async function findSubmission(db: Db, submissionKey: string): Promise<SubmitResu
         outboxIds: [],
         duplicate: true,
         spam: first.status === "spam",
+        promise: responsePromise(first.createdAt, responseClock(deps.env)),
       }
     : null;
 }
@@ -195,8 +207,9 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
   const interestLabel = labelOf(choices.interests, input.interest);
   const budget = labelOf(choices.budgets, input.budget);
   const timeline = labelOf(choices.timelines, input.timeline);
-  const sourcePath = cleanSourcePath(ctx.raw.sourcePath);
+  const referrerPath = cleanSourcePath(ctx.raw.referrerPath);
   const utm = cleanUtm(ctx.raw);
+  const promise = responsePromise(ctx.now, responseClock(deps.env));
 
   for (let attempt = 0; attempt < 3; attempt++) {
     const reference = newReference(ctx.now);
@@ -210,7 +223,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
       budget,
       timeline,
       description: input.description,
-      sourcePath,
+      referrerPath,
       // Keyed by the tags' own names (utm_source), as a stored lead gives them to the templates (lib/leads/mail.ts).
       utm: Object.fromEntries(
         UTM_KEYS.map((key) => [key, utm[utmColumn(key)]]).filter(
@@ -219,6 +232,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
       ),
       createdAt: ctx.now,
       consentVersion: quoteCopy.consentVersion,
+      promise,
     };
     // Rendered before the transaction, which holds its locks only for the counts and the insert. Spam is kept
     // for review but never mailed nor alerted: it has no outbox rows.
@@ -264,7 +278,13 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
               name: input.name,
               email: input.email,
               emailKey: emailKey(input.email),
-              searchText: searchTextOf({ reference, name: input.name, email: input.email, company: input.company }),
+              searchText: searchTextOf({
+                reference,
+                name: input.name,
+                email: input.email,
+                company: input.company,
+                description: input.description,
+              }),
               company: input.company,
               phone: input.phone,
               interest: input.interest,
@@ -274,7 +294,7 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
               description: input.description,
               consentAt: ctx.now,
               consentVersion: quoteCopy.consentVersion,
-              sourcePath,
+              referrerPath,
               ...utm,
               ipHash: ctx.ipHash,
               userAgent: ctx.meta.userAgent?.slice(0, 400) ?? null,
@@ -302,12 +322,13 @@ async function store(input: QuoteInput, ctx: StoreContext): Promise<SubmitResult
         outboxIds: created.outbox.map((row) => row.id),
         duplicate: false,
         spam: verdict.spam,
+        promise,
       };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       // Either the same form was posted twice at once (return the first) or the reference collided (draw again).
       if (ctx.submissionKey) {
-        const first = await findSubmission(deps.db, ctx.submissionKey);
+        const first = await findSubmission(deps, ctx.submissionKey);
         if (first) return first;
       }
     }

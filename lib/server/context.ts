@@ -15,6 +15,7 @@ import { queueSignInLink } from "@/lib/auth/sign-in-mail";
 import { createDb, type Db } from "@/lib/db/client";
 import type { CommandContext, Deliver, RenderHeldMail } from "@/lib/leads/commands";
 import type { EraseOptions } from "@/lib/leads/erase";
+import { runFollowUps, type FollowUpResult } from "@/lib/leads/follow-up";
 import { heldMailRenderer } from "@/lib/leads/mail";
 import { deliverPending, type DeliverOptions, type DeliverResult } from "@/lib/mail/outbox";
 import type { MailContext } from "@/lib/mail/render";
@@ -22,8 +23,9 @@ import { journalErasure, type PgTools } from "@/lib/ops/backup";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
 import { settingsDigest } from "@/lib/ops/shared-settings";
 import type { SubmitDeps } from "@/lib/quotes/submit";
+import type { ResponseClock } from "@/lib/leads/response-clock";
 import { postWebhook } from "@/lib/webhooks/send";
-import { deskOrigin, env, leadWebhookSettings, ownerEmail, sharedSettings, type Env } from "./env";
+import { deskOrigin, env, leadWebhookSettings, ownerEmail, responseClock, sharedSettings, type Env } from "./env";
 import { log } from "./log";
 
 /** Runs a task once the current request has been answered; a failure is logged under `label`, never thrown. */
@@ -44,11 +46,18 @@ export type ServerContext = {
   readonly ownerEmail: string;
   /** The keyed digest of the settings every instance must share (lib/ops/shared-settings.ts). */
   readonly settingsDigest: string;
+  /** The response clock: business days and hours, holidays, closed days, RESPONSE_TARGET_HOURS. */
+  readonly clock: ResponseClock;
   /**
    * Sends due outbox rows with this process's transport, MAIL_FROM and claim time, and posts due lead alerts to
    * LEAD_WEBHOOK_URL (signed with LEAD_WEBHOOK_SECRET); `opts` override.
    */
   deliver(opts?: Partial<DeliverOptions>): Promise<DeliverResult>;
+  /**
+   * Queues the reminders and the digest due at `now` (lib/leads/follow-up.ts), exactly once across instances;
+   * the outbox delivers them. The scheduler and /api/outbox/drain call it.
+   */
+  followUp(now?: Date): Promise<FollowUpResult>;
   /** The quote pipeline's dependencies (lib/quotes/submit.ts). */
   quote(): SubmitDeps;
   /** The desk's commands acting as `actor` (the owner's address, or "cli"). */
@@ -75,7 +84,16 @@ export function createServerContext(settings: Env): ServerContext {
   let transport: MailTransport | undefined;
   let auth: Auth | undefined;
   const owner = ownerEmail(settings);
-  const mail: MailContext = { siteName: site.name, siteUrl: settings.SITE_URL, ownerName: site.owner.name };
+  const clock = responseClock(settings);
+  const mail: MailContext = {
+    siteName: site.name,
+    siteUrl: settings.SITE_URL,
+    ownerName: site.owner.name,
+    ownerRole: site.owner.role,
+    contact: { email: site.contact.email, phone: site.contact.phone },
+    timeZone: settings.BUSINESS_TIME_ZONE,
+    bookingUrl: settings.BOOKING_URL,
+  };
   const webhook = leadWebhookSettings(settings);
   // The lead alerts' POST: bounded by the SMTP time limit, which erasure also waits for a send in flight.
   const postAlert = webhook
@@ -100,6 +118,7 @@ export function createServerContext(settings: Env): ServerContext {
     mail,
     ownerEmail: owner,
     settingsDigest: settingsDigest(sharedSettings(settings), settings.FORM_SECRET),
+    clock,
     deliver: (opts = {}) =>
       deliverPending(context.db, context.transport, {
         from: settings.MAIL_FROM,
@@ -108,11 +127,23 @@ export function createServerContext(settings: Env): ServerContext {
         webhook: postAlert,
         ...opts,
       }),
+    followUp: (now = new Date()) =>
+      runFollowUps(
+        {
+          db: context.db,
+          clock,
+          ownerTo: settings.QUOTE_TO,
+          deskOrigin: deskOrigin(settings),
+          digestTime: settings.DIGEST_TIME,
+          staleDays: settings.STALE_DAYS,
+        },
+        now,
+      ),
     quote: () => ({ db: context.db, env: settings, mail, webhook }),
     leads: (actor) => ({
       db: context.db,
       actor,
-      renderHeldMail: heldMailRenderer({ ownerTo: settings.QUOTE_TO, ctx: mail, webhook }),
+      renderHeldMail: heldMailRenderer({ ownerTo: settings.QUOTE_TO, ctx: mail, clock, webhook }),
       deliver: (opts) => context.deliver(opts),
     }),
     auth(runLater) {

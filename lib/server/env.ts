@@ -1,8 +1,12 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./defaults.mjs";
+import { parseBusinessDays, parseBusinessHours, parseClosedDays, parseTimeOfDay } from "@/lib/leads/business-calendar";
+import { isHolidayRegion } from "@/lib/leads/public-holidays";
+import type { ResponseClock } from "@/lib/leads/response-clock";
 import { isTimeZone } from "@/lib/text/local-time";
 import type { LeadWebhookSettings } from "@/lib/webhooks/payload";
 import { localOrigin } from "./site-url";
+import { plural } from "@/lib/text/plural";
 
 /**
  * Every setting the app reads, validated once. Each has a default that runs locally with
@@ -104,6 +108,44 @@ const schema = z.object({
     .default("02:00"),
   /** Folder of pg_dump and pg_restore when they are not on PATH (PostgreSQL backups). */
   PG_BIN: z.string().min(1).optional(),
+  /** The response clock's working weekdays: ranges or single days, comma-separated ("Mon-Fri", "Mon-Thu,Sat"). */
+  BUSINESS_DAYS: z
+    .string()
+    .refine((value) => parseBusinessDays(value) !== null, {
+      error: 'must name weekdays, e.g. "Mon-Fri" or "Mon,Tue,Thu"',
+    })
+    .default("Mon-Fri"),
+  /** Opening hours on a working day, local time in BUSINESS_TIME_ZONE. */
+  BUSINESS_HOURS: z
+    .string()
+    .refine((value) => parseBusinessHours(value) !== null, {
+      error: 'must be opening and closing time, e.g. "08:00-17:00" (opening first)',
+    })
+    .default("08:00-17:00"),
+  /** Whose public holidays are closed days: a country code, optionally with a state ("ZA", "GB-ENG"), or "none". */
+  PUBLIC_HOLIDAYS: z
+    .string()
+    .refine((value) => value === "none" || isHolidayRegion(value), {
+      error: 'must be a country code the holiday data knows, e.g. "ZA" or "GB-ENG", or "none"',
+    })
+    .default("ZA"),
+  /** Days the owner declared closed (leave, a shutdown): dates and ranges, "2026-12-21..2027-01-04,2027-03-10". */
+  CLOSED_DAYS: z
+    .string()
+    .check((ctx) => {
+      const parsed = parseClosedDays(ctx.value);
+      if (typeof parsed === "string") ctx.issues.push({ code: "custom", message: parsed, input: ctx.value });
+    })
+    .default(""),
+  /** Business hours from a lead's arrival to the answer promised on the success screen and in the confirmation. */
+  RESPONSE_TARGET_HOURS: z.coerce.number().int().min(1).max(400).default(8),
+  /** Local time of the owner's daily digest, sent on working days (BUSINESS_DAYS, less holidays and closed days). */
+  DIGEST_TIME: z
+    .string()
+    .refine((value) => parseTimeOfDay(value) !== null, { error: 'must be a time of day, e.g. "07:30"' })
+    .default("07:30"),
+  /** A lead In progress with no activity for this many days is listed as stale in the digest. */
+  STALE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Deliver mail right after each submission (off only in tests that drive delivery themselves). */
   MAIL_DELIVER_AFTER_SUBMIT: boolean.default(true),
   /**
@@ -111,17 +153,22 @@ const schema = z.object({
    * (lib/webhooks); unset sends none. The privacy notice names its host. https in production, except to this machine.
    */
   LEAD_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-  /** The signing secret in the Standard Webhooks form, whsec_ and base64 of 24-64 random bytes; required with the URL. */
+  /** The signing secret in the Standard Webhooks form (whsec_ and base64 of 24-64 random bytes); needs the URL. */
   LEAD_WEBHOOK_SECRET: z
     .string()
     .refine(isWebhookSecret, {
       error: "must be whsec_ followed by the base64 of 24 to 64 random bytes (" + GENERATE_WEBHOOK_SECRET + ")",
     })
     .optional(),
-  /** "standard": the lead as JSON ({type, timestamp, data}); "slack": Slack's incoming-webhook message ({text, blocks}). */
+  /** "standard": the lead as JSON ({type, timestamp, data}); "slack": Slack's webhook shape ({text, blocks}). */
   LEAD_WEBHOOK_FORMAT: z.enum(["standard", "slack"]).default("standard"),
   /** Whether the webhook carries the prospect's name, email, company, phone and message (off: privacy by default). */
   LEAD_WEBHOOK_CONTACT: boolean.default(false),
+  /**
+   * A scheduling link (Cal.com or similar) that the quote's success screen and the confirmation offer as a plain
+   * link; `{reference}` in it is replaced by the request's reference, URL-encoded. Unset (the default) offers none.
+   */
+  BOOKING_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -250,6 +297,31 @@ export function deskOrigin(settings: Pick<Env, "DESK_URL" | "SITE_URL">): string
   return new URL(settings.DESK_URL ?? settings.SITE_URL).origin;
 }
 
+export type ClockSettings = Pick<
+  Env,
+  | "BUSINESS_TIME_ZONE"
+  | "BUSINESS_DAYS"
+  | "BUSINESS_HOURS"
+  | "PUBLIC_HOLIDAYS"
+  | "CLOSED_DAYS"
+  | "RESPONSE_TARGET_HOURS"
+>;
+
+/** The response clock the settings describe (each value was validated by `parseEnv`). */
+export function responseClock(settings: ClockSettings): ResponseClock {
+  const hours = parseBusinessHours(settings.BUSINESS_HOURS)!;
+  const closed = parseClosedDays(settings.CLOSED_DAYS);
+  return {
+    timeZone: settings.BUSINESS_TIME_ZONE,
+    days: parseBusinessDays(settings.BUSINESS_DAYS)!,
+    open: hours.open,
+    close: hours.close,
+    closed: typeof closed === "string" ? [] : closed,
+    holidays: settings.PUBLIC_HOLIDAYS === "none" ? null : settings.PUBLIC_HOLIDAYS,
+    targetHours: settings.RESPONSE_TARGET_HOURS,
+  };
+}
+
 export type RetentionSettings = Pick<
   Env,
   "SPAM_RETENTION_DAYS" | "LEAD_RETENTION_MONTHS" | "MAIL_BODY_RETENTION_DAYS" | "RATE_LIMIT_WINDOW_MINUTES"
@@ -263,8 +335,9 @@ export type NoticeSettings = RetentionSettings &
   Pick<Env, "FORM_TOKEN_MAX_AGE_HOURS" | "BACKUP_KEEP" | "LEAD_WEBHOOK_URL" | "LEAD_WEBHOOK_CONTACT">;
 
 /**
- * The notice's settings alone (retention, the webhook receiver), for the privacy notice: it is built before the server's secrets exist,
- * so the production-only checks of `parseEnv` do not apply. The server enforces the same values (`env()`).
+ * The notice's settings alone (retention, the webhook receiver), for the privacy notice: it is built before the
+ * server's secrets exist, so the production-only checks of `parseEnv` do not apply. The server enforces the same
+ * values (`env()`).
  */
 export function retentionSettings(source: Record<string, string | undefined> = process.env): NoticeSettings {
   const cleaned = setValues(source);
@@ -294,7 +367,7 @@ function secretWeakness(secret: string): string | null {
     return "is the placeholder from .env.example, not a secret";
   const distinct = new Set(secret).size;
   if (distinct < 10)
-    return `has only ${distinct} different character${distinct === 1 ? "" : "s"}, so it is easy to guess`;
+    return `has only ${plural(distinct, "different character", "different characters")}, so it is easy to guess`;
   if (/^(.+?)\1+$/s.test(secret)) return "repeats a shorter pattern, so it is easy to guess";
   return null;
 }

@@ -2,11 +2,14 @@
  * Response headers for every route. Pages are statically generated, so a per-request
  * nonce is not possible; Next's inline bootstrap scripts are allowed with 'unsafe-inline'
  * while every external script must come from this origin, and eval stays forbidden.
+ * Pages the build serves without the framework's runtime (lib/server/script-free-pages.ts) have no
+ * inline script to allow: proxy.ts sends them the policy with `inlineScripts: false`.
  */
-export function contentSecurityPolicy(production: boolean): string {
+export function contentSecurityPolicy(production: boolean, { inlineScripts = true } = {}): string {
+  const scripts = inlineScripts ? ["'self'", "'unsafe-inline'"] : ["'self'"];
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    "script-src": production ? ["'self'", "'unsafe-inline'"] : ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+    "script-src": production ? scripts : [...scripts, "'unsafe-eval'"],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'"],

@@ -1,6 +1,7 @@
 /**
  * What the server does once when it starts (from instrumentation.ts): check the settings, install the HTTP
- * hook, and schedule the outbox retries, the retention purge and the shared settings' heartbeat.
+ * hook, and schedule the outbox retries (with the reminders and the digest), the retention purge and the shared
+ * settings' heartbeat.
  */
 import { randomUUID } from "node:crypto";
 import path from "node:path";
@@ -12,12 +13,14 @@ import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
 import type { BodyLimit } from "./body-guard";
 import { buildDir } from "./build-dir";
 import { serverContext, type ServerContext } from "./context";
+import { writeDevOrigin } from "./dev-origin";
 import { ConfigError } from "./env";
 import { installHttpHook } from "./http-hook";
 import { readActionIds, reviveOutdatedAction } from "./outdated-action";
 import { refusalPage } from "./refusal-page";
 import { securityHeaders } from "./security-headers";
 import { log } from "./log";
+import { localOrigin } from "./site-url";
 
 const RETRY_EVERY_MS = 60_000;
 
@@ -32,13 +35,21 @@ const bodyLimit: BodyLimit = {
   busy: () => page(quoteForm.busy),
 };
 
-/** Delivers mail left pending by an earlier process or a mail outage, now and every minute. */
+/**
+ * Every minute: queues the response clock's reminders and digest that are due (exactly once across instances),
+ * then delivers mail left pending by an earlier process, a mail outage, or that step.
+ */
 function startOutboxRetries(context: ServerContext) {
   let running = false;
   // One pass at a time: a slow or dead mail server must not pile passes up.
   const run = async () => {
     if (running) return;
     running = true;
+    try {
+      await context.followUp();
+    } catch (error) {
+      log.error("follow-up: queueing reminders or the digest failed", error);
+    }
     try {
       await context.deliver();
     } catch (error) {
@@ -91,7 +102,7 @@ function startSettingsHeartbeat(context: ServerContext) {
   setInterval(() => void beat(), HEARTBEAT_MS).unref();
 }
 
-/** The daily backup (lib/ops/daily-backup.ts) when BACKUP_DIR is set: looked for soon after start, then every minute. */
+/** The daily backup (lib/ops/daily-backup.ts) when BACKUP_DIR is set: looked for after start, then every minute. */
 function startBackups(context: ServerContext) {
   if (!context.settings.BACKUP_DIR) return;
   let running = false;
@@ -135,6 +146,8 @@ export async function onServerStart() {
   if (!ids && context.settings.NODE_ENV === "production")
     log.warn("quote: the build names no quote action, so a form loaded from an older build loses its post");
   installHttpHook(bodyLimit, ids ? (request, body) => reviveOutdatedAction(request, body, ids) : undefined);
+  // `npm run dev`: where it answers, for `npm run desk:link` and `npm run content:new` (lib/server/dev-origin.ts).
+  if (context.settings.NODE_ENV === "development") writeDevOrigin(localOrigin());
   startOutboxRetries(context);
   startRetention(context);
   startSettingsHeartbeat(context);

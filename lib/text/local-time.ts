@@ -38,7 +38,8 @@ export function localDateTime(date: Date, timeZone: string): string {
       }),
   ).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${Number(part("day"))} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")} ${part("timeZoneName")}`;
+  const day = `${Number(part("day"))} ${part("month")} ${part("year")}`;
+  return `${day}, ${part("hour")}:${part("minute")} ${part("timeZoneName")}`;
 }
 
 /** The zone's offset from UTC at `date`, as "+02:00" ("+00:00" for UTC). */
@@ -67,10 +68,43 @@ export function isoWithOffset(date: Date, timeZone: string): string {
       }),
   ).formatToParts(date);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}:${part("second")}${utcOffset(date, timeZone)}`;
+  const day = `${part("year")}-${part("month")}-${part("day")}`;
+  return `${day}T${part("hour")}:${part("minute")}:${part("second")}${utcOffset(date, timeZone)}`;
 }
 
 /** The local calendar date in `timeZone`, "YYYY-MM-DD" (the digest's and the daily backup's key). */
 export function localDate(date: Date, timeZone: string): string {
   return isoWithOffset(date, timeZone).slice(0, 10);
+}
+
+/** "Friday 4 December, 12:00 SAST": a weekday, date and time in `timeZone`, as a promise to a visitor states it. */
+export function localWeekdayTime(date: Date, timeZone: string): string {
+  const parts = formatter(
+    `wd:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("en-ZA", {
+        timeZone,
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+        timeZoneName: "short",
+      }),
+  ).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const day = `${part("weekday")} ${Number(part("day"))} ${part("month")}`;
+  return `${day}, ${part("hour")}:${part("minute")} ${part("timeZoneName")}`;
+}
+
+/** "Monday 7 December 2026": the local date in words (the digest's day). */
+export function localDayInWords(date: Date, timeZone: string): string {
+  const parts = formatter(
+    `day:${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat("en-ZA", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+  ).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("weekday")} ${Number(part("day"))} ${part("month")} ${part("year")}`;
 }

@@ -59,7 +59,7 @@ export function leadAlert(q: QuoteForMail, opts: { contact: boolean; ctx: MailCo
     budget: q.budget,
     timeline: q.timeline,
     receivedAt: q.createdAt.toISOString(),
-    source: { path: q.sourcePath, utm: q.utm },
+    source: { path: q.referrerPath, utm: q.utm },
     deskUrl: deskLeadUrl(q.reference, opts.ctx.siteUrl),
     ...(opts.contact
       ? {

@@ -1,17 +1,21 @@
-// What the owner meets in `next dev`: a development server started on a free port without SITE_URL,
-// driven by a real browser. Example case studies and drafts carry their badge, a broken content file is
-// reported on the page that uses it while every other page keeps working, and links follow the port.
+// What the owner meets in `next dev`: a development server started on a free port (or OWNER_DEV_PORT) without
+// SITE_URL, on localhost as `npm run dev` starts it, driven by a real browser. Example case studies and drafts
+// carry their badge, a broken content file is reported on the page that uses it (MDX errors at the file's line)
+// while every other page keeps working, links follow the port, and `desk:link` and `content:new` print the
+// address the server announced.
 //
 // A script run by tests/run-all.sh rather than a Playwright spec: started from a Playwright worker, the
 // dev server's first compile stalled on this machine, while the same spawn from a plain process does not.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { caseStudies, services, site } from "../../lib/content";
+import { slugify } from "../../lib/content/new-entry";
+import { DEV_ORIGIN_FILE } from "../../lib/server/dev-origin";
 import { until } from "../helpers/pace";
 
 const written: string[] = [];
@@ -59,7 +63,49 @@ async function waitFor200(url: string, timeoutMs: number) {
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? "").trim();
 
-async function run(page: Page, base: string) {
+/** Runs one of the owner's command-line tools with the dev server's environment; its output. */
+function tool(script: string, args: string[], env: NodeJS.ProcessEnv): string {
+  return execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", script, ...args], { env, encoding: "utf8" });
+}
+
+async function run(page: Page, base: string, env: NodeJS.ProcessEnv, log: string) {
+  // One host: the server announces localhost, writes it for the tools, and the tools print it.
+  check(fs.readFileSync(log, "utf8").includes(base), `the dev server announces ${base}`);
+  const recorded = JSON.parse(fs.readFileSync(DEV_ORIGIN_FILE, "utf8")) as { origin: string };
+  check(recorded.origin === base, `${DEV_ORIGIN_FILE} holds ${recorded.origin}`);
+  const link =
+    /(http:\/\/\S+\/api\/auth\/magic-link\/verify\?\S+)/.exec(tool("lib/cli/desk-link.ts", [], env))?.[1] ?? "";
+  check(link.startsWith(`${base}/api/auth/`), `desk:link prints the dev server's address (${link})`);
+  await page.goto(link);
+  await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
+  check(new URL(page.url()).origin === base, `the link signs in on ${base} (${page.url()})`);
+
+  // A new article: content:new names its page on this server.
+  const title = `E2E new article ${process.pid}`;
+  const slug = slugify(title);
+  written.push(path.join("content/articles", `${slug}.mdx`));
+  const created = tool("lib/cli/content-new.ts", ["article", title], env);
+  check(created.includes(`Preview: open ${base}/articles/${slug}`), `content:new prints the dev address:\n${created}`);
+
+  // MDX mistakes: the file's own line, and the components there are.
+  const source = fs.readFileSync("content/articles/understanding-back-end-developers.mdx", "utf8").split("\n");
+  const withLine = (line: string) => [...source.slice(0, 26), line, ...source.slice(26)].join("\n");
+  writeContent("articles/e2e-unclosed.mdx", withLine("<Callout>"));
+  writeContent("articles/e2e-chart.mdx", withLine("<Chart />"));
+  await page.goto(`${base}/articles/e2e-unclosed`);
+  await page.getByTestId("dev-error").waitFor({ timeout: 60_000 });
+  const unclosed = await text(page, "[data-testid=dev-error]");
+  check(unclosed.includes("content/articles/e2e-unclosed.mdx") && unclosed.includes("(27:1-27:10)"), unclosed);
+  await page.goto(`${base}/articles/e2e-chart`);
+  await page.getByTestId("dev-error").waitFor({ timeout: 60_000 });
+  const chart = await text(page, "[data-testid=dev-error]");
+  check(
+    chart.includes("content/articles/e2e-chart.mdx") &&
+      chart.includes("Unknown component <Chart> on line 27") &&
+      chart.includes("Callout, Figure, ProductCards, QuoteCta"),
+    chart,
+  );
+
   // Example case studies: listed on home with their badge; the page's action preselects the service.
   const example = caseStudies.all({ includeDrafts: true }).find((entry) => entry.data.example)!;
   await page.goto(`${base}/`);
@@ -116,8 +162,7 @@ async function run(page: Page, base: string) {
 }
 
 async function main() {
-  // Written before the server starts: `next dev` computes an entry route's params once, so a new
-  // file's own page appears after a restart (lists pick it up on the next refresh).
+  // Written before the server starts (the new article of run() is written while it runs).
   const service = services.all()[0]!;
   const serviceSource = fs.readFileSync(path.join("content/services", `${service.slug}.mdx`), "utf8");
   writeContent(
@@ -127,21 +172,22 @@ async function main() {
   const articleSource = fs.readFileSync("content/articles/understanding-back-end-developers.mdx", "utf8");
   writeContent("articles/e2e-broken.mdx", articleSource.replace(/^author:/m, "autor:"));
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
+  const port = Number(process.env.OWNER_DEV_PORT) || (await freePort());
+  const base = `http://localhost:${port}`;
   const log = path.join(os.tmpdir(), `fsdev-owner-dev-${port}.log`);
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: `file:./.data/owner-dev-${port}.db`,
+    MAIL_DIR: `.data/owner-dev-${port}-mail`,
+  } as Record<string, string | undefined> as NodeJS.ProcessEnv;
   const server = spawn(
     "sh",
-    ["-c", `node prisma/migrate.mjs deploy && exec node node_modules/next/dist/bin/next dev -p ${port} -H 127.0.0.1`],
+    ["-c", `node prisma/migrate.mjs deploy && exec node node_modules/next/dist/bin/next dev -p ${port} -H localhost`],
     {
-      // No SITE_URL and no NODE_ENV: the owner's `npm run dev`. Its own database file.
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATABASE_URL: `file:./.data/owner-dev-${port}.db`,
-        MAIL_DIR: `.data/owner-dev-${port}-mail`,
-      } as Record<string, string | undefined> as NodeJS.ProcessEnv,
+      // No SITE_URL and no NODE_ENV: the owner's `npm run dev` (package.json's host). Its own database file.
+      env,
       stdio: ["ignore", fs.openSync(log, "w"), fs.openSync(log, "a")],
       detached: true,
     },
@@ -155,7 +201,7 @@ async function main() {
     const page = await browser.newPage();
     page.setDefaultTimeout(120_000);
     page.setDefaultNavigationTimeout(180_000);
-    await run(page, base);
+    await run(page, base, env, log);
     console.log(`owner-dev: ${checks} checks passed`);
     report(checks, 0);
   } catch (error) {
@@ -166,6 +212,7 @@ async function main() {
     await browser.close();
     for (const file of written) fs.rmSync(file, { force: true });
     if (server.pid) process.kill(-server.pid, "SIGTERM");
+    if (fs.readFileSync(DEV_ORIGIN_FILE, { encoding: "utf8", flag: "a+" }).includes(base)) fs.rmSync(DEV_ORIGIN_FILE);
     fs.rmSync(`.data/owner-dev-${port}.db`, { force: true });
     fs.rmSync(`.data/owner-dev-${port}-mail`, { recursive: true, force: true });
   }

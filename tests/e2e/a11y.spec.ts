@@ -1,8 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { articles, services } from "../../lib/content";
+import { deskLeadPath } from "../../lib/routes";
+import { DESK, signInByEmail, submitLead } from "../helpers/desk";
 import { menuExpanded } from "../helpers/menu";
 import { fillValid, uniqueIp, uniqueName } from "../helpers/e2e-server";
+import { PRIVACY_REQUEST_PATH } from "../../lib/routes";
+import { pastMinimumFillTime } from "../helpers/pace";
 import { publicRoutes } from "../helpers/routes";
 
 /**
@@ -13,7 +17,8 @@ import { publicRoutes } from "../helpers/routes";
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const PHONE = { width: 390, height: 844 };
 
-const routes = publicRoutes;
+/** The public pages, plus the privacy request form (kept out of the sitemap, so not a published route). */
+const routes = [...publicRoutes, PRIVACY_REQUEST_PATH];
 
 /** Runs axe on the page (or part of it) and fails with each violation's rule, targets and summary. */
 /**
@@ -124,6 +129,30 @@ test("axe: the home page at phone size, menu closed and open", async ({ page }) 
   await expectNoViolations(page, "/ at phone size with the menu open");
 });
 
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`axe: the privacy request form at 1280 and 390 px (${colorScheme}), empty, with errors and sent`, async ({
+    page,
+    context,
+  }) => {
+    await context.setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
+    await page.emulateMedia({ colorScheme });
+    for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+      await page.setViewportSize(viewport);
+      await page.goto(PRIVACY_REQUEST_PATH);
+      await expectNoViolations(page, `${PRIVACY_REQUEST_PATH} at ${viewport.width} px (${colorScheme})`);
+      await page.getByRole("button", { name: "Send privacy request" }).click();
+      await expect(page.getByLabel("Your email address")).toHaveAttribute("aria-invalid", "true");
+      await expectNoViolations(page, `${PRIVACY_REQUEST_PATH} with errors at ${viewport.width} px (${colorScheme})`);
+    }
+    await page.getByLabel("Your email address").fill(`${uniqueName("axe").replace(/\W+/g, "")}@example.com`);
+    await page.getByLabel(/Delete everything/).check();
+    await pastMinimumFillTime();
+    await page.getByRole("button", { name: "Send privacy request" }).click();
+    await expect(page.getByTestId("privacy-sent")).toBeVisible();
+    await expectNoViolations(page, `${PRIVACY_REQUEST_PATH} sent (${colorScheme})`);
+  });
+}
+
 test.describe("the quote form", () => {
   test.beforeEach(async ({ context }) => {
     await context.setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
@@ -194,5 +223,42 @@ test("navigation targets are at least 24×24 CSS pixels, on a desktop and on a p
     expect(await smallTargets(page), `${path} on a phone`).toEqual([]);
     await page.getByRole("navigation", { name: "Main" }).getByRole("button", { name: "Menu" }).click();
     expect(await smallTargets(page), `${path} on a phone, menu open`).toEqual([]);
+  }
+});
+
+test.describe("the desk's workbench", () => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const viewport of [{ width: 1280, height: 900 }, PHONE]) {
+      test(`axe: inbox with filters, shortcut help, lead, sources at ${viewport.width} px (${colorScheme})`, async ({
+        page,
+        request,
+        baseURL,
+      }) => {
+        test.setTimeout(60_000);
+        const word = `axe${Date.now().toString(36)}`;
+        const reference = await submitLead(request, baseURL!, {
+          name: uniqueName("Axe Workbench"),
+          ip: uniqueIp(),
+          fields: { description: `A message with the word ${word} in it.`, budget: "over-500k" },
+        });
+        await page.setViewportSize(viewport);
+        await page.emulateMedia({ colorScheme });
+        await signInByEmail(page, uniqueIp());
+        await page.goto(`${DESK}/desk?status=new&q=${word}&budget=over-500k&age=7d&sort=budget`);
+        await expect(page.getByTestId("inbox-row")).toHaveCount(1);
+        await expectNoViolations(page, `filtered inbox (${colorScheme}, ${viewport.width} px)`);
+        await page.getByRole("button", { name: /^Keyboard shortcuts/ }).click();
+        await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+        await expectNoViolations(page, `shortcut help (${colorScheme}, ${viewport.width} px)`);
+        await page.keyboard.press("Escape");
+        await page.goto(`${DESK}${deskLeadPath(reference)}`);
+        await page.getByLabel("Estimated deal value").fill("many");
+        await page.getByRole("button", { name: "Save deal value" }).click();
+        await expect(page.getByLabel("Estimated deal value")).toHaveAttribute("aria-invalid", "true");
+        await expectNoViolations(page, `lead with a plan error (${colorScheme}, ${viewport.width} px)`);
+        await page.goto(`${DESK}/desk/sources`);
+        await expectNoViolations(page, `sources (${colorScheme}, ${viewport.width} px)`);
+      });
+    }
   }
 });

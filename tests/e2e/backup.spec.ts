@@ -82,7 +82,7 @@ for (const provider of testProviders()) {
       expect(JSON.stringify(health)).not.toContain(backupDir);
     });
 
-    test("db:backup while 20 clients post; db:restore into a fresh database holds every lead posted before it", async () => {
+    test("db:backup while 20 clients post; restored, it holds every lead posted before it", async () => {
       test.setTimeout(180_000);
       const completed: { reference: string; at: number }[] = [];
       let posting = true;

@@ -41,12 +41,15 @@ function deskActions(): { id: string; name: string; filename: string }[] {
 /** Everything an action could change, read straight from the database. */
 function snapshot() {
   return withDb((db) => ({
-    leads: db.prepare("SELECT id, status, activityAt FROM QuoteRequest ORDER BY id").all(),
+    leads: db
+      .prepare("SELECT id, status, activityAt, firstResponseAt, dealAmount, nextStep FROM QuoteRequest ORDER BY id")
+      .all(),
     events: db.prepare("SELECT count(*) AS n FROM LeadEvent").get(),
     outbox: db.prepare("SELECT count(*) AS n FROM OutboxMessage").get(),
     erasures: db.prepare("SELECT count(*) AS n FROM ErasureLog").get(),
     sessions: db.prepare("SELECT id, expiresAt FROM session WHERE expiresAt > ? ORDER BY id").all(Date.now()),
-    passkeys: db.prepare("SELECT count(*) AS n FROM passkey").get(),
+    passkeys: db.prepare("SELECT id, name FROM passkey ORDER BY id").all(),
+    privacyRequests: db.prepare("SELECT id, status, answeredAt FROM PrivacyRequest ORDER BY id").all(),
   }));
 }
 
@@ -120,16 +123,35 @@ test("anonymous, expired and cross-site requests to the desk are all refused and
   await owner.dispose();
   const outsider = await playwright.request.newContext();
 
+  // A confirmed privacy request from the form, for the actions that answer one.
+  const privacyRequest = withDb(
+    (db) =>
+      db
+        .prepare(
+          "INSERT INTO PrivacyRequest (kind, email, emailKey, status, confirmBy, createdAt, confirmedAt) " +
+            "VALUES ('access', ?, ?, 'open', ?, ?, ?)",
+        )
+        .run(`privacy.${email}`, `privacy.${email}`, Date.now(), Date.now(), Date.now()).lastInsertRowid,
+  );
+
   const pages = ["/desk", "/desk/sources", "/desk/erase", "/desk/account", `/desk/leads/${reference}`];
   const inputs: Record<string, Record<string, string>> = {
     addNoteAction: { reference, note: "should never be stored" },
+    answerPrivacyRequestAction: { request: String(privacyRequest) },
+    mailAccessExportAction: { request: String(privacyRequest) },
     changeStatusAction: { reference, status: "won" },
     eraseAction: { email, confirm: "yes" },
+    markAnsweredAction: { reference },
     markSpamAction: { reference },
     releaseSpamAction: { reference: spamReference },
     replyAction: { reference, subject: "Re: never sent", body: "This reply must never be sent." },
     retryMailAction: { reference },
     signOutAction: {},
+    bulkStatusAction: { reference, to: "spam" },
+    setDealValueAction: { reference, amount: "5000", currency: "USD" },
+    setNextStepAction: { reference, step: "should never be stored", due: "2026-12-31" },
+    renamePasskeyAction: { id: "any-passkey", name: "should never be stored" },
+    removePasskeyAction: { id: "any-passkey", confirm: "yes" },
   };
   const actions = deskActions();
   expect(actions.length, "desk actions found in the build").toBeGreaterThanOrEqual(7);

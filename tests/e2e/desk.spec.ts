@@ -57,6 +57,48 @@ test("sign in by emailed link: the link works once and its stored copy is blanke
   expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 });
 
+test("a lead's link opened while signed out opens that lead after sign-in by email link", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const name = uniqueName("Return");
+  const reference = await submitLead(request, baseURL!, { name, ip: uniqueIp() });
+  await page.context().setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
+  await page.goto(`${DESK}${deskLeadPath(reference)}`);
+  await expect(page).toHaveURL(`${DESK}/desk/sign-in?next=${encodeURIComponent(deskLeadPath(reference))}`);
+  const seen = seenMail();
+  await page.getByLabel("Email address").fill(OWNER);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  const link = await newSignInLink(seen);
+  expect(new URL(link).searchParams.get("callbackURL")).toBe(deskLeadPath(reference));
+  await page.goto(link);
+  await expect(page).toHaveURL(`${DESK}${deskLeadPath(reference)}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
+
+  // Signed in, a sign-in link naming another site, however written, ends in the inbox.
+  for (const next of [
+    "//evil.example",
+    "https://evil.example/",
+    "/\\evil.example",
+    "/%2F%2Fevil.example",
+    "/%5Cevil",
+  ]) {
+    await page.goto(`${DESK}/desk/sign-in?${new URLSearchParams({ next })}`);
+    await expect(page, next).toHaveURL(`${DESK}/desk`);
+  }
+  // A posted form that names another site gets a link back to the inbox only.
+  await page.context().clearCookies();
+  await page.goto(`${DESK}/desk/sign-in?${new URLSearchParams({ next: "//evil.example" })}`);
+  await expect(page.locator("input[name=next]")).toHaveCount(0);
+  await page.goto(`${DESK}/desk/sign-in?${new URLSearchParams({ next: deskLeadPath(reference) })}`);
+  await page.locator("input[name=next]").evaluate((input: HTMLInputElement) => (input.value = "//evil.example"));
+  const again = seenMail();
+  await page.getByLabel("Email address").fill(OWNER);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  expect(new URL(await newSignInLink(again)).searchParams.get("callbackURL")).toBe("/desk");
+});
+
 test("triage: find a new lead, move it to In progress, add a note, see the timeline", async ({
   page,
   request,
@@ -65,7 +107,7 @@ test("triage: find a new lead, move it to In progress, add a note, see the timel
   const name = uniqueName("Triage");
   const reference = await submitLead(request, baseURL!, { name, ip: uniqueIp() });
   await signInByEmail(page, uniqueIp());
-  await page.getByLabel("Search reference, name, email or company").fill(name.toUpperCase());
+  await page.getByLabel("Search (reference, name, email, company, message)").fill(name.toUpperCase());
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("row")).toHaveCount(2);
   await page.getByRole("link", { name: reference }).click();
@@ -175,7 +217,7 @@ test("export the current filter as CSV: a name starting with = arrives neutralis
   const name = `=HYPERLINK("x.example","${tag}")`;
   await submitLead(request, baseURL!, { name, email: `${tag.toLowerCase()}@example.com`, ip: uniqueIp() });
   await signInByEmail(page, uniqueIp());
-  await page.getByLabel("Search reference, name, email or company").fill(tag);
+  await page.getByLabel("Search (reference, name, email, company, message)").fill(tag);
   await page.getByRole("button", { name: "Search" }).click();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: /Export CSV/ }).click();
@@ -207,7 +249,7 @@ test("erase a person: nothing of them is left in the database or the mail folder
   await page.getByLabel("I understand that this cannot be undone.").check();
   await page.getByRole("button", { name: "Erase everything of this person" }).click();
   await expect(page.getByRole("form", { name: "Erase a person" }).getByTestId("action-message")).toContainText(
-    "Erased: 2 request(s), 4 email(s), 4 mail file(s)",
+    "Erased: 2 requests, 4 emails, 4 mail files",
   );
 
   const left = withDb((db) => ({
@@ -229,7 +271,12 @@ test("erase a person: nothing of them is left in the database or the mail folder
   expect(mailFiles().filter((file) => file.text.toLowerCase().includes(tag))).toEqual([]);
 });
 
-test("add a passkey, sign out, and sign in with the passkey", async ({ page }) => {
+test("add a passkey, sign out, and sign in with the passkey, back on the lead that was opened", async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const reference = await submitLead(request, baseURL!, { name: uniqueName("Passkey return"), ip: uniqueIp() });
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable");
   await cdp.send("WebAuthn.addVirtualAuthenticator", {
@@ -254,6 +301,51 @@ test("add a passkey, sign out, and sign in with the passkey", async ({ page }) =
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
   await expect(page).toHaveURL(`${DESK}/desk`);
   await expect(page.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
+
+  // Signed out again, a lead's link leads through the passkey sign-in to that lead.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.goto(`${DESK}${deskLeadPath(reference)}`);
+  await expect(page).toHaveURL(/\/desk\/sign-in\?next=/);
+  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  await expect(page).toHaveURL(`${DESK}${deskLeadPath(reference)}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(reference);
+});
+
+test("rename a passkey, and remove the last one only with the box ticked", async ({ page }) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  });
+  await signInByEmail(page, uniqueIp());
+  await page.goto(`${DESK}/desk/account`);
+  // Passkeys left by an earlier test go first, so the one added here is the last.
+  for (let left = await page.getByRole("button", { name: "Remove" }).count(); left > 0; left--) {
+    const box = page.getByLabel("It is my last passkey: sign in by emailed link from now on");
+    if (await box.count()) await box.check();
+    await page.getByRole("button", { name: "Remove" }).first().click();
+    await expect(page.getByRole("button", { name: "Remove" })).toHaveCount(left - 1);
+  }
+  await page.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(page.getByTestId("passkey-list")).toContainText("Desk passkey");
+  await page.getByLabel("New name for Desk passkey").fill("Work laptop");
+  await page.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByTestId("passkey-list").locator("strong")).toHaveText("Work laptop");
+  expect(withDb((db) => db.prepare("SELECT name FROM passkey").all())).toEqual([{ name: "Work laptop" }]);
+
+  await page.getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText("This is your last passkey: tick the box to remove it anyway.")).toBeVisible();
+  expect(withDb((db) => db.prepare("SELECT count(*) AS n FROM passkey").get())).toEqual({ n: 1 });
+  await page.getByLabel("It is my last passkey: sign in by emailed link from now on").check();
+  await page.getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText("None yet.")).toBeVisible();
+  expect(withDb((db) => db.prepare("SELECT count(*) AS n FROM passkey").get())).toEqual({ n: 0 });
 });
 
 test("sign out ends the session on the server", async ({ page }) => {

@@ -1,22 +1,33 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { caseStudies } from "../../lib/content";
-import { FIXTURE_CASE_STUDY, FIXTURE_CONTACT } from "../setup/fixture-facts";
+import { FIXTURE_CASE_STUDY, FIXTURE_CLIENT_PAGE, FIXTURE_CONTACT } from "../setup/fixture-facts";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fixtureEnv, fixturePort } from "../../playwright.config";
+import { startBookingStub, type BookingStub } from "../helpers/booking-stub";
+import { fillValid, uniqueIp, uniqueName } from "../helpers/e2e-server";
 import { FIXTURE_START_TIMEOUT_MS, startFixtureSite, type FixtureSite } from "../helpers/fixture-site";
+import { until } from "../helpers/pace";
 
 /**
  * The fixture site (project "fixture", tests/setup/fixture-site.ts): a production build whose content gives every
  * contact fact and one published case study. What the real content cannot show yet: the contact links once the
  * owner fills them in, and a real case study on its page, in the lists, in the sitemap and in the quote action.
- * (Their absence on the real build is checked in prospect.spec.ts.)
+ * (Their absence on the real build is checked in prospect.spec.ts.) Its BOOKING_URL points at a local stub of a
+ * scheduling page, so the "Book a call" link can be followed.
  */
 
 let fixtureSite: FixtureSite | undefined;
+let booking: BookingStub | undefined;
 test.beforeAll(async () => {
   test.setTimeout(FIXTURE_START_TIMEOUT_MS);
-  fixtureSite = await startFixtureSite();
+  booking = await startBookingStub();
+  fixtureSite = await startFixtureSite({ BOOKING_URL: `${booking.origin}/fsdev/intro?notes={reference}` });
 });
 test.afterAll(async () => {
   await fixtureSite?.stop();
+  await booking?.stop();
 });
 
 const { slug, title, service } = FIXTURE_CASE_STUDY;
@@ -115,6 +126,21 @@ test("the case study's similar-quote action opens the form with its service chos
   await requestSimilarQuote(page);
 });
 
+test("a content page that gains a client component keeps its scripts and their policy; the others lose both", async ({
+  page,
+  request,
+}) => {
+  const response = await page.goto(FIXTURE_CLIENT_PAGE.path);
+  expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' 'unsafe-inline'");
+  await expect(page.getByTestId(FIXTURE_CLIENT_PAGE.testId)).toHaveText("hydrated");
+  expect(await page.locator("script[src^='/_next/static/chunks/']").count()).toBeGreaterThan(0);
+
+  // The fixture build ran the step too: a page without a client component has no script and the strict policy.
+  const about = await request.get("/about");
+  expect(about.headers()["content-security-policy"]).toContain("script-src 'self';");
+  expect(await about.text()).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
@@ -124,4 +150,45 @@ test.describe("without JavaScript", () => {
     const html = await (await page.request.get(`/quote?interest=${encodeURIComponent(interest)}`)).text();
     expect(html).toMatch(new RegExp(`<option(?=[^>]*\\svalue="${interest}")(?=[^>]*\\sselected)[^>]*>`));
   });
+});
+
+test.describe("book a call", () => {
+  for (const javaScriptEnabled of [true, false]) {
+    const js = javaScriptEnabled ? "on" : "off";
+    test(`the success screen links to BOOKING_URL with the reference (JavaScript ${js})`, async ({ browser }) => {
+      const context = await browser.newContext({
+        javaScriptEnabled,
+        extraHTTPHeaders: { "X-Forwarded-For": uniqueIp() },
+      });
+      const page = await context.newPage();
+      try {
+        await page.goto("/quote");
+        await fillValid(page, uniqueName("Booker"));
+        await page.getByRole("button", { name: "Send request" }).click();
+        await expect(page.getByTestId("quote-success")).toBeVisible();
+        const reference = (await page.getByTestId("quote-reference").textContent())!.trim();
+        const link = page.getByTestId("book-call");
+        await expect(link).toHaveAttribute("href", `${booking!.origin}/fsdev/intro?notes=${reference}`);
+        await link.click();
+        await expect(page.getByRole("heading", { name: "Pick a time" })).toBeVisible();
+        expect(booking!.visits.map((visit) => visit.searchParams.get("notes"))).toContain(reference);
+
+        // The confirmation offers the same link (the fixture site writes its mail as .eml files in its copy).
+        const mailDir = path.join(os.tmpdir(), `fsdev-fixture-site-${fixturePort}`, fixtureEnv.MAIL_DIR);
+        const confirmation = await until(
+          () =>
+            fs.existsSync(mailDir) &&
+            fs
+              .readdirSync(mailDir)
+              .map((name) => fs.readFileSync(path.join(mailDir, name), "utf8"))
+              .find((raw) => raw.includes(reference) && /^To: prospect@example\.com/m.test(raw)),
+          { what: `the confirmation of ${reference}`, timeoutMs: 10_000, intervalMs: 100 },
+        );
+        const decoded = confirmation.replace(/=\r?\n/g, "").replaceAll("=3D", "=");
+        expect(decoded).toContain(`${booking!.origin}/fsdev/intro?notes=${reference}`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });

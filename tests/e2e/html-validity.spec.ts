@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { deskLeadPath, deskPaths, QUOTE_PATH } from "../../lib/routes";
+import { deskLeadPath, deskPaths, PRIVACY_CONFIRM_PATH, PRIVACY_REQUEST_PATH, QUOTE_PATH } from "../../lib/routes";
 import { DESK, signInByEmail } from "../helpers/desk";
 import { postForm, renderedForm } from "../helpers/form-post";
 import { uniqueIp } from "../helpers/e2e-server";
@@ -82,6 +82,11 @@ test("every document the server sends is valid HTML (W3C Nu HTML Checker, errors
   for (const pagePath of paths) await save(pagePath, await request.get(pagePath));
 
   await save("404", await request.get("/no-such-page-for-the-html-check"), 404);
+  // The privacy request form (noindex, not in the sitemap) and the page its emailed link opens, both outcomes.
+  await save(PRIVACY_REQUEST_PATH, await request.get(PRIVACY_REQUEST_PATH));
+  await save(`${PRIVACY_CONFIRM_PATH} with a link`, await request.get(`${PRIVACY_CONFIRM_PATH}?token=abc`));
+  await save(`${PRIVACY_CONFIRM_PATH} refused`, await request.get(`${PRIVACY_CONFIRM_PATH}?result=invalid`));
+  await save(`${PRIVACY_CONFIRM_PATH} confirmed`, await request.get(`${PRIVACY_CONFIRM_PATH}?result=confirmed`));
 
   const errorIp = uniqueIp();
   const errorForm = await renderedForm(request, errorIp);

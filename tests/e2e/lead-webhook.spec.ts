@@ -16,7 +16,7 @@ const SECRET = `whsec_${crypto.randomBytes(32).toString("base64")}`;
 /** One of this suite's own ports (E2E_PORT + 7), so parallel runs on other ports do not collide. */
 const PORT = Number(process.env.E2E_PORT ?? 3917) + 7;
 
-test("a receiver that hangs never holds up the form; the alert it missed is retried and arrives signed, once", async () => {
+test("a hanging receiver never holds up the form; the missed alert is retried and arrives signed, once", async () => {
   test.setTimeout(120_000);
   const receiver = await startWebhookReceiver(SECRET);
   await receiver.setMode("hang");

@@ -64,3 +64,16 @@ test("pages do not scroll sideways at phone size", async ({ page }) => {
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test("a product page at phone size offers one quote button at its foot, not two back to back", async ({ page }) => {
+  await page.goto("/products/shopify-seo-fixer");
+  // The page and its band (the header's closed menu and the footer's site links aside).
+  const quoteLinks = page
+    .locator("main a[href^='/quote'], [data-testid=quote-band] a[href^='/quote']")
+    .filter({ visible: true });
+  await expect(quoteLinks).toHaveCount(1);
+  await expect(page.getByTestId("quote-band").getByRole("link", { name: "Request a quote" })).toBeVisible();
+  // At desktop width the feature box, beside the text, keeps its own.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await expect(page.locator("section[aria-labelledby='product-features'] a[href^='/quote']")).toBeVisible();
+});

@@ -11,13 +11,21 @@ test("with JavaScript: a valid request shows the reference that the stored row a
 }) => {
   const name = uniqueName("Ada JS");
   await page.goto("/quote");
+  // Beside the form, the steps after sending: the one list of them on the page.
+  const stepLists = page.locator("main ol").filter({ visible: true });
+  await expect(stepLists).toHaveCount(1);
   await fillValid(page, name);
   await page.getByRole("button", { name: "Send request" }).click();
   const success = page.getByTestId("quote-success");
   await expect(success).toBeVisible();
+  // The next steps once: in the success screen, with the aside that also lists them gone.
+  await expect(stepLists).toHaveCount(1);
+  await expect(success.locator("ol")).toBeVisible();
   await expect(page.getByRole("heading", { name: /your request is in/i })).toBeFocused();
   const reference = (await page.getByTestId("quote-reference").textContent())!.trim();
   expect(reference).toMatch(/^FS-\d{4}-[0-9A-Z]{6}$/);
+  // No BOOKING_URL on this server: no "Book a call" (the fixture site has one: fixture-site.spec.ts).
+  await expect(page.getByTestId("book-call")).toHaveCount(0);
 
   const rows = storedRequests("name = ?", name);
   expect(rows).toHaveLength(1);
@@ -43,6 +51,9 @@ test.describe("without JavaScript", () => {
     await fillValid(page, name);
     await page.getByRole("button", { name: "Send request" }).click();
     await expect(page.getByTestId("quote-success")).toBeVisible();
+    // The next steps once, in the success screen.
+    await expect(page.locator("main ol").filter({ visible: true })).toHaveCount(1);
+    await expect(page.getByTestId("quote-success").locator("ol")).toBeVisible();
     const reference = (await page.getByTestId("quote-reference").textContent())!.trim();
     expect(storedRequests("name = ?", name).map((row) => row.reference)).toEqual([reference]);
     await mailsMentioning(reference, 2);
@@ -165,10 +176,33 @@ test("a service page's call to action preselects that service, and the request r
   await page.getByLabel(/What can we help with/).selectOption("service:seo-tooling");
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(page.getByTestId("quote-success")).toBeVisible();
-  expect(storedRequests("name = ?", name).map((row) => [row.interest, row.sourcePath])).toEqual([
+  expect(storedRequests("name = ?", name).map((row) => [row.interest, row.referrerPath])).toEqual([
     ["service:seo-tooling", "/services/seo-tooling"],
   ]);
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`attribution, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("the campaign tags of the page that opened the form are stored with the lead", async ({ page }) => {
+      await page.goto("/services/seo-tooling?utm_source=partner&utm_campaign=launch-week");
+      await page.locator("main").getByRole("link", { name: "Request a quote" }).first().click();
+      await expect(page).toHaveURL(/\/quote\?interest=service%3Aseo-tooling$/);
+      const name = uniqueName(`Tagged ${javaScriptEnabled ? "JS" : "NoJS"}`);
+      await fillValid(page, name);
+      await page.getByLabel(/What can we help with/).selectOption("service:seo-tooling");
+      await page.getByRole("button", { name: "Send request" }).click();
+      await expect(page.getByTestId("quote-success")).toBeVisible();
+      expect(storedRequests("name = ?", name)[0]).toMatchObject({
+        referrerPath: "/services/seo-tooling",
+        utmSource: "partner",
+        utmCampaign: "launch-week",
+        utmMedium: null,
+      });
+    });
+  });
+}
 
 test("the sixth request in ten minutes from one address gets a polite error and keeps its values", async ({
   page,
@@ -253,7 +287,7 @@ test.describe("the static form page and its cookies", () => {
       const [row] = storedRequests("name = ?", name);
       expect(row).toMatchObject({
         interest: "service:automation",
-        sourcePath: "/services/automation",
+        referrerPath: "/services/automation",
         utmSource: "newsletter",
         utmCampaign: "spring",
         utmMedium: null,

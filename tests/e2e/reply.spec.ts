@@ -88,7 +88,7 @@ test.afterAll(async () => {
   await smtp?.stop();
 });
 
-test("the owner replies with a template: threaded under the confirmation, his copy arrives, the lead is In progress", async ({
+test("a reply from a template: threaded under the confirmation, the owner's copy arrives, lead In progress", async ({
   browser,
 }) => {
   const lead = await newLead("Reply");

@@ -10,7 +10,7 @@ import pg from "pg";
 import { quoteForm } from "@/content/quote-form";
 import { MAX_CONFIRMATIONS_PER_DAY } from "@/lib/quotes/confirmation-cap";
 import { REFERENCE_PATTERN } from "@/lib/quotes/reference";
-import { securityHeaders } from "@/lib/server/security-headers";
+import { contentSecurityPolicy, securityHeaders } from "@/lib/server/security-headers";
 import { startCountingProxy } from "../helpers/counting-proxy";
 import { fillValid } from "../helpers/e2e-server";
 import { cookieHeader, formHiddenFields } from "../helpers/form-html";
@@ -82,7 +82,9 @@ function expectOurProxyErrorPage(response: RawResponse) {
   expect(isBareNginxPage(response)).toBe(false);
   for (const { key, value } of securityHeaders(true)) {
     expect(headerCount(response, key.toLowerCase()), key).toBe(1);
-    expect(response.headers[key.toLowerCase()], key).toBe(value);
+    // The page has no script at all: the policy without 'unsafe-inline'.
+    const expected = key === "Content-Security-Policy" ? contentSecurityPolicy(true, { inlineScripts: false }) : value;
+    expect(response.headers[key.toLowerCase()], key).toBe(expected);
   }
   expect(response.headers["cache-control"]).toBe("no-store");
 }
@@ -105,6 +107,8 @@ let killed = 0;
 let survivor = 1;
 let nginx: TestNginx;
 let db: pg.Client;
+/** Each instance names itself to PostgreSQL (application_name), so the test sees which one a query came from. */
+const instanceUrl = (i: number) => `${database.url}?application_name=${INSTANCE_NAMES[i]}`;
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -115,10 +119,10 @@ test.beforeAll(async () => {
   site = `http://127.0.0.1:${nginxPort}`;
   settings = { ...env, SMTP_URL: smtp.url, SITE_URL: site };
   // One migration run, then both instances on the same database.
-  // Each instance names itself to PostgreSQL (application_name), so the test sees which one a query came from.
-  const url = (i: number) => `${database.url}?application_name=${INSTANCE_NAMES[i]}`;
-  instances.push(await startQuoteServer({ port: ports[0]!, databaseUrl: url(0), env: settings }));
-  instances.push(await startQuoteServer({ port: ports[1]!, databaseUrl: url(1), migrated: true, env: settings }));
+  instances.push(await startQuoteServer({ port: ports[0]!, databaseUrl: instanceUrl(0), env: settings }));
+  instances.push(
+    await startQuoteServer({ port: ports[1]!, databaseUrl: instanceUrl(1), migrated: true, env: settings }),
+  );
   nginx = await startNginx({ port: nginxPort, upstreams: ports.map((port) => `127.0.0.1:${port}`) });
   expect(nginx.url).toBe(site);
   db = new pg.Client({ connectionString: database.url });
@@ -221,6 +225,28 @@ test("nginx config: cached prerendered pages, long-lived static files, one of ea
   expect(cached.status).toBe(200);
   expect(cached.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
   expect(cached.headers["x-cache-status"]).toBe("HIT");
+
+  // A content page is the build step's rewritten document (no framework script, the policy without
+  // 'unsafe-inline'), from the app and then from the cache, and again from a restarted instance.
+  const article = "/articles/understanding-back-end-developers";
+  const scriptFree = (response: RawResponse) => {
+    expect(response.status).toBe(200);
+    expect(response.headers["content-security-policy"]).toBe(contentSecurityPolicy(true, { inlineScripts: false }));
+    expect(response.body).toContain("<h1");
+    expect(response.body).not.toMatch(/<script(?![^>]*application\/ld\+json)|__next_f/);
+  };
+  scriptFree(await requestFrom(`${site}${article}`));
+  const fromCache = await requestFrom(`${site}${article}`);
+  expect(fromCache.headers["x-cache-status"]).toBe("HIT");
+  scriptFree(fromCache);
+  await instances[0]!.stop();
+  instances[0] = await startQuoteServer({
+    port: ports[0]!,
+    databaseUrl: instanceUrl(0),
+    migrated: true,
+    env: settings,
+  });
+  scriptFree(await requestFrom(`${instances[0]!.url}${article}`));
 
   // A body over the form's limit is refused by nginx itself.
   const big = await requestFrom(`${site}/quote`, {
@@ -497,14 +523,14 @@ test("400 posts, 40 clients, an instance killed mid-run: stored and mailed once,
   // Posts nginx sent on to the other instance: the access log names both upstreams ("a, b"). Each post that was
   // mid-request on the killed instance is one of them.
   const resent = nginx.accessLog().filter((line) => line.includes('"POST /quote') && /^\S+ \S+, /.test(line)).length;
-  expect(resent).toBeGreaterThanOrEqual(midRequestAtKill[INSTANCE_NAMES[killed]]!);
+  expect(resent).toBeGreaterThanOrEqual(midRequestAtKill[INSTANCE_NAMES[killed]!]!);
 
   console.log(
     `topology: ${all.length} posts, ${CLIENTS} clients, wall ${(wall / 1000).toFixed(1)} s, ` +
       `p50 ${percentile(times, 50).toFixed(0)} ms, p99 ${percentile(times, 99).toFixed(0)} ms; ` +
       `instance killed at ${(killedAt / 1000).toFixed(1)} s after ${KILL_AFTER} posts, ` +
-      `posts mid-request on it ${midRequestAtKill[INSTANCE_NAMES[killed]]} ` +
-      `(on the other ${midRequestAtKill[INSTANCE_NAMES[survivor]] ?? 0}); ` +
+      `posts mid-request on it ${midRequestAtKill[INSTANCE_NAMES[killed]!]} ` +
+      `(on the other ${midRequestAtKill[INSTANCE_NAMES[survivor]!] ?? 0}); ` +
       `posts nginx sent on to the other instance: ${resent}; proxy errors seen: ${failures.length}, ` +
       `sent again by the visitor: ${retried}; ` +
       `stored ${stored.length}, duplicates ${duplicates}, lost ${lost}; ` +

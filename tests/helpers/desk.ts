@@ -35,18 +35,19 @@ const VALID: Record<string, string> = {
 
 /**
  * Sends a quote request through the real form action (as a browser without JS); returns its stored reference.
- * Without `email`, the address is made from the name ("Triage 1a2b" -> Triage.1a2b@example.com).
+ * Without `email`, the address is made from the name ("Triage 1a2b" -> Triage.1a2b@example.com); `fields`
+ * replaces the form's other answers (interest, budget, description...).
  */
 export async function submitLead(
   request: APIRequestContext,
   baseURL: string,
-  opts: { name: string; email?: string; ip: string; spam?: boolean },
+  opts: { name: string; email?: string; ip: string; spam?: boolean; fields?: Record<string, string> },
 ): Promise<string> {
   const email = opts.email ?? `${opts.name.replace(/\W+/g, ".")}@example.com`;
   const hidden = await renderedForm(request, opts.ip);
   await pastMinimumFillTime();
   const fields: [string, string][] = [
-    ...Object.entries({ ...VALID, name: opts.name, email }),
+    ...Object.entries({ ...VALID, ...opts.fields, name: opts.name, email }),
     ...(opts.spam ? ([[HONEYPOT_FIELD, "https://spam.example"]] as [string, string][]) : []),
   ];
   const response = await postForm(request, { ip: opts.ip, origin: new URL(baseURL).origin, hidden, fields });

@@ -14,7 +14,7 @@ export type StoredRequest = {
   status: string;
   description: string;
   interest: string;
-  sourcePath: string | null;
+  referrerPath: string | null;
   utmSource: string | null;
   utmMedium: string | null;
   utmCampaign: string | null;
@@ -27,7 +27,7 @@ export function storedRequests(where = "1=1", ...params: unknown[]): StoredReque
   try {
     return db
       .prepare(
-        "SELECT id, reference, name, email, company, status, description, interest, sourcePath, " +
+        "SELECT id, reference, name, email, company, status, description, interest, sourcePath AS referrerPath, " +
           `utmSource, utmMedium, utmCampaign, spamScore FROM QuoteRequest WHERE ${where} ORDER BY id`,
       )
       .all(...params) as StoredRequest[];

@@ -10,9 +10,10 @@ export const FIXTURE_START_TIMEOUT_MS = 600_000;
 
 export type FixtureSite = { stop: () => Promise<void> };
 
-export async function startFixtureSite(): Promise<FixtureSite> {
+/** `settings`: runtime settings for the site beside the fixture's own (e.g. BOOKING_URL at a local stub). */
+export async function startFixtureSite(settings: Record<string, string> = {}): Promise<FixtureSite> {
   const child = spawn(process.execPath, ["--import", "tsx", "tests/setup/fixture-site.ts", String(fixturePort)], {
-    env: { ...process.env, ...fixtureEnv } as NodeJS.ProcessEnv,
+    env: { ...process.env, ...fixtureEnv, ...settings } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

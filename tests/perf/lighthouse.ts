@@ -4,11 +4,19 @@
 //
 // The framework's floor is measured in the same session: a bare Next.js app (tests/perf/floor-app) is built,
 // started and run through the same presets, with the runs interleaved page by page, so that both sides of
-// the comparison see the same machine load. PERF_FLOOR=0 leaves it out.
+// the comparison see the same machine load. PERF_FLOOR=0 leaves it out. PERF_PORT (default 3995; the build's
+// SITE_URL must name it) and PERF_FLOOR_PORT (default PERF_PORT - 1) move the two servers.
+//
+// It also prints each measured page's document as built and as served: the build step
+// (lib/build/script-free-adapter.mjs) serves content pages without the framework's runtime.
 import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import zlib from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { originalFileOf, SCRIPT_FREE_ORIGINALS } from "../../lib/build/script-free-files.mjs";
 import { startQuoteServer } from "../helpers/quote-server";
 import { startFloorApp } from "./floor-server";
 import { scriptsBeforeLcp } from "./scripts-before-lcp";
@@ -23,6 +31,8 @@ const presets = (process.env.PERF_PRESETS?.split(",") ?? ["mobile", "desktop"]) 
 const chromePath = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 const runs = Number(process.env.PERF_RUNS ?? 1);
 const withFloor = process.env.PERF_FLOOR !== "0";
+const port = Number(process.env.PERF_PORT ?? 3995);
+const floorPort = Number(process.env.PERF_FLOOR_PORT ?? port - 1);
 
 type Row = {
   page: string;
@@ -73,12 +83,43 @@ async function measure(port: number, target: Target, preset: "mobile" | "desktop
   };
 }
 
+/** The body's size as sent with gzip (fetch would decompress it). */
+function compressedSize(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": "gzip" } }, (response) => {
+        let bytes = 0;
+        response.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        response.on("end", () => resolve(bytes));
+      })
+      .on("error", reject);
+  });
+}
+
+/** Each page's document: as `next build` made it, and as served (gzip as `next start` sends it). */
+async function printDocumentSizes() {
+  const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+  for (const page of pages) {
+    const served = await fetch(`${server.url}${page}`).then((response) => response.text());
+    const gzipped = await compressedSize(`${server.url}${page}`);
+    const originalFile = path.join(distDir, SCRIPT_FREE_ORIGINALS, originalFileOf(page));
+    const built = fs.existsSync(originalFile) ? fs.readFileSync(originalFile) : undefined;
+    const asBuilt = built ? `${built.length} bytes (gzip ${zlib.gzipSync(built).length})` : "the same";
+    const scripts = (served.match(/<script\b(?![^>]*application\/ld\+json)/g) ?? []).length;
+    console.log(
+      `${page}: document as built ${asBuilt}; served ${Buffer.byteLength(served)} bytes (gzip ${gzipped}), ` +
+        `${scripts} script tag(s)`,
+    );
+  }
+}
+
 const samples = new Map<string, Row[]>();
-const server = await startQuoteServer({ port: 3995 });
+const server = await startQuoteServer({ port });
 let floor: Awaited<ReturnType<typeof startFloorApp>> | undefined;
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {
-  floor = withFloor ? await startFloorApp(3994) : undefined;
+  await printDocumentSizes();
+  floor = withFloor ? await startFloorApp(floorPort) : undefined;
   chrome = await chromeLauncher.launch({
     chromePath,
     chromeFlags: [

@@ -13,8 +13,19 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+export type JsFigures = { scripts: number; transferredKb: number; parsedKb: number };
+
 /** Loads `url` in a new page of `context` (give it a fresh context for an empty cache) and returns a table row. */
 export async function jsRow(context: Browser | BrowserContext, url: string, label: string): Promise<string> {
+  return jsTableRow(label, await jsFigures(context, url));
+}
+
+export function jsTableRow(label: string, figures: JsFigures): string {
+  return `| ${label} | ${figures.scripts} | ${figures.transferredKb.toFixed(1)} | ${figures.parsedKb.toFixed(1)} |`;
+}
+
+/** The scripts `url` loads on a first visit in a new page of `context`: how many, KB transferred and parsed. */
+export async function jsFigures(context: Browser | BrowserContext, url: string): Promise<JsFigures> {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "networkidle" });
   await pace(1500, "scripts the page loads after network idle (prefetches) are counted too");
@@ -24,7 +35,6 @@ export async function jsRow(context: Browser | BrowserContext, url: string, labe
       .map((entry) => ({ transfer: entry.transferSize, decoded: entry.decodedBodySize })),
   );
   await page.close();
-  const kb = (n: number) => (n / 1024).toFixed(1);
-  const sum = (key: "transfer" | "decoded") => scripts.reduce((total, entry) => total + entry[key], 0);
-  return `| ${label} | ${scripts.length} | ${kb(sum("transfer"))} | ${kb(sum("decoded"))} |`;
+  const kb = (key: "transfer" | "decoded") => scripts.reduce((total, entry) => total + entry[key], 0) / 1024;
+  return { scripts: scripts.length, transferredKb: kb("transfer"), parsedKb: kb("decoded") };
 }

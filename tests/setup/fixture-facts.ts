@@ -23,3 +23,15 @@ export const FIXTURE_CASE_STUDY = {
   /** A file name in content/services: its page lists the case study. */
   service: "seo-tooling",
 } as const;
+
+/**
+ * A content page that gains a client component in the fixture build (a note that says when React has hydrated
+ * it): the build step must see it in the build's output and leave that page its scripts.
+ */
+export const FIXTURE_CLIENT_PAGE = {
+  path: "/privacy",
+  /** The page's source file in the copy, and the one line that renders it. */
+  file: "app/(site)/privacy/page.tsx",
+  render: '  return <ContentPage page={page} path="/privacy" before={updated} />;',
+  testId: "fixture-client-note",
+} as const;

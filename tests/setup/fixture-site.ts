@@ -15,7 +15,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import matter from "gray-matter";
-import { FIXTURE_CASE_STUDY, FIXTURE_CONTACT } from "./fixture-facts";
+import { FIXTURE_CASE_STUDY, FIXTURE_CLIENT_PAGE, FIXTURE_CONTACT } from "./fixture-facts";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const port = Number(process.argv[2]);
@@ -84,6 +84,32 @@ function writeCaseStudy() {
   fs.writeFileSync(path.join(folder, `${FIXTURE_CASE_STUDY.slug}.mdx`), matter.stringify(content, data));
 }
 
+/** One content page gains a client component: it must keep the framework's scripts (the build step finds it). */
+function addClientComponent() {
+  const { file, render, testId } = FIXTURE_CLIENT_PAGE;
+  const page = path.join(dir, file);
+  const text = fs.readFileSync(page, "utf8");
+  if (text.split(render).length !== 2) {
+    throw new Error(`${file}: expected "${render.trim()}" exactly once; update tests/setup/fixture-facts.ts`);
+  }
+  const component = [
+    '"use client";',
+    'import { useEffect, useState } from "react";',
+    "export function FixtureClientNote() {",
+    '  const [state, setState] = useState("static");',
+    '  useEffect(() => setState("hydrated"), []);',
+    `  return <p data-testid="${testId}">{state}</p>;`,
+    "}",
+    "",
+  ].join("\n");
+  fs.writeFileSync(path.join(path.dirname(page), "fixture-client-note.tsx"), component);
+  const rendered = render.replace("before={updated}", "before={<>{updated}<FixtureClientNote /></>}");
+  fs.writeFileSync(
+    page,
+    `import { FixtureClientNote } from "./fixture-client-note";\n${text.replace(render, rendered)}`,
+  );
+}
+
 /**
  * The copy's `next build` skips its type check: the copy's code is the project's, whose types the type check
  * step (npm run typecheck) and the main build have checked; only content differs, and that is checked by the
@@ -115,6 +141,7 @@ if (buildId && fs.existsSync(marker) && fs.readFileSync(marker, "utf8") === buil
   copyProject();
   fillContact();
   writeCaseStudy();
+  addClientComponent();
   skipTypeCheck();
   seedBuildCache();
   log(`copied to ${dir}`);

@@ -9,7 +9,6 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
 import { eraseByEmail } from "@/lib/leads/erase";
-import { emailKey, searchTextOf } from "@/lib/leads/keys";
 import {
   backupDatabase,
   backupFileName,
@@ -23,6 +22,7 @@ import {
 import { backupHealth, runDailyBackup } from "@/lib/ops/daily-backup";
 import { restoreBackup, RestoreRefused } from "@/lib/ops/restore";
 import { migrate } from "@/prisma/migrate.mjs";
+import { leadRow } from "../helpers/lead-rows";
 import { emptyDatabase, migratedDb, testProviders } from "../helpers/test-databases";
 
 const SECRET = "backup-test-secret-0123456789-abcdefghijkl";
@@ -35,25 +35,7 @@ function tempDir(label: string): string {
 
 async function insertLead(db: Db, email = `person${++sequence}@example.test`, createdAt = new Date()) {
   const reference = `FS-2026-B${String(++sequence).padStart(5, "0")}`;
-  const name = "Grace Hopper";
-  return db.quoteRequest.create({
-    data: {
-      reference,
-      name,
-      email,
-      emailKey: emailKey(email),
-      searchText: searchTextOf({ reference, name, email, company: null }),
-      interest: "other",
-      interestLabel: "Something else",
-      budget: "Not sure yet",
-      timeline: "Flexible",
-      description: "A backup test request.",
-      consentAt: createdAt,
-      consentVersion: "2026-11-24",
-      createdAt,
-      activityAt: createdAt,
-    },
-  });
+  return db.quoteRequest.create({ data: leadRow({ reference, name: "Grace Hopper", email, createdAt }) });
 }
 
 function eraseOptions(db: Db, dir?: string) {
@@ -80,7 +62,7 @@ describe.each(testProviders())("backup and restore on %s", (provider) => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("copies a consistent, private database while writers insert, and restores it with erasures applied again", async () => {
+  it("copies a consistent, private database while writers insert; restores it, erasures applied again", async () => {
     const db = source.db;
     const before = await Promise.all(Array.from({ length: 10 }, () => insertLead(db)));
     // Writers keep inserting while the copy is taken.
@@ -121,19 +103,21 @@ describe.each(testProviders())("backup and restore on %s", (provider) => {
     // Into a fresh database: nothing live there, so no --force needed.
     const target = await emptyDatabase(provider, `backup-dst-${provider}`);
     try {
-      const result = await restoreBackup({
-        databaseUrl: target.url,
-        file,
-        force: false,
-        backupDir: dir,
-        secret: SECRET,
-        pgTools,
-        migrate: async () => {
-          expect((await migrate("deploy", { url: target.url })).exitCode).toBe(0);
-        },
-        openDb: () => createDb(target.url),
-        eraseOptions: (restored) => eraseOptions(restored),
-      });
+      const restore = (force: boolean, migrateTo = true) =>
+        restoreBackup({
+          databaseUrl: target.url,
+          file,
+          force,
+          backupDir: dir,
+          secret: SECRET,
+          pgTools,
+          migrate: async () => {
+            if (migrateTo) expect((await migrate("deploy", { url: target.url })).exitCode).toBe(0);
+          },
+          openDb: () => createDb(target.url),
+          eraseOptions: (restored) => eraseOptions(restored),
+        });
+      const result = await restore(false);
       expect(result.copiedAside).toBeNull();
       expect(result.reapplied).toEqual({ people: 1, requests: 1 });
       const restored = createDb(target.url);
@@ -148,30 +132,8 @@ describe.each(testProviders())("backup and restore on %s", (provider) => {
       }
 
       // The target now holds leads: a second restore is refused without --force, and copies it aside with it.
-      await expect(
-        restoreBackup({
-          databaseUrl: target.url,
-          file,
-          force: false,
-          backupDir: dir,
-          secret: SECRET,
-          pgTools,
-          migrate: async () => {},
-          openDb: () => createDb(target.url),
-          eraseOptions: (restored) => eraseOptions(restored),
-        }),
-      ).rejects.toThrow(RestoreRefused);
-      const forced = await restoreBackup({
-        databaseUrl: target.url,
-        file,
-        force: true,
-        backupDir: dir,
-        secret: SECRET,
-        pgTools,
-        migrate: async () => {},
-        openDb: () => createDb(target.url),
-        eraseOptions: (restored) => eraseOptions(restored),
-      });
+      await expect(restore(false, false)).rejects.toThrow(RestoreRefused);
+      const forced = await restore(true, false);
       expect(forced.copiedAside?.leads).toBe(backup.leads - 1);
       expect(fs.existsSync(forced.copiedAside!.file)).toBe(true);
       expect(forced.leads).toBe(backup.leads - 1);
@@ -226,7 +188,7 @@ describe("backup files and the erasure journal", () => {
 });
 
 describe.each(testProviders())("the daily backup on %s", (provider) => {
-  it("waits for BACKUP_TIME, runs once per local day across instances, and gives its claim back on failure", async () => {
+  it("waits for BACKUP_TIME, runs once a local day across instances, gives its claim back on failure", async () => {
     const database = await migratedDb(`daily-${provider}`, provider);
     const other = createDb(database.url);
     const dir = tempDir(`daily-${provider}`);

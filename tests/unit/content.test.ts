@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ContentError, byOrder, defineCollection, readEntry } from "@/lib/content/collection";
+import { PRIVACY_REQUEST_PATH } from "@/lib/routes";
 import {
   articles,
   faqs,
@@ -19,6 +20,24 @@ import { site as rawSite } from "@/content/site";
 const fixtures = path.join(import.meta.dirname, "../fixtures/content");
 
 describe("the real content", () => {
+  it("names the agency background on about, in the FAQ answer and once on home, as experience, not a day job", () => {
+    const count = (text: string) => text.split("GRKK Web Presence").length - 1;
+    const home = getHome();
+    const { video, ...sections } = home.data;
+    expect(count(JSON.stringify(sections) + home.body)).toBe(1);
+    // The video's slide shows the sentence, so its captions and transcript keep it word for word.
+    const captions = fs.readFileSync("public/media/fs-dev-showcase.en.vtt", "utf8");
+    expect(count(video.transcript)).toBe(1);
+    expect(count(captions)).toBe(1);
+    expect(count(getPage("about").body)).toBe(1);
+    const answer = faqs.all().find((entry) => entry.slug === "what-is-francois-schoemans-background")!;
+    expect(count(answer.body)).toBe(1);
+    const elsewhere = [...services.all(), ...products.all(), ...articles.all()].filter((entry) => count(entry.body));
+    expect(elsewhere.map((entry) => entry.file)).toEqual([]);
+    const pages = [JSON.stringify(sections), home.body, getPage("about").body, answer.body].join("\n");
+    expect(pages).not.toContain("works at Prebo Digital");
+  });
+
   it("says what is true of the IP hash: keyed, reversible by whoever holds the key, not 'one-way'", async () => {
     const { quoteForm } = await import("@/content/quote-form");
     const privacy = getPage("privacy").body;
@@ -93,6 +112,7 @@ describe("the real content", () => {
       "/about",
       "/quote",
       "/privacy",
+      PRIVACY_REQUEST_PATH,
       ...services.all().map((entry) => `/services/${entry.slug}`),
       ...products.all().map((entry) => `/products/${entry.slug}`),
       ...articles.all().map((entry) => `/articles/${entry.slug}`),

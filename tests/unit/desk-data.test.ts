@@ -7,6 +7,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { dateTime } from "@/components/desk/format";
+import { mailRowStatus } from "@/components/desk/mail-status";
 import { getPage } from "@/lib/content";
 import { retentionSettings } from "@/lib/server/env";
 import { fillRetention, retentionFacts } from "@/lib/leads/retention-notice";
@@ -57,28 +59,28 @@ describe("the desk migration on existing data", () => {
           reference: "FS-2026-AAAAAA",
           status: "new",
           emailKey: "ada@example.com",
-          searchText: "fs-2026-aaaaaa ada ada@example.com acme",
+          searchText: "fs-2026-aaaaaa ada ada@example.com acme d",
           activityAt: 1764000000000,
         },
         {
           reference: "FS-2026-BBBBBB",
           status: "in_progress",
           emailKey: "bob@example.com",
-          searchText: "fs-2026-bbbbbb bob bob@example.com ",
+          searchText: "fs-2026-bbbbbb bob bob@example.com  d",
           activityAt: 1764000000000,
         },
         {
           reference: "FS-2026-CCCCCC",
           status: "lost",
           emailKey: "cy@example.com",
-          searchText: "fs-2026-cccccc cy cy@example.com ",
+          searchText: "fs-2026-cccccc cy cy@example.com  d",
           activityAt: 1764000000000,
         },
         {
           reference: "FS-2026-DDDDDD",
           status: "spam",
           emailKey: "di@example.com",
-          searchText: "fs-2026-dddddd di di@example.com ",
+          searchText: "fs-2026-dddddd di di@example.com  d",
           activityAt: 1764000000000,
         },
       ]);
@@ -132,14 +134,32 @@ describe("owner notice", () => {
         budget: "b",
         timeline: "t",
         description: "d",
-        sourcePath: null,
+        referrerPath: null,
         utm: {},
         createdAt: new Date(),
         consentVersion: "v",
       },
-      { siteName: "FS Dev", siteUrl: "https://www.fsdev.example/", ownerName: "Francois" },
+      {
+        siteName: "FS Dev",
+        siteUrl: "https://www.fsdev.example/",
+        ownerName: "Francois",
+        ownerRole: "Founder",
+        contact: {},
+        timeZone: "Africa/Johannesburg",
+      },
     );
     expect(mail.text).toContain("Open it in the desk: https://www.fsdev.example/desk/leads/FS-2026-ABC123");
     expect(mail.html).toContain('<a href="https://www.fsdev.example/desk/leads/FS-2026-ABC123"');
+  });
+});
+
+describe("the desk's times", () => {
+  const at = new Date("2026-12-02T21:26:00Z");
+
+  it("are in the business's zone and say which", () => {
+    expect(dateTime(at, "Africa/Johannesburg")).toBe("2 Dec 2026, 23:26 SAST");
+    expect(dateTime(at, "UTC")).toBe("2 Dec 2026, 21:26 UTC");
+    const sent = { status: "sent", attempts: 1, lastError: null, sentAt: at, nextAttemptAt: at };
+    expect(mailRowStatus(sent, "Africa/Johannesburg")).toBe("Sent 2 Dec 2026, 23:26 SAST.");
   });
 });

@@ -49,11 +49,32 @@ describe("the form's cookies on a load of /quote", () => {
       settings,
     );
     expect(new URLSearchParams(context!.value).toString()).toBe(
-      "sourcePath=%2Fservices%2Fautomation&utm_source=news&utm_campaign=spring",
+      "referrerPath=%2Fservices%2Fautomation&utm_source=news&utm_campaign=spring",
     );
     expect(context!.options.maxAge).toBeUndefined();
     const [, cleared] = formCookies(visit(undefined, "https://elsewhere.example/page"), settings);
     expect(cleared).toMatchObject({ name: FORM_CONTEXT_COOKIE, value: "", options: { maxAge: 0 } });
+  });
+
+  it("carries the tags of the same-origin page that opened the form; the form's own win over them", () => {
+    const hosts = ["www.fsdev.example"];
+    expect(
+      visitContext(
+        "https://www.fsdev.example/services?utm_campaign=spring&utm_source=news",
+        hosts,
+        new URLSearchParams(),
+      ),
+    ).toEqual({ referrerPath: "/services", utm_campaign: "spring", utm_source: "news" });
+    expect(
+      visitContext(
+        "https://www.fsdev.example/services?utm_campaign=spring&utm_source=news",
+        hosts,
+        new URLSearchParams("utm_campaign=autumn"),
+      ),
+    ).toEqual({ referrerPath: "/services", utm_campaign: "autumn", utm_source: "news" });
+    expect(visitContext("https://elsewhere.example/page?utm_campaign=theirs", hosts, new URLSearchParams())).toEqual(
+      {},
+    );
   });
 
   it("caps UTM values at 100 characters", () => {
@@ -65,17 +86,17 @@ describe("a posted form with the cookies filled in", () => {
   it("takes the token and the context from the cookies when the form carries none", () => {
     const filled = withFormCookies(
       { name: "Ada" },
-      { token: "v1.cookie", context: "sourcePath=%2Fabout&utm_medium=email&other=ignored" },
+      { token: "v1.cookie", context: "referrerPath=%2Fabout&utm_medium=email&other=ignored" },
     );
-    expect(filled).toEqual({ name: "Ada", formToken: "v1.cookie", sourcePath: "/about", utm_medium: "email" });
+    expect(filled).toEqual({ name: "Ada", formToken: "v1.cookie", referrerPath: "/about", utm_medium: "email" });
   });
 
   it("prefers what the form posted (a token handed back after a refusal)", () => {
     const filled = withFormCookies(
-      { formToken: "v1.posted", sourcePath: "/faq" },
-      { token: "v1.cookie", context: "sourcePath=%2Fabout" },
+      { formToken: "v1.posted", referrerPath: "/faq" },
+      { token: "v1.cookie", context: "referrerPath=%2Fabout" },
     );
-    expect(filled).toMatchObject({ formToken: "v1.posted", sourcePath: "/faq" });
+    expect(filled).toMatchObject({ formToken: "v1.posted", referrerPath: "/faq" });
   });
 
   it("leaves the token missing when neither has one", () => {

@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { responseClock } from "@/lib/server/env";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { getPage } from "@/lib/content";
@@ -23,7 +24,7 @@ import type { LeadWebhookSettings, SlackPayload, StandardPayload } from "@/lib/w
 import { LEAD_WEBHOOK_KIND } from "@/lib/webhooks/rows";
 import { postWebhook } from "@/lib/webhooks/send";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
-import { SECRET, testEnv, testMail, validSubmission } from "../helpers/quote-fixtures";
+import { clockEnv, SECRET, testEnv, testMail, validSubmission } from "../helpers/quote-fixtures";
 import { migratedDb, testProviders } from "../helpers/test-databases";
 import { startWebhookReceiver, type TestWebhookReceiver } from "../helpers/webhook-receiver";
 
@@ -95,7 +96,7 @@ describe.each(testProviders())("on %s", (provider) => {
     logged.length = 0;
   });
 
-  it("queues the alert with the lead, and a receiver that is down, then fails, then loses an answer sees the lead once", async () => {
+  it("queues the alert with the lead; a receiver down, then failing, then losing an answer sees it once", async () => {
     const lead = await submit();
     // The lead and its alert are one write: the two emails and the alert, all pending.
     expect(lead.outboxIds).toHaveLength(3);
@@ -215,14 +216,19 @@ describe.each(testProviders())("on %s", (provider) => {
     const ctx = {
       db,
       actor: "owner@fsdev.test",
-      renderHeldMail: heldMailRenderer({ ownerTo: testEnv.QUOTE_TO, ctx: testMail, webhook: settings }),
+      renderHeldMail: heldMailRenderer({
+        ownerTo: testEnv.QUOTE_TO,
+        ctx: testMail,
+        clock: responseClock(clockEnv),
+        webhook: settings,
+      }),
     };
     const released = await releaseSpam(ctx, spam.reference);
     expect(released).toMatchObject({ ok: true, changed: true });
     if (!released.ok) return;
     expect(released.outboxIds).toHaveLength(3);
     const event = await db.leadEvent.findFirst({ where: { action: "not_spam" } });
-    expect(event?.detail).toBe("2 held email(s) and the webhook alert queued");
+    expect(event?.detail).toBe("2 held emails and the webhook alert queued");
     expect(await deliver(new Date(), { ids: released.outboxIds })).toMatchObject({ sent: 3, failed: 0 });
     expect([...receiver.alerts.keys()]).toEqual([`lead.released.${spam.reference}`]);
     expect((receiver.alerts.get(`lead.released.${spam.reference}`) as StandardPayload).type).toBe("lead.released");

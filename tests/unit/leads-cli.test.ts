@@ -5,8 +5,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leadRow } from "../helpers/lead-rows";
 import { createDb, type Db } from "@/lib/db/client";
-import { emailKey, searchTextOf } from "@/lib/leads/keys";
 import { tempDatabaseUrl } from "../helpers/temp-db";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -31,31 +31,18 @@ function leads(...args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
-async function insert(reference: string, name: string, email: string, status = "new") {
-  return client.quoteRequest.create({
-    data: {
-      reference,
-      status,
-      name,
-      email,
-      emailKey: emailKey(email),
-      searchText: searchTextOf({ reference, name, email, company: null }),
-      interest: "other",
-      interestLabel: "Something else",
-      budget: "Not sure yet",
-      timeline: "Flexible",
-      description: "A project.",
-      consentAt: new Date(),
-      consentVersion: "2026-11-24",
-    },
-  });
+/** When both leads arrived: 21:26 UTC, 23:26 in the business's zone (Africa/Johannesburg, UTC+2). */
+const RECEIVED = new Date("2026-12-02T21:26:09Z");
+
+async function insert(reference: string, name: string, email: string, status = "new", createdAt = new Date()) {
+  return client.quoteRequest.create({ data: leadRow({ reference, name, email, status, createdAt }) });
 }
 
 beforeAll(async () => {
   execFileSync(process.execPath, ["prisma/migrate.mjs", "deploy"], { cwd: root, env, stdio: "pipe" });
   client = createDb(database.url);
-  await insert("FS-2026-CLI001", "=SUM(A1)", "Mixed.Case@Example.test");
-  await insert("FS-2026-CLI002", "Grace Hopper", "grace@example.test", "spam");
+  await insert("FS-2026-CLI001", "=SUM(A1)", "Mixed.Case@Example.test", "new", RECEIVED);
+  await insert("FS-2026-CLI002", "Grace Hopper", "grace@example.test", "spam", RECEIVED);
 });
 
 afterAll(async () => {
@@ -63,12 +50,16 @@ afterAll(async () => {
   database.cleanup();
 });
 
-describe("npm run leads", { timeout: 60_000 }, () => {
+// Each command is a separate tsx process (2-4 s idle, 10 s and more on a loaded machine); some tests run a dozen.
+describe("npm run leads", { timeout: 150_000 }, () => {
   it("lists, filters by status and shows a lead", () => {
     const all = leads("list");
     expect(all.code).toBe(0);
     expect(all.out).toContain("FS-2026-CLI001");
-    expect(all.out).toContain("2 lead(s); New 1, In progress 0, Won 0, Lost 0, Spam 1");
+    expect(all.out).toContain("2 leads; New 1, In progress 0, Won 0, Lost 0, Spam 1");
+    // Times in the business's zone, labelled, as the desk shows them.
+    expect(all.out).toMatch(/^reference +received \(Africa\/Johannesburg\) +status/);
+    expect(all.out).toMatch(/FS-2026-CLI001 +2026-12-02 23:26 +New/);
     const spam = leads("list", "--status", "spam");
     expect(spam.out).toContain("FS-2026-CLI002");
     expect(spam.out).not.toContain("FS-2026-CLI001");
@@ -76,6 +67,8 @@ describe("npm run leads", { timeout: 60_000 }, () => {
     expect(show.code).toBe(0);
     expect(show.out).toContain("Name: Grace Hopper");
     expect(show.out).toContain("held back (spam)");
+    expect(show.out).toContain("Received: 2026-12-02T23:26:09+02:00");
+    expect(show.out).toContain("Consent: 2026-12-02T23:26:09+02:00, notice version");
   });
 
   it("refuses unknown references, statuses, commands and options with a clear message and a non-zero exit", () => {
@@ -117,6 +110,38 @@ describe("npm run leads", { timeout: 60_000 }, () => {
     expect(result.out.startsWith("\uFEFF")).toBe(true);
     const rows = parse(result.out, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows.map((row) => row.name)).toEqual(["'=SUM(A1)"]);
+    expect(rows[0]?.received).toBe("2026-12-02T23:26:09+02:00");
+  });
+
+  it("writes the export to --output itself (nothing on stdout), with activity, next step and notes count", async () => {
+    const lead = await client.quoteRequest.update({
+      where: { reference: "FS-2026-CLI001" },
+      data: {
+        nextStep: "Call back",
+        nextStepAt: new Date("2026-12-09T00:00:00Z"),
+        dealAmount: 1200,
+        dealCurrency: "EUR",
+      },
+    });
+    await client.leadEvent.createMany({
+      data: [1, 2].map((n) => ({ quoteRequestId: lead.id, actor: "cli", action: "note", detail: `note ${n}` })),
+    });
+    const file = path.join(path.dirname(database.file), "leads.csv");
+    const result = leads("export", "--status", "new", "--output", file);
+    expect(result).toMatchObject({ code: 0, out: "" });
+    expect(result.err).toContain(`to ${file}`);
+    const text = fs.readFileSync(file, "utf8");
+    expect(text.startsWith('\uFEFF"reference"')).toBe(true);
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      "last activity": lead.activityAt.toISOString(),
+      "deal value": "1200",
+      "deal currency": "EUR",
+      "next step": "Call back",
+      "next step due": "2026-12-09",
+      notes: "2",
+    });
   });
 
   it("answers an access request as JSON on stdout or in a file, and records it without the address", async () => {
@@ -124,7 +149,7 @@ describe("npm run leads", { timeout: 60_000 }, () => {
     expect(result.code).toBe(0);
     const data = JSON.parse(result.out) as { requests: { reference: string }[] };
     expect(data.requests.map((row) => row.reference)).toEqual(["FS-2026-CLI001"]);
-    expect(result.err).toContain("1 request(s)");
+    expect(result.err).toContain("1 request, ");
     const file = path.join(path.dirname(database.file), "person.json");
     const written = leads("person", "Mixed.Case@Example.test", "--output", file);
     expect(written).toMatchObject({ code: 0, out: "" });
@@ -137,10 +162,10 @@ describe("npm run leads", { timeout: 60_000 }, () => {
 
   it("erases a person by any case of the address, then purges", async () => {
     const result = leads("erase", "MIXED.case@example.TEST");
-    expect(result).toMatchObject({ code: 0, out: "erased 1 request(s), 0 email(s), 0 mail file(s).\n" });
+    expect(result).toMatchObject({ code: 0, out: "erased 1 request, 0 emails, 0 mail files.\n" });
     expect(await client.quoteRequest.count({ where: { reference: "FS-2026-CLI001" } })).toBe(0);
     const purge = leads("purge");
     expect(purge.code).toBe(0);
-    expect(purge.out).toMatch(/^purged: 0 spam request\(s\), 0 lead\(s\) past 12 months/);
+    expect(purge.out).toMatch(/^purged: 0 spam requests, 0 leads past 12 months/);
   });
 });

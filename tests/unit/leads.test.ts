@@ -14,16 +14,26 @@ import { describeErasure, eraseByEmail, mentionsAddress } from "@/lib/leads/eras
 import { exportLeads, exportLeadsCsv, leadsCsv, neutraliseCell } from "@/lib/leads/export";
 import { emailKey, erasureHash, searchTextOf } from "@/lib/leads/keys";
 import { heldMailRenderer } from "@/lib/leads/mail";
+import { responseClock } from "@/lib/server/env";
 import { getLead, leadEmail, listLeads, sourcesReport } from "@/lib/leads/queries";
 import { monthsBefore, purge } from "@/lib/leads/retention";
 import { deliverPending } from "@/lib/mail/outbox";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+import { clockEnv } from "../helpers/quote-fixtures";
 import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
 import { migratedTempDatabase } from "../helpers/temp-db";
 
 const OWNER = "owner@fsdev.example";
 const FROM = "FS Dev website <website@fsdev.example>";
-const ctx = { siteName: "FS Dev", siteUrl: "https://www.fsdev.example", ownerName: "Francois Schoeman" };
+const ZONE = "Africa/Johannesburg";
+const ctx = {
+  siteName: "FS Dev",
+  siteUrl: "https://www.fsdev.example",
+  ownerName: "Francois Schoeman",
+  ownerRole: "Founder",
+  contact: {},
+  timeZone: "Africa/Johannesburg",
+};
 const SETTINGS = {
   SPAM_RETENTION_DAYS: 30,
   LEAD_RETENTION_MONTHS: 12,
@@ -69,7 +79,7 @@ type LeadInput = {
   status?: string;
   createdAt?: Date;
   activityAt?: Date;
-  sourcePath?: string | null;
+  referrerPath?: string | null;
   utmCampaign?: string | null;
   ipHash?: string | null;
   withMail?: boolean;
@@ -100,7 +110,13 @@ async function insertLead(input: LeadInput = {}) {
       name,
       email,
       emailKey: emailKey(email),
-      searchText: searchTextOf({ reference, name, email, company }),
+      searchText: searchTextOf({
+        reference,
+        name,
+        email,
+        company,
+        description: "We need a crawler that finds broken links.",
+      }),
       company,
       interest: "service:seo-tooling",
       interestLabel: "SEO tooling",
@@ -109,7 +125,7 @@ async function insertLead(input: LeadInput = {}) {
       description: "We need a crawler that finds broken links.",
       consentAt: createdAt,
       consentVersion: "2026-11-24",
-      sourcePath: input.sourcePath === undefined ? "/services/seo-tooling" : input.sourcePath,
+      referrerPath: input.referrerPath === undefined ? "/services/seo-tooling" : input.referrerPath,
       utmCampaign: input.utmCampaign ?? null,
       utmSource: input.utmCampaign ? "newsletter" : null,
       ipHash: input.ipHash === undefined ? "hash" : input.ipHash,
@@ -118,7 +134,7 @@ async function insertLead(input: LeadInput = {}) {
     },
   });
   if (input.withMail ?? input.status !== "spam") {
-    for (const row of heldMailRenderer({ ownerTo: OWNER, ctx })(lead))
+    for (const row of heldMailRenderer({ ownerTo: OWNER, ctx, clock: responseClock(clockEnv) })(lead))
       await client.outboxMessage.create({ data: { ...row, quoteRequestId: lead.id, createdAt } });
   }
   return lead;
@@ -130,7 +146,7 @@ const deliver = (opts: { ids?: number[]; ignoreSchedule?: boolean }) =>
 const received = (reference: string) => smtp.received.filter((mail) => mail.raw.includes(reference));
 
 describe("inbox queries", () => {
-  it("lists newest first, counts every tab, searches case-insensitively and paginates", async () => {
+  it("lists newest first (New earliest due first), counts tabs, searches in any case and paginates", async () => {
     const base = Date.now();
     await insertLead({ name: "Zoë Old", createdAt: new Date(base - 3_000) });
     await insertLead({ name: "Grace Hopper", company: "Navy", createdAt: new Date(base - 2_000) });
@@ -143,9 +159,10 @@ describe("inbox queries", () => {
     expect(all.rows.find((row) => row.name === "Spammy")?.mail).toBe("held");
     expect(all.rows.find((row) => row.name === "Grace Hopper")?.mail).toBe("pending");
 
+    // New is the owner's queue: the lead due first (the one that arrived first) leads.
     expect((await listLeads(client, { status: "new" })).rows.map((row) => row.name)).toEqual([
-      "Grace Hopper",
       "Zoë Old",
+      "Grace Hopper",
     ]);
     expect((await listLeads(client, { query: "NAVY" })).rows.map((row) => row.name)).toEqual(["Grace Hopper"]);
     expect((await listLeads(client, { query: won.reference.toLowerCase() })).total).toBe(1);
@@ -158,31 +175,32 @@ describe("inbox queries", () => {
     expect((await listLeads(client, { page: 99, pageSize: 3 })).page).toBe(2);
   });
 
-  it("reports leads and wins per landing page and per campaign over the last days, spam left out", async () => {
+  it("reports leads and wins per page before the form and per campaign over the last days, spam left out", async () => {
     const now = new Date("2026-12-02T12:00:00Z");
     const day = 86_400_000;
     await insertLead({
-      sourcePath: "/articles/a",
+      referrerPath: "/articles/a",
       utmCampaign: "launch",
       status: "won",
       createdAt: new Date(now.getTime() - 2 * day),
     });
-    await insertLead({ sourcePath: "/articles/a", createdAt: new Date(now.getTime() - 40 * day) });
-    await insertLead({ sourcePath: "/services/b", createdAt: new Date(now.getTime() - 5 * day) });
-    await insertLead({ sourcePath: "/articles/a", status: "spam", createdAt: new Date(now.getTime() - 1 * day) });
-    await insertLead({ sourcePath: "/old", createdAt: new Date(now.getTime() - 100 * day) });
+    await insertLead({ referrerPath: "/articles/a", createdAt: new Date(now.getTime() - 40 * day) });
+    await insertLead({ referrerPath: "/services/b", createdAt: new Date(now.getTime() - 5 * day) });
+    await insertLead({ referrerPath: "/articles/a", status: "spam", createdAt: new Date(now.getTime() - 1 * day) });
+    await insertLead({ referrerPath: "/old", createdAt: new Date(now.getTime() - 100 * day) });
 
-    const last30 = await sourcesReport(client, 30, now);
-    expect(last30.pages).toEqual([
-      { key: "/articles/a", leads: 1, won: 1 },
-      { key: "/services/b", leads: 1, won: 0 },
+    const calendar = responseClock(clockEnv);
+    const last30 = await sourcesReport(client, 30, now, calendar);
+    expect(last30.pages).toMatchObject([
+      { key: "/articles/a", leads: 1, won: 1, wonValue: {} },
+      { key: "/services/b", leads: 1, won: 0, wonValue: {} },
     ]);
-    expect(last30.campaigns).toEqual([
+    expect(last30.campaigns).toMatchObject([
       { key: "launch (newsletter)", leads: 1, won: 1 },
       { key: "(no campaign)", leads: 1, won: 0 },
     ]);
-    const last90 = await sourcesReport(client, 90, now);
-    expect(last90.pages[0]).toEqual({ key: "/articles/a", leads: 2, won: 1 });
+    const last90 = await sourcesReport(client, 90, now, calendar);
+    expect(last90.pages[0]).toMatchObject({ key: "/articles/a", leads: 2, won: 1 });
   });
 });
 
@@ -215,7 +233,11 @@ describe("commands", () => {
 
   it("releases a spam lead once: its two held emails are queued and delivered exactly once", async () => {
     const lead = await insertLead({ status: "spam" });
-    const ctxt = { db: client, actor: OWNER, renderHeldMail: heldMailRenderer({ ownerTo: OWNER, ctx }) };
+    const ctxt = {
+      db: client,
+      actor: OWNER,
+      renderHeldMail: heldMailRenderer({ ownerTo: OWNER, ctx, clock: responseClock(clockEnv) }),
+    };
     const first = await releaseSpam(ctxt, lead.reference);
     expect(first).toMatchObject({ ok: true, status: "new", changed: true });
     const ids = first.ok ? first.outboxIds : [];
@@ -250,11 +272,22 @@ describe("commands", () => {
 });
 
 describe("CSV export", () => {
+  it("gives the received time as ISO 8601 in the business's zone, with its offset", async () => {
+    await insertLead({ name: "Zoned", createdAt: new Date("2026-12-02T21:26:09Z") });
+    const { csv } = await exportLeadsCsv(client, {}, ZONE);
+    const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(records.find((record) => record.name === "Zoned")?.received).toBe("2026-12-02T23:26:09+02:00");
+    const utc = parse((await exportLeadsCsv(client, {}, "UTC")).csv, { bom: true, columns: true });
+    expect((utc as Record<string, string>[]).find((record) => record.name === "Zoned")?.received).toBe(
+      "2026-12-02T21:26:09+00:00",
+    );
+  });
+
   it("neutralises formula cells, starts with a BOM and parses back with the filter applied", async () => {
     await insertLead({ name: '=HYPERLINK("http://evil")', company: "+cmd|' /C calc'!A0" });
     await insertLead({ name: "Émile Zola", company: null });
     await insertLead({ name: "Spam Bot", status: "spam" });
-    const { csv, rows } = await exportLeadsCsv(client, { status: "new" });
+    const { csv, rows } = await exportLeadsCsv(client, { status: "new" }, ZONE);
     expect(rows).toBe(2);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
@@ -268,7 +301,7 @@ describe("CSV export", () => {
   it("quotes every cell, so a spreadsheet splitting on ',' or on ';' finds no live formula", async () => {
     await insertLead({ name: "Acme;=1+1;", company: "Semi;colon, and comma" });
     await insertLead({ name: "Tab\there", company: "-2+3" });
-    const { csv } = await exportLeadsCsv(client, {});
+    const { csv } = await exportLeadsCsv(client, {}, ZONE);
     const byComma = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(byComma.map((record) => record.name).sort()).toEqual(["Acme;'=1+1;", "Tab\there"]);
     // The same file opened where ";" is the separator (a comma-decimal locale): no cell may start a formula.
@@ -298,7 +331,11 @@ describe("CSV export", () => {
       },
     } as Pick<Db, "quoteRequest">;
     let ended: [number, boolean] | undefined;
-    const pieces = leadsCsv(counted, {}, { pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) });
+    const pieces = leadsCsv(
+      counted,
+      {},
+      { timeZone: ZONE, pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) },
+    );
     expect((await pieces.next()).value).toMatch(/^\uFEFF"reference"/);
     expect(reads).toBe(0);
     expect((await pieces.next()).value).toContain("Paged 4");
@@ -309,7 +346,11 @@ describe("CSV export", () => {
     expect(rest.join("")).toContain("Paged 0");
     expect(ended).toEqual([5, true]);
     // A reader that stops early ends the export as interrupted.
-    const cut = leadsCsv(client, {}, { pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) });
+    const cut = leadsCsv(
+      client,
+      {},
+      { timeZone: ZONE, pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) },
+    );
     await cut.next();
     await cut.next();
     await cut.return();
@@ -320,13 +361,13 @@ describe("CSV export", () => {
     await insertLead({ name: "Ada Lovelace" });
     await insertLead({ name: "Grace Hopper" });
     let csv = "";
-    for await (const piece of exportLeads(client, { status: "new", query: "grace" }, OWNER)) csv += piece;
+    for await (const piece of exportLeads(client, { status: "new", query: "grace" }, OWNER, ZONE)) csv += piece;
     expect(csv).toContain("Grace Hopper");
-    for await (const piece of exportLeads(client, {}, OWNER)) void piece;
+    for await (const piece of exportLeads(client, {}, OWNER, ZONE)) void piece;
     const events = await client.leadEvent.findMany({ orderBy: { id: "asc" } });
     expect(events.map((event) => [event.actor, event.action, event.quoteRequestId, event.detail])).toEqual([
-      [OWNER, "export", null, "1 lead(s), status new, with a search"],
-      [OWNER, "export", null, "2 lead(s), status all"],
+      [OWNER, "export", null, "1 lead, status new, with a search"],
+      [OWNER, "export", null, "2 leads, status all"],
     ]);
   });
 });
@@ -374,6 +415,7 @@ describe("erasure", () => {
       files: 2,
       notes: 0,
       signIns: 0,
+      privacyRequests: 0,
       inFlight: { delivered: 0, unsettled: 0 },
     });
     expect(await client.quoteRequest.findMany({ where: { id: { in: [a.id, b.id] } } })).toEqual([]);

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { renderConfirmation, renderOwnerNotice, safeSubject, type QuoteForMail } from "@/lib/mail/render";
 import { escapeHtml } from "@/lib/text/escape-html";
 
-const ctx = { siteName: "FS Dev", siteUrl: "https://www.fsdev.example/", ownerName: "Francois Schoeman" };
+const ctx = {
+  siteName: "FS Dev",
+  siteUrl: "https://www.fsdev.example/",
+  ownerName: "Francois Schoeman",
+  ownerRole: "Founder",
+  contact: {},
+  timeZone: "Africa/Johannesburg",
+};
 
 function quote(overrides: Partial<QuoteForMail> = {}): QuoteForMail {
   return {
@@ -15,10 +22,11 @@ function quote(overrides: Partial<QuoteForMail> = {}): QuoteForMail {
     budget: "R50k – R100k",
     timeline: "Within 3 months",
     description: "We need a crawler.\nIt should find broken links.",
-    sourcePath: "/services/seo-tools",
+    referrerPath: "/services/seo-tools",
     utm: { utm_source: "newsletter", utm_campaign: "spring" },
     createdAt: new Date("2026-03-05T08:15:00Z"),
     consentVersion: "2026-01",
+    promise: "You will hear from Francois by Thursday 5 March, 16:15 SAST.",
     ...overrides,
   };
 }
@@ -48,7 +56,6 @@ describe("renderOwnerNotice", () => {
       "https://www.fsdev.example/services/seo-tools",
       "utm_source=newsletter",
       "utm_campaign=spring",
-      "2026-03-05T08:15:00.000Z",
       "2026-01",
     ];
     for (const value of expected) {
@@ -65,22 +72,26 @@ describe("renderOwnerNotice", () => {
       "Budget",
       "Timeline",
       "Project description",
-      "Source page",
+      "Page before the form",
       "UTM tags",
       "Received",
     ]) {
       expect(mail.text).toContain(`${label}:`);
       expect(mail.html).toContain(`>${label}</th>`);
     }
-    // 08:15 UTC is 10:15 in Johannesburg (UTC+2, no daylight saving).
-    expect(mail.text).toMatch(/10:15/);
+    // 08:15 UTC is 10:15 in the business's zone (Johannesburg, UTC+2), labelled, and no raw UTC stamp.
+    expect(mail.text).toContain("Received: 5 Mar 2026, 10:15 SAST");
+    expect(mail.html).toContain("5 Mar 2026, 10:15 SAST");
+    for (const part of [mail.text, mail.html]) expect(part).not.toContain("2026-03-05T08:15");
+    const inLondon = renderOwnerNotice(quote(), { ...ctx, timeZone: "Europe/London" });
+    expect(inLondon.text).toContain("Received: 5 Mar 2026, 08:15 GMT");
   });
 
   it("leaves out the utm row when there are no tags and says when optional fields were not given", () => {
-    const bare = renderOwnerNotice(quote({ utm: {}, company: null, phone: null, sourcePath: null }), ctx);
+    const bare = renderOwnerNotice(quote({ utm: {}, company: null, phone: null, referrerPath: null }), ctx);
     expect(bare.text).not.toContain("UTM tags");
     expect(bare.text).toContain("Company: (not given)");
-    expect(bare.text).toContain("Source page: (unknown)");
+    expect(bare.text).toContain("Page before the form: (unknown)");
   });
 
   it("is a small self-contained accessible HTML document", () => {
@@ -103,11 +114,45 @@ describe("renderConfirmation", () => {
       expect(part).toContain("SEO tooling");
       expect(part).toContain("Within 3 months");
       expect(part).toContain(part === mail.html ? escapeHtml("R50k – R100k") : "R50k – R100k");
-      expect(part).toContain("Francois Schoeman reads your request and replies within two business days");
+      expect(part).toContain(
+        "Francois Schoeman reads your request himself. You will hear from Francois by Thursday 5 March, 16:15 SAST.",
+      );
       expect(part).toMatch(/corrected or deleted, reply to this email and quote your reference FS-2026-7KQ4MZ/);
       expect(part).toContain("https://www.fsdev.example/privacy");
     }
     expect(mail.html).toContain('<a href="https://www.fsdev.example/privacy"');
+  });
+
+  it("reads as the business's letter: thanks, a way back, and a signature with the owner's role and the site", () => {
+    expect(mail.text).toContain("Thank you for asking FS Dev for a quote: your request has arrived safely.");
+    expect(mail.text).toContain(
+      "Questions in the meantime? Reply to this email: it goes straight to Francois Schoeman.",
+    );
+    expect(mail.text.trimEnd()).toMatch(
+      /\nKind regards,\nFrancois Schoeman\nFounder, FS Dev\nhttps:\/\/www\.fsdev\.example$/,
+    );
+    expect(mail.html).toContain(
+      'Kind regards,<br>Francois Schoeman<br>Founder, FS Dev<br><a href="https://www.fsdev.example"',
+    );
+    const withContact = renderConfirmation(quote(), {
+      ...ctx,
+      contact: { email: "hello@fsdev.example", phone: "+27 21 000 0000" },
+    });
+    expect(withContact.text).toContain("You can also write to hello@fsdev.example or call +27 21 000 0000.");
+    const phoneOnly = renderConfirmation(quote(), { ...ctx, contact: { phone: "+27 21 000 0000" } });
+    expect(phoneOnly.text).toContain("Francois Schoeman. You can also call +27 21 000 0000.");
+  });
+
+  it("offers BOOKING_URL as a plain link, {reference} replaced by the reference URL-encoded; none without it", () => {
+    expect(mail.text).not.toContain("Book a call");
+    const booked = renderConfirmation(quote({ reference: "FS-2026-A&B" }), {
+      ...ctx,
+      bookingUrl: "https://cal.example/fsdev?notes={reference}&ref={reference}",
+    });
+    const link = "https://cal.example/fsdev?notes=FS-2026-A%26B&ref=FS-2026-A%26B";
+    expect(booked.text).toContain(`Book a call: ${link}`);
+    expect(booked.html).toContain(`<a href="${escapeHtml(link)}"`);
+    expect(booked.html).not.toContain("<script");
   });
 
   it("carries nothing a stranger typed: it goes to whatever address was entered", () => {
@@ -124,7 +169,7 @@ describe("renderConfirmation", () => {
       expect(part).not.toContain(lure.email);
     }
     expect(rendered.text).not.toContain("utm_source");
-    expect(rendered.text).not.toContain("Source page");
+    expect(rendered.text).not.toContain("Page before the form");
   });
 });
 

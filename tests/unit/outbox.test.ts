@@ -15,7 +15,14 @@ import { migratedDb, testProviders } from "../helpers/test-databases";
 const OWNER = "owner@fsdev.example";
 const FROM = "FS Dev website <website@fsdev.example>";
 const SITE_URL = "https://www.fsdev.example";
-const ctx = { siteName: "FS Dev", siteUrl: SITE_URL, ownerName: "Francois Schoeman" };
+const ctx = {
+  siteName: "FS Dev",
+  siteUrl: SITE_URL,
+  ownerName: "Francois Schoeman",
+  ownerRole: "Founder",
+  contact: {},
+  timeZone: "Africa/Johannesburg",
+};
 
 describe.each(testProviders())("on %s", (provider) => {
   let database: Awaited<ReturnType<typeof migratedDb>>;
@@ -53,10 +60,11 @@ describe.each(testProviders())("on %s", (provider) => {
       budget: "R50k – R100k",
       timeline: "Within 3 months",
       description: "We need a crawler.\nIt should find broken links.",
-      sourcePath: "/services/seo-tools",
+      referrerPath: "/services/seo-tools",
       utm: { utm_source: "newsletter" },
       createdAt: new Date(),
       consentVersion: "2026-01",
+      promise: "You will hear from Francois by Monday 7 December, 16:00 SAST.",
       ...overrides,
     };
   }
@@ -78,7 +86,7 @@ describe.each(testProviders())("on %s", (provider) => {
         description: q.description,
         consentAt: q.createdAt,
         consentVersion: q.consentVersion,
-        sourcePath: q.sourcePath,
+        referrerPath: q.referrerPath,
         utmSource: q.utm.utm_source,
         createdAt: q.createdAt,
         outbox: { create: outboxRows(q, { ownerTo: OWNER, ctx }) },

@@ -6,6 +6,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { testMail } from "../helpers/quote-fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ContentError } from "@/lib/content";
 import { fillPlaceholders, placeholdersIn, REPLY_PLACEHOLDERS } from "@/lib/content/placeholders";
@@ -24,7 +25,7 @@ import { migratedDb, testProviders } from "../helpers/test-databases";
 const OWNER = "owner@fsdev.example";
 const FROM = "FS Dev website <website@fsdev.example>";
 const SITE_URL = "https://www.fsdev.example";
-const mailCtx = { siteName: "FS Dev", siteUrl: SITE_URL, ownerName: "Francois Schoeman" };
+const mailCtx = { ...testMail, siteName: "FS Dev", siteUrl: SITE_URL, ownerName: "Francois Schoeman" };
 const HOUR = 3_600_000;
 const RETENTION = {
   SPAM_RETENTION_DAYS: 30,
@@ -70,10 +71,11 @@ describe.each(testProviders())("replies on %s", (provider) => {
       budget: "Not sure yet",
       timeline: "Just exploring for now",
       description: "Our invoices are typed by hand.",
-      sourcePath: "/services/automation",
+      referrerPath: "/services/automation",
       utm: {},
       createdAt: new Date(),
       consentVersion: "2026-01",
+      promise: "You will hear from Francois by Monday 7 December, 12:00 SAST.",
     };
     const lead = await db.quoteRequest.create({
       data: {
@@ -139,7 +141,7 @@ describe.each(testProviders())("replies on %s", (provider) => {
       .filter((mail) => mail.parsed.headers["message-id"]?.includes(reference));
   }
 
-  it("threads the reply under the confirmation, to the lead only, Reply-To the owner; his copy under his notice", async () => {
+  it("threads the reply under the confirmation, to the lead only, Reply-To the owner; his copy too", async () => {
     const lead = await insertLead();
     const [notice, confirmation] = await db.outboxMessage.findMany({
       where: { quoteRequestId: lead.id },
@@ -210,7 +212,7 @@ describe.each(testProviders())("replies on %s", (provider) => {
     ]);
   });
 
-  it("refuses a placeholder the lead has no value for, or an unknown one, naming each; nothing is written", async () => {
+  it("refuses a placeholder the lead has no value for, or an unknown one, naming each; writes nothing", async () => {
     const lead = await insertLead({ company: null, interest: "other" });
     const before = await footprint(lead.id);
     const result = await queueReply(context(), {
@@ -231,7 +233,7 @@ describe.each(testProviders())("replies on %s", (provider) => {
     expect(await footprint(lead.id)).toEqual(before);
   });
 
-  it("caps replies per hour over all leads: beyond it, a clear refusal and nothing written; an hour later they go", async () => {
+  it("caps replies per hour over all leads: beyond it a clear refusal, nothing written; later they go", async () => {
     const at = new Date(Date.now() + 10 * 24 * HOUR);
     const capped = context({ perHour: 3, now: () => at });
     // Rows from the other tests are older than an hour at `at`: only these count.
@@ -325,7 +327,7 @@ describe.each(testProviders())("replies on %s", (provider) => {
     });
   });
 
-  it("retention blanks a sent reply's text after MAIL_BODY_RETENTION_DAYS; an access request lists the reply", async () => {
+  it("retention blanks a sent reply's text after MAIL_BODY_RETENTION_DAYS; access requests list replies", async () => {
     const lead = await insertLead();
     const result = await queueReply(context(), input(lead.reference, "A reply worth keeping for a while."));
     if (!result.ok) throw new Error(result.message);

@@ -8,7 +8,7 @@ import { redirect } from "next/navigation";
 import { auth } from "@/app/after-response";
 import { serverContext } from "@/lib/server/context";
 import { emailKey } from "@/lib/leads/keys";
-import { deskPaths } from "@/lib/routes";
+import { deskSignInPath } from "@/lib/routes";
 
 export type Owner = { email: string; userId: string };
 
@@ -19,8 +19,9 @@ export async function currentOwner(): Promise<Owner | null> {
   return { email: session.user.email, userId: session.user.id };
 }
 
-export async function requireOwner(): Promise<Owner> {
+/** The signed-in owner; otherwise a redirect to sign-in, which returns to `path` (this page) afterwards. */
+export async function requireOwner(path?: string): Promise<Owner> {
   const owner = await currentOwner();
-  if (!owner) redirect(deskPaths.signIn);
+  if (!owner) redirect(deskSignInPath(path));
   return owner;
 }

@@ -1,14 +1,27 @@
 import type { Metadata } from "next";
 import { DeskFrame } from "@/components/desk/desk-frame";
-import { ageOf, dateTime } from "@/components/desk/format";
-import { MailBadge } from "@/components/desk/mail-badge";
+import { BULK_FORM_ID, BulkActions } from "@/components/desk/bulk-actions";
+import { DueTime } from "@/components/desk/due-time";
+import { dateTime } from "@/components/desk/format";
+import { InboxFilters } from "@/components/desk/inbox-filters";
+import { InboxList } from "@/components/desk/inbox-list";
+import { KeyboardShortcuts } from "@/components/desk/keyboard-shortcuts";
 import { serverContext } from "@/lib/server/context";
-import { parseInboxFilter, SEARCH_MAX_LENGTH } from "@/lib/leads/inbox-filter";
-import { listLeads, SIGN_IN_CAP_NOTICE_DAYS, signInCapNotices } from "@/lib/leads/queries";
+import { AGE_FILTERS } from "@/lib/leads/age";
+import { formatMoney } from "@/lib/leads/deal-value";
+import { inboxQuery, parseInboxFilter } from "@/lib/leads/inbox-filter";
+import { inboxPage } from "@/lib/leads/inbox-query";
+import { defaultSort, INBOX_SORTS } from "@/lib/leads/inbox-sort";
+import { SIGN_IN_CAP_NOTICE_DAYS, signInCapNotices } from "@/lib/leads/queries";
+import { dueState } from "@/lib/leads/response-due";
+import { quoteChoices } from "@/lib/quotes/catalog";
 import { LEAD_STATUSES, STATUS_LABELS } from "@/lib/leads/status";
-import { deskInboxPath, deskLeadPath, deskPaths } from "@/lib/routes";
+import { deskInboxPath, deskPaths } from "@/lib/routes";
+import { plural } from "@/lib/text/plural";
+import { bulkStatusAction } from "./actions/bulk-status";
 import { signOutAction } from "./actions/sign-out";
 import { requireOwner } from "./guard";
+import { overdueNow } from "./overdue";
 
 export const metadata: Metadata = { title: "Inbox" };
 
@@ -17,39 +30,63 @@ const TAB_CLASS = [
   "hover:text-brand-800 aria-[current=page]:border-brand-700 aria-[current=page]:text-brand-800",
 ].join(" ");
 
-function inboxHref(params: { status: string; q?: string; page?: number }): string {
-  const query = new URLSearchParams({ status: params.status });
-  if (params.q) query.set("q", params.q);
-  if (params.page && params.page > 1) query.set("page", String(params.page));
-  return deskInboxPath(query);
-}
-
 export default async function InboxPage({
   searchParams,
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  const owner = await requireOwner();
-  const filter = parseInboxFilter(await searchParams);
-  const status = filter.status ?? "new";
+  const params = await searchParams;
+  const choices = quoteChoices();
+  const parsed = parseInboxFilter(params, choices);
+  const status = parsed.status ?? "new";
+  const filter = { ...parsed, status, sort: parsed.sort ?? defaultSort(status) };
   const q = filter.query;
-  const inbox = await listLeads(serverContext().db, { status, query: q, page: filter.page });
   const now = new Date();
+  const inbox = await inboxPage(serverContext().db, filter, {
+    now,
+    timeZone: serverContext().settings.BUSINESS_TIME_ZONE,
+    budgetLabels: choices.budgets.map((choice) => choice.label).reverse(),
+  });
+  /** The inbox with this view's filters, on another tab or page (each tab its own default order). */
+  const inboxHref = (change: { status?: string; page?: number }) =>
+    deskInboxPath(
+      inboxQuery({
+        ...filter,
+        ...change,
+        status: change.status ?? status,
+        sort: parsed.sort,
+        page: change.page,
+      }),
+    );
+  // Signed out, the owner comes back to this very view after signing in.
+  const owner = await requireOwner(Object.keys(params).length > 0 ? inboxHref({ page: filter.page }) : deskPaths.inbox);
+  const clock = serverContext().clock;
+  const narrowed = [
+    filter.interest ? `, interest ${choices.interests.find((c) => c.value === filter.interest)?.label}` : "",
+    filter.budget ? `, budget ${filter.budget}` : "",
+    filter.age ? `, ${AGE_FILTERS[filter.age].label.toLowerCase()}` : "",
+  ].join("");
+  const order =
+    (status === "in_progress" ? "due next steps first, then " : "") + INBOX_SORTS[filter.sort].label.toLowerCase();
   const capped = await signInCapNotices(serverContext().db, now);
 
   return (
-    <DeskFrame current={deskPaths.inbox} owner={owner.email} signOut={signOutAction}>
+    <DeskFrame current={deskPaths.inbox} owner={owner.email} signOut={signOutAction} overdue={await overdueNow()}>
       <h1 className="text-3xl font-bold">Inbox</h1>
 
       {capped.length > 0 ? (
         <div role="note" className="mt-4 rounded-md border border-amber-400 bg-amber-50 p-4" data-testid="sign-in-cap">
           <p className="font-semibold">
-            The cap on sign-in links was reached {capped.length} time(s) in the last {SIGN_IN_CAP_NOTICE_DAYS} days.
+            The cap on sign-in links was reached {plural(capped.length, "time", "times")} in the last{" "}
+            {SIGN_IN_CAP_NOTICE_DAYS} days.
           </p>
           <ul className="mt-2 list-disc pl-6 text-sm text-slate-800">
             {capped.map((event) => (
               <li key={event.id}>
-                <time dateTime={event.createdAt.toISOString()}>{dateTime(event.createdAt)}</time>: {event.detail}
+                <time dateTime={event.createdAt.toISOString()}>
+                  {dateTime(event.createdAt, serverContext().settings.BUSINESS_TIME_ZONE)}
+                </time>
+                : {event.detail}
               </li>
             ))}
           </ul>
@@ -61,7 +98,7 @@ export default async function InboxPage({
           {LEAD_STATUSES.map((tab) => (
             <li key={tab}>
               <a
-                href={inboxHref({ status: tab, q })}
+                href={inboxHref({ status: tab })}
                 aria-current={tab === status ? "page" : undefined}
                 className={TAB_CLASS}
               >
@@ -75,86 +112,63 @@ export default async function InboxPage({
         </ul>
       </nav>
 
-      <div className="mt-6 flex flex-wrap items-end justify-between gap-4">
-        <form method="get" action={deskPaths.inbox} role="search" className="flex flex-wrap items-end gap-2">
-          <input type="hidden" name="status" value={status} />
-          <div>
-            <label htmlFor="desk-search" className="block text-sm font-semibold">
-              Search reference, name, email or company
-            </label>
-            <input
-              id="desk-search"
-              name="q"
-              type="search"
-              defaultValue={q}
-              maxLength={SEARCH_MAX_LENGTH}
-              className="mt-1 min-h-11 w-72 max-w-full rounded-md border border-slate-400 px-3"
-            />
-          </div>
-          <button type="submit" className="button-secondary">
-            Search
-          </button>
-        </form>
-        <form method="post" action={deskPaths.export}>
-          <input type="hidden" name="status" value={status} />
-          {q ? <input type="hidden" name="q" value={q} /> : null}
-          <button type="submit" className="button-secondary">
-            Export CSV ({inbox.total})
-          </button>
-        </form>
+      <div className="mt-6 space-y-4">
+        <InboxFilters filter={{ ...filter, sort: parsed.sort }} status={status} choices={choices} />
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <KeyboardShortcuts mode="inbox" />
+          <form method="post" action={deskPaths.export}>
+            {[...inboxQuery({ ...filter, status })].map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            <button type="submit" className="button-secondary">
+              Export CSV ({inbox.total})
+            </button>
+          </form>
+        </div>
       </div>
 
-      <p className="mt-6 text-slate-700" aria-live="polite">
+      <p className="mt-6 text-slate-700" aria-live="polite" data-testid="inbox-summary">
         {inbox.total === 0
-          ? `No ${STATUS_LABELS[status].toLowerCase()} leads${q ? ` matching “${q}”` : ""}.`
-          : `${inbox.total} ${STATUS_LABELS[status].toLowerCase()} lead(s)` +
-            `${q ? ` matching “${q}”` : ""}, newest first.`}
+          ? `No ${STATUS_LABELS[status].toLowerCase()} leads${q ? ` matching “${q}”` : ""}${narrowed}.`
+          : plural(
+              inbox.total,
+              `${STATUS_LABELS[status].toLowerCase()} lead`,
+              `${STATUS_LABELS[status].toLowerCase()} leads`,
+            ) + `${q ? ` matching “${q}”` : ""}${narrowed}, ${order}.`}
       </p>
+      {inbox.totals.length > 0 ? (
+        <p className="mt-1 text-slate-700" data-testid="deal-totals">
+          Estimated deal value:{" "}
+          {inbox.totals
+            .map((total) => `${formatMoney(total.amount, total.currency)} (${total.leads} with a value)`)
+            .join(" · ")}
+        </p>
+      ) : null}
 
+      {/* Always there: after its last ticked leads have left the list, it still says what it did. */}
+      <div className="mt-4">
+        <BulkActions action={bulkStatusAction} path={inboxHref({ page: inbox.page })} />
+      </div>
       {inbox.rows.length > 0 ? (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full min-w-[48rem] border-collapse text-left">
-            <caption className="sr-only">
-              {STATUS_LABELS[status]} leads, page {inbox.page} of {inbox.pages}
-            </caption>
-            <thead>
-              <tr className="border-b border-slate-300 text-sm text-slate-700">
-                {["Reference", "Name", "Company", "Interest", "Budget", "Age", "Mail"].map((heading) => (
-                  <th key={heading} scope="col" className="py-2 pr-4 font-semibold">
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {inbox.rows.map((row) => (
-                <tr key={row.reference} className="border-b border-slate-200 align-top">
-                  <th scope="row" className="py-3 pr-4 font-medium">
-                    <a href={deskLeadPath(row.reference)} className="text-brand-800 underline underline-offset-4">
-                      {row.reference}
-                    </a>
-                  </th>
-                  <td className="py-3 pr-4">{row.name}</td>
-                  <td className="py-3 pr-4">{row.company ?? "—"}</td>
-                  <td className="py-3 pr-4">{row.interestLabel}</td>
-                  <td className="py-3 pr-4">{row.budget}</td>
-                  <td className="py-3 pr-4 whitespace-nowrap">
-                    <time dateTime={row.createdAt.toISOString()}>{ageOf(row.createdAt, now)}</time>
-                  </td>
-                  <td className="py-3 pr-4">
-                    <MailBadge state={row.mail} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="mt-4">
+          <InboxList
+            rows={inbox.rows}
+            caption={`${STATUS_LABELS[status]} leads, page ${inbox.page} of ${inbox.pages}`}
+            bulkForm={BULK_FORM_ID}
+            now={now}
+            answerDue={
+              status === "new"
+                ? (row) => (row.firstResponseAt ? "Answered" : <DueTime due={dueState(row.createdAt, now, clock)} />)
+                : undefined
+            }
+          />
         </div>
       ) : null}
 
       {inbox.pages > 1 ? (
         <nav aria-label="Pages" className="mt-6 flex items-center gap-4">
           {inbox.page > 1 ? (
-            <a href={inboxHref({ status, q, page: inbox.page - 1 })} className="button-secondary" rel="prev">
+            <a href={inboxHref({ page: inbox.page - 1 })} className="button-secondary" rel="prev">
               Newer
             </a>
           ) : null}
@@ -162,7 +176,7 @@ export default async function InboxPage({
             Page {inbox.page} of {inbox.pages}
           </span>
           {inbox.page < inbox.pages ? (
-            <a href={inboxHref({ status, q, page: inbox.page + 1 })} className="button-secondary" rel="next">
+            <a href={inboxHref({ page: inbox.page + 1 })} className="button-secondary" rel="next">
               Older
             </a>
           ) : null}

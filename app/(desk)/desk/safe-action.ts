@@ -20,7 +20,13 @@ export function ownerAction<S extends z.ZodObject>(
   return async (_previous, formData) => {
     const owner = await currentOwner();
     if (!owner) return SIGNED_OUT;
-    const fields = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, formData.get(key) ?? undefined]));
+    // A field the schema declares as an array (the inbox's ticked leads) takes every value sent under its name.
+    const fields = Object.fromEntries(
+      Object.entries(schema.shape).map(([key, field]) => [
+        key,
+        field instanceof z.ZodArray ? formData.getAll(key) : (formData.get(key) ?? undefined),
+      ]),
+    );
     const parsed = schema.safeParse(fields);
     if (!parsed.success) {
       const values = Object.fromEntries(

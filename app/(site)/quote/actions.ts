@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { deliverAfterResponse } from "@/app/after-response";
+import { bookingLink } from "@/lib/quotes/booking";
 import { clientIpFromHeaders } from "@/lib/quotes/client-ip";
 import {
   FORM_CONTEXT_COOKIE,
@@ -54,7 +55,12 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
   switch (result.status) {
     case "ok":
       deliverAfterResponse(result.outboxIds);
-      return { status: "ok", reference: result.reference };
+      return {
+        status: "ok",
+        reference: result.reference,
+        promise: result.promise,
+        bookingUrl: bookingLink(settings.BOOKING_URL, result.reference) ?? undefined,
+      };
     case "invalid":
       return {
         status: "invalid",

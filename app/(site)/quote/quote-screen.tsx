@@ -19,12 +19,20 @@ export function QuoteScreen({ preselect }: { preselect?: string }) {
   return (
     <PageFrame path={QUOTE_PATH} cta={false}>
       <PageHeader heading={page.data.heading} lead={page.data.lead} />
-      <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      {/* Once the request is in, the success screen lists the next steps itself: the aside, which lists them
+          for a visitor still deciding, steps out of the way (a CSS :has() rule, so also without JavaScript). */}
+      <div className="group container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="relative max-w-3xl">
           <QuoteForm action={sendQuote} copy={quoteCopy} interests={interestGroups()} preselect={preselect} />
         </div>
-        <div className="h-fit rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24">
-          <Prose source={page.body} file={page.file} />
+        <div
+          className={[
+            "h-fit rounded-lg border border-slate-200 p-6 lg:sticky lg:top-24",
+            "group-has-[#quote-success-heading]:hidden",
+          ].join(" ")}
+          data-testid="quote-aside"
+        >
+          <Prose source={page.body} file={page.file} line={page.bodyLine} />
         </div>
       </div>
     </PageFrame>

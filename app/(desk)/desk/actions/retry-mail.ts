@@ -4,6 +4,7 @@ import { z } from "zod";
 import { retryMail } from "@/lib/leads/commands";
 import { serverContext } from "@/lib/server/context";
 import { leadReference } from "@/lib/leads/reference";
+import { plural } from "@/lib/text/plural";
 import { done, failed } from "../action-results";
 import { ownerAction } from "../safe-action";
 
@@ -17,6 +18,6 @@ export const retryMailAction = ownerAction(z.object({ reference: leadReference }
     result.reference,
     delivery.failed > 0
       ? `${delivery.sent} sent, ${delivery.failed} failed: see the error below; it stays queued.`
-      : `${delivery.sent} email(s) sent.`,
+      : `${plural(delivery.sent, "email", "emails")} sent.`,
   );
 });

@@ -1,12 +1,20 @@
 import type { Metadata } from "next";
 import { DeskFrame } from "@/components/desk/desk-frame";
 import { EraseForm } from "@/components/desk/erase-form";
+import { dateTime } from "@/components/desk/format";
+import { PrivacyRequestActions } from "@/components/desk/privacy-request-actions";
 import { serverContext } from "@/lib/server/context";
 import { leadEmail } from "@/lib/leads/queries";
-import { deskPaths } from "@/lib/routes";
+import { listPrivacyRequests, privacyRequestEmail } from "@/lib/privacy/desk";
+import { KIND_LABEL } from "@/lib/privacy/mail";
+import type { PrivacyKind } from "@/lib/privacy/fields";
+import { deskErasePath, deskPaths, PRIVACY_REQUEST_PATH } from "@/lib/routes";
+import { answerPrivacyRequestAction } from "../actions/answer-privacy-request";
 import { eraseAction } from "../actions/erase";
+import { mailAccessExportAction } from "../actions/mail-access-export";
 import { signOutAction } from "../actions/sign-out";
 import { requireOwner } from "../guard";
+import { overdueNow } from "../overdue";
 
 export const metadata: Metadata = { title: "Privacy requests" };
 
@@ -15,11 +23,65 @@ export default async function ErasePage({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  const owner = await requireOwner();
-  const email = await leadEmail(serverContext().db, (await searchParams).reference);
+  const owner = await requireOwner(deskPaths.erase);
+  const query = await searchParams;
+  const { db, settings } = serverContext();
+  const zone = settings.BUSINESS_TIME_ZONE;
+  const request = typeof query.request === "string" ? Number(query.request) : undefined;
+  const email = (await privacyRequestEmail(db, request)) ?? (await leadEmail(db, query.reference));
+  const requests = await listPrivacyRequests(db);
   return (
-    <DeskFrame current={deskPaths.erase} owner={owner.email} signOut={signOutAction}>
+    <DeskFrame current={deskPaths.erase} owner={owner.email} signOut={signOutAction} overdue={await overdueNow()}>
       <h1 className="text-3xl font-bold">Privacy requests</h1>
+      <section aria-labelledby="requests-heading" className="mt-6 max-w-4xl">
+        <h2 id="requests-heading" className="text-xl font-bold">
+          From the privacy request form
+        </h2>
+        <p className="mt-2 text-slate-800">
+          Requests sent through{" "}
+          <a href={PRIVACY_REQUEST_PATH} className="underline">
+            the public form
+          </a>{" "}
+          appear here once the person has confirmed them from the link mailed to the address they named, so the address
+          is theirs. Answer an access request with the export button (it goes to that address only), a deletion or a
+          correction with the erase form below (a correction is an erasure, after which the person sends a new request),
+          then mark it answered.
+        </p>
+        {requests.length === 0 ? (
+          <p className="mt-4 text-slate-700" data-testid="privacy-requests-empty">
+            No confirmed requests.
+          </p>
+        ) : (
+          <ul className="mt-4 space-y-4" data-testid="privacy-requests">
+            {requests.map((item) => (
+              <li key={item.id} className="rounded-lg border border-slate-300 p-4" data-testid="privacy-request">
+                <h3 className="text-lg font-semibold">
+                  {KIND_LABEL[item.kind as PrivacyKind] ?? item.kind}: {item.email}
+                </h3>
+                <p className="text-sm text-slate-700">
+                  Confirmed {item.confirmedAt ? dateTime(item.confirmedAt, zone) : "?"}
+                  {item.answeredAt ? `; answered ${dateTime(item.answeredAt, zone)}` : "; open"}
+                </p>
+                {item.details ? <p className="mt-2 break-words whitespace-pre-line">{item.details}</p> : null}
+                <div className="mt-3 flex flex-wrap items-start gap-4">
+                  <PrivacyRequestActions
+                    id={item.id}
+                    access={item.kind === "access"}
+                    open={item.status === "open"}
+                    mailExport={mailAccessExportAction}
+                    answer={answerPrivacyRequestAction}
+                  />
+                  {item.kind !== "access" && item.status === "open" ? (
+                    <a href={deskErasePath(undefined, item.id)} className="button-secondary">
+                      Fill in the erase form
+                    </a>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-labelledby="access-heading" className="mt-6 max-w-3xl">
         <h2 id="access-heading" className="text-xl font-bold">
           Access request: what we hold about a person

@@ -15,7 +15,7 @@ import { log } from "@/lib/server/log";
 import { deskOrigin } from "@/lib/server/env";
 import type { ActionState } from "@/lib/leads/action-state";
 import { clientIpFromHeaders } from "@/lib/quotes/client-ip";
-import { deskPaths } from "@/lib/routes";
+import { deskPaths, deskReturnPath } from "@/lib/routes";
 
 const email = z
   .string()
@@ -39,7 +39,12 @@ export async function requestSignInLink(_previous: ActionState, formData: FormDa
   const request = new Request(`${origin}/api/auth/sign-in/magic-link`, {
     method: "POST",
     headers: { "content-type": "application/json", origin, "user-agent": incoming.get("user-agent") ?? "" },
-    body: JSON.stringify({ email: parsed.data, callbackURL: deskPaths.inbox, errorCallbackURL: deskPaths.signIn }),
+    body: JSON.stringify({
+      email: parsed.data,
+      // The page the owner was going to, checked again here: the form's field is whatever was posted.
+      callbackURL: deskReturnPath(formData.get("next")),
+      errorCallbackURL: deskPaths.signIn,
+    }),
   });
   const response = await auth().handler(
     withClientIp(request, clientIpFromHeaders(incoming, settings.TRUSTED_PROXY_HOPS)),

@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { DeskFrame } from "@/components/desk/desk-frame";
 import { PasskeySignInButton } from "@/components/desk/passkey-buttons";
 import { SignInForm } from "@/components/desk/sign-in-form";
-import { deskPaths } from "@/lib/routes";
+import { deskReturnPath } from "@/lib/routes";
 import { currentOwner } from "../guard";
 import { requestSignInLink } from "./actions";
 
@@ -19,8 +19,10 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
-  if (await currentOwner()) redirect(deskPaths.inbox);
   const params = await searchParams;
+  // The desk page the owner was going to (a path on this site only), where each way of signing in ends.
+  const next = deskReturnPath(params.next);
+  if (await currentOwner()) redirect(next);
   const error =
     typeof params.error === "string" ? (ERRORS[params.error] ?? "That sign-in did not work. Try again.") : null;
   return (
@@ -37,12 +39,12 @@ export default async function SignInPage({
         ) : null}
         <p className="mt-4 text-slate-800">We email a link to the desk owner’s address. It works once.</p>
         <div className="mt-6">
-          <SignInForm action={requestSignInLink} />
+          <SignInForm action={requestSignInLink} next={next} />
         </div>
         <h2 className="mt-10 text-xl font-bold">Or use a passkey</h2>
         <p className="mt-2 text-slate-800">If you added one on this device after signing in with a link.</p>
         <div className="mt-4">
-          <PasskeySignInButton />
+          <PasskeySignInButton next={next} />
         </div>
       </div>
     </DeskFrame>

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { DeskFrame } from "@/components/desk/desk-frame";
 import { serverContext } from "@/lib/server/context";
+import { SourceFigures } from "@/components/desk/source-figures";
+import { formatTally } from "@/lib/leads/deal-value";
 import { sourcesReport, type SourceRow } from "@/lib/leads/queries";
 import { deskPaths } from "@/lib/routes";
 import { signOutAction } from "../actions/sign-out";
 import { requireOwner } from "../guard";
+import { overdueNow } from "../overdue";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -21,8 +24,17 @@ function SourceTable({ caption, heading, rows }: { caption: string; heading: str
           <th scope="col" className="py-2 pr-4 text-right font-semibold">
             Leads
           </th>
-          <th scope="col" className="py-2 text-right font-semibold">
+          <th scope="col" className="py-2 pr-4 text-right font-semibold">
             Won
+          </th>
+          <th scope="col" className="py-2 pr-4 text-right font-semibold">
+            Won value
+          </th>
+          <th scope="col" className="py-2 pr-4 text-right font-semibold">
+            Win rate
+          </th>
+          <th scope="col" className="py-2 text-right font-semibold">
+            Median first response
           </th>
         </tr>
       </thead>
@@ -33,7 +45,9 @@ function SourceTable({ caption, heading, rows }: { caption: string; heading: str
               {row.key}
             </th>
             <td className="py-2 pr-4 text-right tabular-nums">{row.leads}</td>
-            <td className="py-2 text-right tabular-nums">{row.won}</td>
+            <td className="py-2 pr-4 text-right tabular-nums">{row.won}</td>
+            <td className="py-2 pr-4 text-right tabular-nums">{formatTally(row.wonValue)}</td>
+            <SourceFigures row={row} />
           </tr>
         ))}
       </tbody>
@@ -42,15 +56,20 @@ function SourceTable({ caption, heading, rows }: { caption: string; heading: str
 }
 
 export default async function SourcesPage() {
-  const owner = await requireOwner();
+  const owner = await requireOwner(deskPaths.sources);
   const now = new Date();
-  const reports = await Promise.all([30, 90].map((days) => sourcesReport(serverContext().db, days, now)));
+  const reports = await Promise.all(
+    [30, 90].map((days) => sourcesReport(serverContext().db, days, now, serverContext().clock)),
+  );
   return (
-    <DeskFrame current={deskPaths.sources} owner={owner.email} signOut={signOutAction}>
+    <DeskFrame current={deskPaths.sources} owner={owner.email} signOut={signOutAction} overdue={await overdueNow()}>
       <h1 className="text-3xl font-bold">Sources</h1>
       <p className="mt-2 max-w-3xl text-slate-700">
-        Where leads came from: the page the form was sent from and the campaign tags in its address, from what each
-        request already stores. Spam is left out. No tracking script, no visitor cookie.
+        Where leads came from: the page of this site a visitor was on just before the form, and the campaign tags of
+        that page or of the form's own address, from what each request already stores. Spam is left out. No tracking
+        script, no visitor cookie. Won value adds up the estimated deal values of won leads, per currency. Win rate: won
+        of the leads decided (won or lost). Median first response: business hours from arrival to the first answer (a
+        reply or “Mark as answered”), over the leads answered.
       </p>
       {reports.map((report) => (
         <section key={report.days} aria-labelledby={`sources-${report.days}`} className="mt-10">
@@ -59,9 +78,9 @@ export default async function SourcesPage() {
           </h2>
           <div className="mt-4 grid gap-8 lg:grid-cols-2">
             <div>
-              <h3 className="text-lg font-semibold">By landing page</h3>
+              <h3 className="text-lg font-semibold">By page before the form</h3>
               <SourceTable
-                caption={`Leads per landing page, last ${report.days} days`}
+                caption={`Leads per page before the form, last ${report.days} days`}
                 heading="Page"
                 rows={report.pages}
               />

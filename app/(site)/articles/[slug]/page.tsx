@@ -64,7 +64,7 @@ export default async function ArticlePage({ params }: Props) {
             </p>
           </header>
           <Figure {...heroImage} priority sizes="(min-width: 768px) 768px, 100vw" />
-          <Prose source={article.body} file={article.file} />
+          <Prose source={article.body} file={article.file} line={article.bodyLine} />
           {related.length > 0 ? (
             <RelatedSection id="related-products" heading={site.labels.relatedProducts}>
               <ProductCards items={related} />

@@ -74,7 +74,9 @@ export default async function CaseStudyPage({ params }: Props) {
               </figcaption>
             </figure>
           ) : null}
-          {caseStudy.body.trim() ? <Prose source={caseStudy.body} file={caseStudy.file} /> : null}
+          {caseStudy.body.trim() ? (
+            <Prose source={caseStudy.body} file={caseStudy.file} line={caseStudy.bodyLine} />
+          ) : null}
         </div>
         <aside
           aria-labelledby="case-study-facts"

@@ -44,7 +44,7 @@ export default async function ProductPage({ params }: Props) {
             <Figure {...product.data.visual} sizes="(min-width: 1024px) 720px, 100vw" priority />
           ) : null}
           <div className="mt-8">
-            <Prose source={product.body} file={product.file} />
+            <Prose source={product.body} file={product.file} line={product.bodyLine} />
           </div>
         </div>
         <section
@@ -65,7 +65,9 @@ export default async function ProductPage({ params }: Props) {
               <span className="sr-only"> ({new URL(product.data.url).host})</span>
             </a>
           ) : null}
-          <a href={quoteHref({ product: product.slug })} className="button-primary w-full">
+          {/* Beside the text on a wide screen; on a narrow one the box ends just above the quote band, whose
+              button says the same, so the box leaves its own out there. */}
+          <a href={quoteHref({ product: product.slug })} className="button-primary w-full max-lg:hidden">
             {site.cta.link.label}
           </a>
         </section>

@@ -41,7 +41,7 @@ export default async function ServicePage({ params }: Props) {
       </PageHeader>
       <div className="container-page grid gap-12 py-12 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="max-w-3xl">
-          <Prose source={service.body} file={service.file} />
+          <Prose source={service.body} file={service.file} line={service.bodyLine} />
           {studies.length > 0 ? (
             <RelatedSection id="case-studies" heading={site.labels.relatedCaseStudies}>
               <div className="grid gap-6 md:grid-cols-2">

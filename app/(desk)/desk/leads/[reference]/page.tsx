@@ -3,24 +3,34 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { DeskFrame } from "@/components/desk/desk-frame";
 import { dateTime } from "@/components/desk/format";
+import { KeyboardShortcuts } from "@/components/desk/keyboard-shortcuts";
 import { LeadActions, type LeadActionSet } from "@/components/desk/lead-actions";
+import { LeadPlan, type LeadPlanActions } from "@/components/desk/lead-plan";
 import { MailBadge } from "@/components/desk/mail-badge";
 import { ReplyEntry } from "@/components/desk/reply-entry";
 import { ReplySection } from "@/components/desk/reply-section";
+import { ResponsePanel } from "@/components/desk/response-panel";
 import { mailKindLabel, mailRowStatus, mailWaiting } from "@/components/desk/mail-status";
 import { serverContext } from "@/lib/server/context";
 import { describeEvent } from "@/lib/leads/commands";
+import { formatMoney } from "@/lib/leads/deal-value";
+import { isoDay } from "@/lib/leads/next-steps";
 import { getLead, mailState } from "@/lib/leads/queries";
+import { dueState } from "@/lib/leads/response-due";
 import { STATUS_LABELS, type LeadStatus } from "@/lib/leads/status";
 import { deskErasePath, deskInboxPath, deskLeadPath } from "@/lib/routes";
 import { addNoteAction } from "../../actions/add-note";
 import { changeStatusAction } from "../../actions/change-status";
+import { markAnsweredAction } from "../../actions/mark-answered";
 import { markSpamAction } from "../../actions/mark-spam";
 import { releaseSpamAction } from "../../actions/release-spam";
 import { replyAction } from "../../actions/reply";
 import { retryMailAction } from "../../actions/retry-mail";
+import { setDealValueAction } from "../../actions/set-deal-value";
+import { setNextStepAction } from "../../actions/set-next-step";
 import { signOutAction } from "../../actions/sign-out";
 import { requireOwner } from "../../guard";
+import { overdueNow } from "../../overdue";
 
 type Props = {
   params: Promise<{ reference: string }>;
@@ -29,6 +39,13 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Lead ${decodeURIComponent((await params).reference)}` };
+}
+
+const PLAN_ACTIONS: LeadPlanActions = { setDealValue: setDealValueAction, setNextStep: setNextStepAction };
+
+/** A phone number as a `tel:` link: digits and a leading plus only. */
+function telHref(phone: string): string {
+  return `tel:${phone.trim().startsWith("+") ? "+" : ""}${phone.replace(/\D/g, "")}`;
 }
 
 const ACTIONS: LeadActionSet = {
@@ -49,8 +66,11 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default async function LeadPage({ params, searchParams }: Props) {
-  const owner = await requireOwner();
-  const lead = await getLead(serverContext().db, decodeURIComponent((await params).reference));
+  const reference = decodeURIComponent((await params).reference);
+  const owner = await requireOwner(deskLeadPath(reference));
+  const { db, settings } = serverContext();
+  const zone = settings.BUSINESS_TIME_ZONE;
+  const lead = await getLead(db, reference);
   if (!lead) notFound();
   const status = STATUS_LABELS[lead.status as LeadStatus] ?? lead.status;
   const utm = (
@@ -64,7 +84,12 @@ export default async function LeadPage({ params, searchParams }: Props) {
   ).filter(([, value]) => value);
 
   return (
-    <DeskFrame path={deskLeadPath(lead.reference)} owner={owner.email} signOut={signOutAction}>
+    <DeskFrame
+      path={deskLeadPath(lead.reference)}
+      owner={owner.email}
+      signOut={signOutAction}
+      overdue={await overdueNow()}
+    >
       <p>
         <a href={deskInboxPath({ status: lead.status })} className="text-brand-800 underline underline-offset-4">
           Back to {status}
@@ -76,13 +101,60 @@ export default async function LeadPage({ params, searchParams }: Props) {
       <p className="mt-2 text-lg" data-testid="lead-status">
         Status: <strong>{status}</strong> · Mail: <MailBadge state={mailState(lead.status, lead.outbox)} />
       </p>
+      {lead.dealAmount !== null || lead.nextStep ? (
+        <p className="mt-1 text-slate-800" data-testid="lead-plan">
+          {lead.dealAmount !== null && lead.dealCurrency
+            ? `Deal value: ${formatMoney(lead.dealAmount, lead.dealCurrency)}`
+            : ""}
+          {lead.dealAmount !== null && lead.nextStep ? " · " : ""}
+          {lead.nextStep && lead.nextStepAt ? `Next step: ${lead.nextStep} by ${isoDay(lead.nextStepAt)}` : ""}
+        </p>
+      ) : null}
 
+      <div className="mt-4">
+        <KeyboardShortcuts mode="lead" />
+      </div>
+
+      {/* Actions come first: at the top on a phone, in the right-hand column on a wide screen. */}
       <div className="mt-8 grid gap-10 lg:grid-cols-[1fr_22rem]">
-        <div className="space-y-10">
+        <Section
+          id="actions"
+          title="Actions"
+          className="self-start rounded-lg border border-slate-200 p-5 lg:col-start-2 lg:row-start-1"
+        >
+          <div className="mt-4 space-y-8">
+            <ResponsePanel
+              reference={lead.reference}
+              status={lead.status}
+              firstResponseAt={lead.firstResponseAt}
+              due={lead.status === "new" ? dueState(lead.createdAt, new Date(), serverContext().clock) : null}
+              timeZone={serverContext().clock.timeZone}
+              markAnswered={markAnsweredAction}
+            />
+            <LeadActions
+              actions={ACTIONS}
+              reference={lead.reference}
+              status={lead.status}
+              mailWaiting={mailWaiting(lead.outbox)}
+            />
+            <LeadPlan
+              actions={PLAN_ACTIONS}
+              reference={lead.reference}
+              deal={{ amount: lead.dealAmount, currency: lead.dealCurrency }}
+              next={{ step: lead.nextStep, due: lead.nextStepAt ? isoDay(lead.nextStepAt) : null }}
+            />
+          </div>
+          <p className="mt-8">
+            <a href={deskErasePath(lead.reference)} className="text-red-700 underline underline-offset-4">
+              Erase this person…
+            </a>
+          </p>
+        </Section>
+        <div className="space-y-10 lg:col-start-1 lg:row-start-1">
           <Section id="request" title="Request">
             <dl className="mt-3">
               <Row label="Received">
-                <time dateTime={lead.createdAt.toISOString()}>{dateTime(lead.createdAt)}</time>
+                <time dateTime={lead.createdAt.toISOString()}>{dateTime(lead.createdAt, zone)}</time>
               </Row>
               <Row label="Name">{lead.name}</Row>
               <Row label="Email">
@@ -91,7 +163,15 @@ export default async function LeadPage({ params, searchParams }: Props) {
                 </a>
               </Row>
               <Row label="Company">{lead.company ?? "Not given"}</Row>
-              <Row label="Phone">{lead.phone ?? "Not given"}</Row>
+              <Row label="Phone">
+                {lead.phone ? (
+                  <a href={telHref(lead.phone)} className="text-brand-800 underline underline-offset-4">
+                    {lead.phone}
+                  </a>
+                ) : (
+                  "Not given"
+                )}
+              </Row>
               <Row label="Interested in">{lead.interestLabel}</Row>
               <Row label="Budget">{lead.budget}</Row>
               <Row label="Timeline">{lead.timeline}</Row>
@@ -99,14 +179,14 @@ export default async function LeadPage({ params, searchParams }: Props) {
                 <span className="whitespace-pre-wrap">{lead.description}</span>
               </Row>
               <Row label="Consent">
-                {dateTime(lead.consentAt)}, privacy notice version {lead.consentVersion}
+                {dateTime(lead.consentAt, zone)}, privacy notice version {lead.consentVersion}
               </Row>
             </dl>
           </Section>
 
           <Section id="source" title="Source and spam check">
             <dl className="mt-3">
-              <Row label="Source page">{lead.sourcePath ?? "Unknown"}</Row>
+              <Row label="Page before the form">{lead.referrerPath ?? "Unknown"}</Row>
               <Row label="UTM tags">
                 {utm.length > 0 ? utm.map(([key, value]) => `${key}: ${value}`).join(", ") : "None"}
               </Row>
@@ -131,7 +211,7 @@ export default async function LeadPage({ params, searchParams }: Props) {
                     <p className="font-semibold">
                       {mailKindLabel(row.kind)} <span className="font-normal">({row.recipient})</span>
                     </p>
-                    <p className="mt-1 text-slate-800">{mailRowStatus(row)}</p>
+                    <p className="mt-1 text-slate-800">{mailRowStatus(row, zone)}</p>
                   </li>
                 ))}
               </ul>
@@ -142,14 +222,14 @@ export default async function LeadPage({ params, searchParams }: Props) {
             <ol className="mt-3 space-y-3 border-l-2 border-slate-200 pl-4" data-testid="timeline">
               <li>
                 <time dateTime={lead.createdAt.toISOString()} className="text-sm text-slate-700">
-                  {dateTime(lead.createdAt)}
+                  {dateTime(lead.createdAt, zone)}
                 </time>
                 <p>Request received</p>
               </li>
               {lead.events.map((event) => (
                 <li key={event.id}>
                   <time dateTime={event.createdAt.toISOString()} className="text-sm text-slate-700">
-                    {dateTime(event.createdAt)} · {event.actor}
+                    {dateTime(event.createdAt, zone)} · {event.actor}
                   </time>
                   <p>{describeEvent(event)}</p>
                   {event.action === "note" ? (
@@ -163,22 +243,6 @@ export default async function LeadPage({ params, searchParams }: Props) {
 
           <ReplySection lead={lead} action={replyAction} template={(await searchParams).template} />
         </div>
-
-        <Section id="actions" title="Actions" className="self-start rounded-lg border border-slate-200 p-5">
-          <div className="mt-4">
-            <LeadActions
-              actions={ACTIONS}
-              reference={lead.reference}
-              status={lead.status}
-              mailWaiting={mailWaiting(lead.outbox)}
-            />
-          </div>
-          <p className="mt-8">
-            <a href={deskErasePath(lead.reference)} className="text-red-800 underline underline-offset-4">
-              Erase this person…
-            </a>
-          </p>
-        </Section>
       </div>
     </DeskFrame>
   );

@@ -1,0 +1,104 @@
+// The build adapter (next.config.ts `adapterPath`): runs inside every `next build`, after the pages are
+// prerendered, so each way a production build is made (npm run build, tests/run-all.sh, npm run perf, the
+// fixture site, the content bench) gets the step without calling it.
+//
+// The step: every prerendered page whose route has no client component of ours (lib/build/script-free.mjs says
+// which) is rewritten in place without the framework's runtime; `next start` serves the rewritten file. The list
+// of those pages goes to <distDir>/script-free-pages.json (proxy.ts gives them a CSP without 'unsafe-inline'),
+// the documents as built to <distDir>/script-free-originals/. Anything unexpected stops the build, naming the page.
+import fs from "node:fs";
+import path from "node:path";
+import { clientComponentsOf, clientModulesFromManifest, ScriptFreeRefusal, stripRuntime } from "./script-free.mjs";
+import { originalFileOf, SCRIPT_FREE_MANIFEST, SCRIPT_FREE_ORIGINALS } from "./script-free-files.mjs";
+
+/**
+ * @typedef {{ id: string; pathname: string; sourcePage: string }} AppPageOutput
+ * @typedef {{
+ *   pathname: string;
+ *   parentOutputId: string;
+ *   routeType?: string;
+ *   fallback?: { filePath?: string; initialRevalidate?: number | false; postponedState?: string };
+ *   config?: { renderingMode?: string };
+ * }} PrerenderOutput
+ * @typedef {{ appPages: AppPageOutput[]; prerenders: PrerenderOutput[] }} Outputs
+ * @typedef {{ page: string; file: string }} Stripped
+ * @typedef {{ page: string; components: string[] }} Kept
+ */
+
+/**
+ * Runs the step over a finished build's outputs (the adapter's `onBuildComplete` context).
+ * @param {{ outputs: Outputs; distDir: string; nextVersion: string; buildId: string }} build
+ * @returns {{ stripped: Stripped[]; kept: Kept[] }}
+ */
+export function runScriptFreeStep({ outputs, distDir, nextVersion, buildId }) {
+  const routes = new Map();
+  for (const page of outputs.appPages) {
+    if (!page.pathname.endsWith(".rsc")) routes.set(page.id, page);
+  }
+  /** @type {Stripped[]} */
+  const stripped = [];
+  /** @type {Kept[]} */
+  const kept = [];
+  const components = new Map();
+  const rewrites = [];
+  for (const prerender of outputs.prerenders) {
+    const file = prerender.fallback?.filePath;
+    if (prerender.routeType !== "page" || !file?.endsWith(".html")) continue;
+    const page = prerender.pathname;
+    // Next.js's own not-found and error documents: served for many addresses, whose CSP proxy.ts cannot know.
+    if (page.startsWith("/_")) continue;
+    const route = routes.get(prerender.parentOutputId);
+    if (!route) throw new ScriptFreeRefusal(page, `no app page output ${prerender.parentOutputId} in the build`);
+    if (!components.has(route.sourcePage)) {
+      const manifest = path.join(distDir, "server", "app", `${route.sourcePage}_client-reference-manifest.js`);
+      if (!fs.existsSync(manifest)) throw new ScriptFreeRefusal(page, `no client reference manifest at ${manifest}`);
+      const modules = clientModulesFromManifest(page, route.sourcePage, fs.readFileSync(manifest, "utf8"));
+      components.set(route.sourcePage, clientComponentsOf(page, modules));
+    }
+    const ours = components.get(route.sourcePage);
+    if (ours.length > 0) {
+      kept.push({ page, components: ours });
+      continue;
+    }
+    const revalidate = prerender.fallback?.initialRevalidate;
+    if (typeof revalidate === "number") {
+      throw new ScriptFreeRefusal(
+        page,
+        `its route revalidates (every ${revalidate} s): a regeneration at run time would bring the scripts back`,
+      );
+    }
+    if (prerender.fallback?.postponedState || prerender.config?.renderingMode === "PARTIALLY_STATIC") {
+      throw new ScriptFreeRefusal(page, "its route is partially prerendered: the rest would stream in by script");
+    }
+    const html = fs.readFileSync(file, "utf8");
+    rewrites.push({ page, file, html, result: stripRuntime(page, html) });
+  }
+  // Every page is checked before any file is written: a refusal leaves the build's output as Next.js made it.
+  const originals = path.join(distDir, SCRIPT_FREE_ORIGINALS);
+  fs.rmSync(originals, { recursive: true, force: true });
+  for (const { page, file, html, result } of rewrites) {
+    const original = path.join(originals, originalFileOf(page));
+    fs.mkdirSync(path.dirname(original), { recursive: true });
+    fs.writeFileSync(original, html);
+    fs.writeFileSync(file, result);
+    stripped.push({ page, file });
+  }
+  const pages = stripped.map(({ page }) => page).sort();
+  fs.writeFileSync(
+    path.join(distDir, SCRIPT_FREE_MANIFEST),
+    `${JSON.stringify({ buildId, nextVersion, pages }, null, 2)}\n`,
+  );
+  return { stripped, kept };
+}
+
+/** @type {{ name: string; onBuildComplete: (context: Parameters<typeof runScriptFreeStep>[0]) => void }} */
+const adapter = {
+  name: "fsdev-script-free-pages",
+  onBuildComplete(context) {
+    const { stripped, kept } = runScriptFreeStep(context);
+    console.log(`Script-free pages: ${stripped.length} served without the framework's runtime`);
+    for (const { page, components } of kept) console.log(`  ${page} keeps its scripts (${components.join(", ")})`);
+  },
+};
+
+export default adapter;

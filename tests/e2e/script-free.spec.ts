@@ -1,0 +1,114 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { originalFileOf, SCRIPT_FREE_MANIFEST, SCRIPT_FREE_ORIGINALS } from "../../lib/build/script-free-files.mjs";
+import { contentSecurityPolicy } from "../../lib/server/security-headers";
+import { publicRoutes } from "../helpers/routes";
+
+// The build step (lib/build/script-free-adapter.mjs) serves content pages without the framework's runtime. The
+// server here is the run's `next start` of that build; the documents as Next.js made them are in the build folder,
+// and each is served in place of the rewritten one through page.route, so both are compared on the same server.
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const listed = JSON.parse(fs.readFileSync(path.join(distDir, SCRIPT_FREE_MANIFEST), "utf8")) as { pages: string[] };
+const contentRoutes = publicRoutes.filter((route) => route !== "/quote");
+
+const original = (route: string) =>
+  fs.readFileSync(path.join(distDir, SCRIPT_FREE_ORIGINALS, originalFileOf(route)), "utf8");
+const scriptSource = (policy: string | undefined) => /script-src ([^;]*)/.exec(policy ?? "")?.[1];
+
+/** What a visitor and a crawler get from a page: text, links, landmarks, headings, images, JSON-LD. */
+function visible(page: Page) {
+  return page.evaluate(() => {
+    const trim = (text: string | null) => (text ?? "").replace(/\s+/g, " ").trim();
+    const all = (selector: string) => [...document.querySelectorAll(selector)];
+    return {
+      title: document.title,
+      text: trim(document.body.innerText),
+      links: all("a[href]").map((a) => `${a.getAttribute("href")} ${trim(a.textContent)}`),
+      landmarks: all("header, nav, main, aside, footer, section[aria-labelledby], [role]").map((element) =>
+        [element.tagName, ...["role", "aria-label", "aria-labelledby"].map((name) => element.getAttribute(name))].join(
+          " ",
+        ),
+      ),
+      headings: all("h1, h2, h3, h4, h5, h6").map((h) => `${h.tagName} ${h.id} ${trim(h.textContent)}`),
+      images: all("img, svg[role=img], video, track").map((element) =>
+        [element.tagName, ...["src", "alt", "aria-label", "srclang"].map((name) => element.getAttribute(name))].join(
+          " ",
+        ),
+      ),
+      jsonLd: all('script[type="application/ld+json"]').map((script) => script.textContent),
+    };
+  });
+}
+
+/** React has claimed the element (its props are attached once hydration has reached it). */
+async function hydrated(page: Page, selector: string) {
+  await page.waitForFunction((selector) => {
+    const element = document.querySelector(selector);
+    return element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps$"));
+  }, selector);
+}
+
+test("every content route is served without the framework's runtime; /quote keeps it", () => {
+  expect([...listed.pages].sort()).toEqual([...contentRoutes].sort());
+});
+
+test("each page's Content-Security-Policy: no 'unsafe-inline' for scripts on content pages only", async ({
+  request,
+}) => {
+  for (const route of contentRoutes) {
+    const policy = (await request.get(route)).headers()["content-security-policy"];
+    expect(policy, route).toBe(contentSecurityPolicy(true, { inlineScripts: false }));
+    expect(scriptSource(policy), route).toBe("'self'");
+  }
+  for (const route of ["/quote", "/quote?interest=service%3Aautomation", "/desk/sign-in", "/no-such-page"]) {
+    const policy = (await request.get(route)).headers()["content-security-policy"];
+    expect(policy, route).toBe(contentSecurityPolicy(true));
+  }
+});
+
+for (const route of contentRoutes) {
+  test(`${route}: no script runs, and it shows what the page with the runtime shows after hydration`, async ({
+    page,
+  }) => {
+    const requests: string[] = [];
+    page.on("request", (request) => requests.push(request.url()));
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
+
+    await page.goto(route, { waitUntil: "networkidle" });
+    expect(
+      requests.filter((url) => /\.js(\?|$)|\.rsc|_rsc=/.test(url)),
+      "scripts or RSC requests",
+    ).toEqual([]);
+    const types = await page.evaluate(() => [...document.scripts].map((script) => script.type));
+    expect(
+      types.filter((type) => type !== "application/ld+json"),
+      "scripts other than JSON-LD",
+    ).toEqual([]);
+    const without = await visible(page);
+
+    // The same address, answered with the document as Next.js built it (and the policy its inline scripts need).
+    await page.route(
+      (url) => url.pathname === route,
+      (request) =>
+        request.fulfill({
+          status: 200,
+          contentType: "text/html; charset=utf-8",
+          headers: { "content-security-policy": contentSecurityPolicy(true) },
+          body: original(route),
+        }),
+    );
+    await page.goto(route, { waitUntil: "networkidle" });
+    await hydrated(page, "footer");
+    expect(await visible(page)).toEqual(without);
+    expect(errors).toEqual([]);
+  });
+}
+
+test("/quote still loads the runtime and hydrates its form", async ({ page }) => {
+  await page.goto("/quote");
+  await hydrated(page, "form");
+  expect(await page.locator("script[src^='/_next/static/chunks/']").count()).toBeGreaterThan(0);
+});
