@@ -102,7 +102,8 @@ export async function backupDatabase(opts: {
   pgTools: PgTools;
 }): Promise<BackupResult> {
   const root = opts.root ?? process.cwd();
-  const file = path.resolve(root, opts.file);
+  // turbopackIgnore: a file chosen at run time; tracing it would pull the whole project into the server output.
+  const file = path.resolve(/*turbopackIgnore: true*/ root, opts.file);
   checkTarget(file, root);
   const provider = providerOf(opts.databaseUrl);
   const started = Date.now();

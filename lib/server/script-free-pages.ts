@@ -12,7 +12,8 @@ let pages: ReadonlySet<string> | undefined;
 
 export function scriptFreePages(): ReadonlySet<string> {
   if (process.env.NODE_ENV !== "production") return NONE;
-  pages ??= readList(path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next"));
+  // turbopackIgnore: the build folder is read at run time; tracing it would pull the whole project in.
+  pages ??= readList(path.join(/*turbopackIgnore: true*/ process.cwd(), process.env.NEXT_DIST_DIR ?? ".next"));
   return pages;
 }
 

@@ -71,7 +71,7 @@ test("the desk shows due times, sorts New by them, counts the overdue, and Mark 
   const now = new Date();
 
   await page.goto(`${DESK}${deskInboxPath({ status: "new" })}`);
-  await expect(page.getByText(/new lead\(s\), earliest due first\./)).toBeVisible();
+  await expect(page.getByText(/new leads?, earliest due first\./)).toBeVisible();
   const overdueCount = Number((await page.getByTestId("overdue-count").textContent())!.replace(/\D+/g, ""));
   expect(overdueCount).toBeGreaterThanOrEqual(1);
   await expect(page.getByRole("link", { name: /^Inbox \d+ overdue$/ })).toBeVisible();

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isoWithOffset } from "@/lib/text/local-time";
 import { leadRow } from "../helpers/lead-rows";
 import { createDb, type Db } from "@/lib/db/client";
 import { tempDatabaseUrl } from "../helpers/temp-db";
@@ -135,7 +136,8 @@ describe("npm run leads", { timeout: 150_000 }, () => {
     const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
-      "last activity": lead.activityAt.toISOString(),
+      // In the business's zone with its offset, like every time in the CSV.
+      "last activity": isoWithOffset(lead.activityAt, "Africa/Johannesburg"),
       "deal value": "1200",
       "deal currency": "EUR",
       "next step": "Call back",
