@@ -5,6 +5,7 @@ import { MAX_BODY_BYTES } from "./lib/quotes/fields";
 import { deskHeaders, securityHeaders } from "./lib/server/security-headers";
 import { DEFAULT_SITE_URL } from "./lib/server/defaults.mjs";
 import { siteHost } from "./lib/server/site-url";
+import { buildDir } from "./lib/server/build-dir";
 import { site } from "./content/site";
 import { missingContactFacts } from "./lib/content/contact";
 import { describeMissing, imagesIn, missingImages } from "./lib/content/images";
@@ -14,7 +15,7 @@ import { preselectRewrites } from "./lib/quotes/form-context";
 
 const nextConfig: NextConfig = {
   // A second build folder lets two checkouts' test runs share a machine without clobbering each other.
-  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  distDir: buildDir(),
   poweredByHeader: false,
   // Runs inside every `next build`: content pages without a client component lose the framework's runtime
   // (docs/performance.md, "Pages without the runtime"). A host that brings its own adapter (NEXT_ADAPTER_PATH,

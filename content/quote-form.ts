@@ -66,11 +66,17 @@ export const quoteForm: QuoteFormCopy = {
     "This form was open for a long time, so for your security it was not sent. Everything you typed is still here: please press Send request again.",
   unconfirmed:
     "Your browser did not send this form's security check (this happens when cookies are blocked), so it was not sent yet. Everything you typed is still here: please press Send request again.",
+  outdated:
+    "The site was updated while you had this page open, so your request was not sent yet. Everything you typed is still here: please press Send request again.",
   tooLarge:
     "Your request was larger than the form allows, so it was not sent. Please keep the project description under 5,000 characters and send it again.",
   crossSite: "This request did not come from the FS Dev website, so it was not accepted. Please use the form on this site.",
   busy: "Too many requests are arriving at this moment, so yours was not sent. Please go back and send it again in a minute.",
   backToForm: "Back to the quote form",
+  proxyError: {
+    heading: "Sorry, the site could not answer just now",
+    text: "If you were sending a request, it may not have arrived. Go back with your browser's Back button and send it again: that is safe, because a request that did arrive is recognised, and sending it twice never makes a second one. If a page would not load, please try again in a minute.",
+  },
   success: {
     heading: "Thank you, your request is in",
     reference: "Your reference",

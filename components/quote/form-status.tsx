@@ -20,6 +20,7 @@ export function FormStatus({ state, copy, ref }: Props) {
     unavailable: copy.unavailable,
     expired: copy.expired,
     unconfirmed: copy.unconfirmed,
+    outdated: copy.outdated,
   };
   const message = messages[state.status];
   const errors = state.status === "invalid" ? state.fieldErrors : {};

@@ -1,8 +1,9 @@
 /**
  * What `/api/health` reports: the database answers, its migrations match the committed history, how much mail
- * waits in the outbox, and (when SMTP is configured) whether the mail server greets. Cheap enough to poll every
- * few seconds: three small queries, a cached folder listing, and an SMTP greeting at most every 30 s.
- * The answer names parts and counts only: no URL, host, address or error text.
+ * waits in the outbox, whether every live instance runs with the same shared settings (lib/ops/shared-settings.ts),
+ * and (when SMTP is configured) whether the mail server greets. Cheap enough to poll every few seconds: four small
+ * queries, a cached folder listing, and an SMTP greeting at most every 30 s.
+ * The answer names parts and counts only: no URL, host, address, setting, digest or error text.
  */
 import fs from "node:fs";
 import net from "node:net";
@@ -11,16 +12,22 @@ import tls from "node:tls";
 import type { Db } from "@/lib/db/client";
 import { countGivenUp, countWaiting } from "@/lib/mail/outbox-status";
 import { MIGRATIONS_DIRS, providerOf } from "@/prisma/providers.mjs";
+import { settingsAgreement, type SettingsAgreement } from "./shared-settings";
 import type { BackupHealth } from "./daily-backup";
 
 export type HealthReport = {
-  /** ok: all well; degraded: serving, but mail cannot leave now (it waits in the outbox); error: not serving. */
+  /**
+   * ok: all well; degraded: serving, but mail cannot leave now (it waits in the outbox) or the instances' shared
+   * settings differ (tokens one makes, another may refuse); error: not serving.
+   */
   status: "ok" | "degraded" | "error";
   /** The parts that failed, e.g. ["database"]. */
   failed: string[];
   database: "ok" | "unreachable";
   migrations: { status: "current" | "pending" | "failed" | "unknown"; applied: number; expected: number };
   outbox: { pending: number; failed: number } | null;
+  /** Whether every instance seen on this database in the last minutes has this one's shared settings. */
+  settings: SettingsAgreement | "unknown";
   smtp?: { status: "ok" | "unreachable"; greeting?: string };
   /** Only when BACKUP_DIR is set (lib/ops/daily-backup.ts). A missed backup does not change `status`. */
   backup?: BackupHealth;
@@ -59,6 +66,8 @@ type MigrationRow = { migration_name: string; finished_at: unknown; rolled_back_
 export async function checkHealth(deps: {
   db: Db;
   expectedMigrations: string[];
+  /** This process's keyed digest of its shared settings (lib/ops/shared-settings.ts). */
+  settingsDigest: string;
   smtpUrl?: string;
   timeoutMs?: number;
   backup?: () => BackupHealth | undefined;
@@ -71,19 +80,22 @@ export async function checkHealth(deps: {
     database: "ok",
     migrations: { status: "unknown", applied: 0, expected: deps.expectedMigrations.length },
     outbox: null,
+    settings: "unknown",
   };
   try {
-    const [rows, pending, failed] = await withTimeout(
+    const [rows, pending, failed, settings] = await withTimeout(
       Promise.all([
         deps.db.$queryRawUnsafe<MigrationRow[]>(
           'SELECT migration_name, finished_at, rolled_back_at FROM "_prisma_migrations"',
         ),
         countWaiting(deps.db),
         countGivenUp(deps.db),
+        settingsAgreement(deps.db, deps.settingsDigest),
       ]),
       timeoutMs,
     );
     report.outbox = { pending, failed };
+    report.settings = settings;
     const live = rows.filter((row) => row.rolled_back_at === null);
     const applied = new Set(live.filter((row) => row.finished_at !== null).map((row) => row.migration_name));
     report.migrations.applied = applied.size;
@@ -103,13 +115,20 @@ export async function checkHealth(deps: {
   }
   if (report.database !== "ok") report.failed.push("database");
   if (report.database === "ok" && report.migrations.status !== "current") report.failed.push("migrations");
+  if (report.settings === "mismatch") report.failed.push("settings");
   if (smtp) {
     report.smtp = await smtp;
     if (report.smtp.status !== "ok") report.failed.push("smtp");
   }
   const backup = deps.backup?.();
   if (backup) report.backup = backup;
-  report.status = report.failed.some((part) => part !== "smtp") ? "error" : report.failed.length ? "degraded" : "ok";
+  // The site still takes requests without mail (the outbox keeps it) or with settings apart.
+  const degrading = ["smtp", "settings"];
+  report.status = report.failed.some((part) => !degrading.includes(part))
+    ? "error"
+    : report.failed.length
+      ? "degraded"
+      : "ok";
   return report;
 }
 

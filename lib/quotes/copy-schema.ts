@@ -42,10 +42,14 @@ export const quoteFormSchema = z
     unavailable: text(300),
     expired: text(300),
     unconfirmed: text(300),
+    /** The form came from an older build of the site (its action is unknown here): nothing was sent. */
+    outdated: text(300),
     tooLarge: text(300),
     crossSite: text(300),
     busy: text(300),
     backToForm: text(60),
+    /** nginx's own page when no instance could answer (lib/ops/proxy-error-page.ts). */
+    proxyError: z.object({ heading: text(120), text: text(400) }).strict(),
     success: z
       .object({
         heading: text(120),

@@ -37,6 +37,12 @@ export { FORM_PATH, PRESELECTED_FORM_PATH };
 export const POSTED_PATH_HEADER = "x-fsdev-posted-path";
 
 /**
+ * The quote form's server action, as the build's server reference manifest names it: a post of a form from an
+ * older build is answered by it (lib/server/outdated-action.ts). A test fails if it moves without this.
+ */
+export const QUOTE_ACTION = { filename: "app/(site)/quote/actions.ts", exportedName: "sendQuote" } as const;
+
+/**
  * The rewrites (next.config.ts) that serve each interest's copy for `/quote?interest=<value>`: one per
  * choice, matched exactly, so any other value gets the plain form.
  */

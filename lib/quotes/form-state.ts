@@ -5,7 +5,7 @@ export type QuoteFormState =
   | { status: "idle" }
   | { status: "invalid"; fieldErrors: FieldErrors; values: QuoteValues; formToken?: string; attempt: string }
   | {
-      status: "rate_limited" | "unavailable" | "expired" | "unconfirmed";
+      status: "rate_limited" | "unavailable" | "expired" | "unconfirmed" | "outdated";
       values: QuoteValues;
       formToken?: string;
       attempt: string;

@@ -28,7 +28,12 @@ import type { LeadWebhookSettings } from "@/lib/webhooks/payload";
 import { leadWebhookRow } from "@/lib/webhooks/rows";
 
 export type RawSubmission = Partial<Record<(typeof QUOTE_FIELDS)[number] | (typeof META_FIELDS)[number], string>>;
-export type RequestMeta = { ip: string | null; userAgent: string | null };
+export type RequestMeta = {
+  ip: string | null;
+  userAgent: string | null;
+  /** Posted by a form from an older build of the site (lib/server/outdated-action.ts). */
+  outdatedForm?: boolean;
+};
 
 export type SubmitResult =
   | {
@@ -43,8 +48,8 @@ export type SubmitResult =
     }
   | { status: "invalid"; fieldErrors: FieldErrors; values: QuoteValues }
   | { status: "rate_limited"; values: QuoteValues }
-  /** Asked to send again: `resendToken` replaces the missing or expired token, bound to these values. */
-  | { status: "expired" | "unconfirmed"; values: QuoteValues; resendToken: string }
+  /** Asked to send again: `resendToken` replaces the missing, expired or outdated token, bound to these values. */
+  | { status: "expired" | "unconfirmed" | "outdated"; values: QuoteValues; resendToken: string }
   | { status: "unavailable"; values: QuoteValues };
 
 export type SubmitDeps = {
@@ -133,6 +138,10 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
   // No token at all: a browser that keeps no cookies sends none. Ask to send again with one (the action
   // returns it in the form); nothing is stored, so a bot that never sends one leaves no trace either.
   if (!token.ok && token.reason === "missing") return { status: "unconfirmed", values, resendToken: resendToken() };
+  // A form from an older build of the site: nothing is stored until the visitor sends it again as asked, with the
+  // token bound to these values (a page of this build, or the older page's script, which posts the same way).
+  if (meta.outdatedForm && !(token.ok && token.boundTo === digest))
+    return { status: "outdated", values, resendToken: resendToken() };
   // The same values sent again with their replacement token: a person pressing "send" again as the page asked,
   // however quickly. Only the minimum time is waived; the honeypot, the content rules and the limits apply.
   const minSeconds = token.ok && token.boundTo === digest ? 0 : deps.env.MIN_SUBMIT_SECONDS;

@@ -13,7 +13,8 @@ import type { Socket } from "node:net";
  *
  * Here, a declared Content-Length over the limit is answered at once; any other body is held (at most
  * `maxBytes`) until it has ended, then handed to Next.js when its turn comes (see MAX_ACTIVE_POSTS), or
- * answered as soon as it passes the limit. A refusal stops reading and closes the connection.
+ * answered as soon as it passes the limit. A refusal stops reading and closes the connection. A complete body
+ * passes through `revise` on its way (lib/server/outdated-action.ts).
  * lib/server/http-hook.ts puts the guard in front of Next.js.
  */
 
@@ -64,12 +65,15 @@ export function applyServerTimeouts(server: Server): void {
 
 export type BodyGuard = (request: IncomingMessage, response: ServerResponse, forward: () => void) => void;
 
+/** Sees a request's whole body once it is in, before Next.js does; what it returns is what Next.js reads. */
+export type ReviseBody = (request: IncomingMessage, body: Buffer) => Buffer;
+
 /**
  * A guard that calls `forward` (hand the request to Next.js) at once for a request without a body; for one
  * with a body, once the whole body is in (at most `maxBytes`) and it is its turn. Otherwise it answers itself:
  * 413 over the limit, 503 when too many posts already wait.
  */
-export function createBodyGuard(limit: BodyLimit): BodyGuard {
+export function createBodyGuard(limit: BodyLimit, revise: ReviseBody = (_, body) => body): BodyGuard {
   const maxActive = limit.maxActivePosts ?? MAX_ACTIVE_POSTS;
   const maxHeld = limit.maxWaitingPosts ?? MAX_WAITING_POSTS;
   // `held`: posts taken in and not yet handed on or given up, whether their body is still arriving or complete.
@@ -107,7 +111,7 @@ export function createBodyGuard(limit: BodyLimit): BodyGuard {
     };
     // A client that goes while its body is still arriving (or while it waits) frees its place.
     request.socket.once("close", letGo);
-    holdBody(request, response, limit, letGo, () => takeTurn(request, response, forward, letGo));
+    holdBody(request, response, limit, revise, letGo, () => takeTurn(request, response, forward, letGo));
   };
 }
 
@@ -122,6 +126,7 @@ function holdBody(
   request: IncomingMessage,
   response: ServerResponse,
   limit: BodyLimit,
+  revise: ReviseBody,
   letGo: () => void,
   forward: () => void,
 ) {
@@ -132,7 +137,14 @@ function holdBody(
   own.push = (chunk) => {
     if (chunk === null) {
       delete (own as Partial<Pushable>).push;
-      for (const piece of held) push.call(request, piece);
+      const whole = Buffer.concat(held);
+      let revised: Buffer = whole;
+      try {
+        revised = revise(request, whole);
+      } catch {
+        // A reviser's mistake must not hang the request: Next.js reads the body as it came.
+      }
+      push.call(request, revised);
       const result = push.call(request, null);
       forward();
       return result;

@@ -21,10 +21,11 @@ import { deliverPending, type DeliverOptions, type DeliverResult } from "@/lib/m
 import type { MailContext } from "@/lib/mail/render";
 import { journalErasure, type PgTools } from "@/lib/ops/backup";
 import { createMailTransport, type MailTransport } from "@/lib/mail/transport";
+import { settingsDigest } from "@/lib/ops/shared-settings";
 import type { SubmitDeps } from "@/lib/quotes/submit";
 import type { ResponseClock } from "@/lib/leads/response-clock";
 import { postWebhook } from "@/lib/webhooks/send";
-import { deskOrigin, env, leadWebhookSettings, ownerEmail, responseClock, type Env } from "./env";
+import { deskOrigin, env, leadWebhookSettings, ownerEmail, responseClock, sharedSettings, type Env } from "./env";
 import { log } from "./log";
 
 /** Runs a task once the current request has been answered; a failure is logged under `label`, never thrown. */
@@ -43,6 +44,8 @@ export type ServerContext = {
   readonly mail: MailContext;
   /** The desk owner's address (OWNER_EMAIL, or QUOTE_TO). */
   readonly ownerEmail: string;
+  /** The keyed digest of the settings every instance must share (lib/ops/shared-settings.ts). */
+  readonly settingsDigest: string;
   /** The response clock: business days and hours, holidays, closed days, RESPONSE_TARGET_HOURS. */
   readonly clock: ResponseClock;
   /**
@@ -114,6 +117,7 @@ export function createServerContext(settings: Env): ServerContext {
     },
     mail,
     ownerEmail: owner,
+    settingsDigest: settingsDigest(sharedSettings(settings), settings.FORM_SECRET),
     clock,
     deliver: (opts = {}) =>
       deliverPending(context.db, context.transport, {

@@ -173,6 +173,39 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
+/**
+ * The settings each instance may set for itself (behind a proxy, on PostgreSQL): where its database, mail and
+ * backup folders and PostgreSQL tools are, its own mail relay and timeouts. Every other setting must be the same
+ * on every instance sharing a database: FORM_SECRET signs tokens and sessions one instance makes and another
+ * checks, SITE_URL and CRON_SECRET are one site's, the limits are counted together. Each instance records a keyed
+ * digest of them at start (lib/ops/shared-settings.ts) and /api/health reports a mismatch.
+ */
+export const PER_INSTANCE_SETTINGS = [
+  "NODE_ENV",
+  "DATABASE_URL",
+  "MAIL_DIR",
+  "SMTP_URL",
+  "SMTP_TIMEOUT_MS",
+  "DB_BUSY_TIMEOUT_MS",
+  "BACKUP_DIR",
+  "PG_BIN",
+  // Compared as what it means together with SMTP_URL: SMTP or files (sharedSettings).
+  "MAIL_TRANSPORT",
+] as const satisfies readonly (keyof Env)[];
+
+/**
+ * The settings every instance must share, by name (unset optional ones as null), plus how it sends mail: each
+ * may use its own relay, but all send by SMTP, or all write files (any instance delivers any queued message).
+ */
+export function sharedSettings(settings: Env): Record<string, unknown> {
+  const perInstance: readonly string[] = PER_INSTANCE_SETTINGS;
+  const shared: Record<string, unknown> = {};
+  for (const name of Object.keys(schema.shape).sort())
+    if (!perInstance.includes(name)) shared[name] = settings[name as keyof Env] ?? null;
+  shared.mailTransport = settings.MAIL_TRANSPORT === "file" || !settings.SMTP_URL ? "file" : "smtp";
+  return shared;
+}
+
 const REQUIRED_IN_PRODUCTION = ["SITE_URL", "FORM_SECRET", "QUOTE_TO", "MAIL_FROM"] as const;
 
 export class ConfigError extends Error {

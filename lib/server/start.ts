@@ -1,17 +1,22 @@
 /**
  * What the server does once when it starts (from instrumentation.ts): check the settings, install the HTTP
- * hook, and schedule the outbox retries (with the reminders and the digest) and the retention purge.
+ * hook, and schedule the outbox retries (with the reminders and the digest), the retention purge and the shared
+ * settings' heartbeat.
  */
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { quoteForm } from "@/content/quote-form";
+import { HEARTBEAT_MS, recordInstance } from "@/lib/ops/shared-settings";
 import { clearShortLived, purge } from "@/lib/leads/retention";
 import { runDailyBackup } from "@/lib/ops/daily-backup";
 import { MAX_BODY_BYTES } from "@/lib/quotes/fields";
 import type { BodyLimit } from "./body-guard";
+import { buildDir } from "./build-dir";
 import { serverContext, type ServerContext } from "./context";
 import { writeDevOrigin } from "./dev-origin";
 import { ConfigError } from "./env";
 import { installHttpHook } from "./http-hook";
+import { readActionIds, reviveOutdatedAction } from "./outdated-action";
 import { refusalPage } from "./refusal-page";
 import { securityHeaders } from "./security-headers";
 import { log } from "./log";
@@ -80,6 +85,23 @@ function startRetention(context: ServerContext) {
   setInterval(() => void hashes(), RETRY_EVERY_MS).unref();
 }
 
+/**
+ * This process's keyed digest of its shared settings, in the database now and every HEARTBEAT_MS after, for the
+ * health report's comparison across instances (lib/ops/shared-settings.ts).
+ */
+function startSettingsHeartbeat(context: ServerContext) {
+  const instance = randomUUID();
+  const beat = async () => {
+    try {
+      await recordInstance(context.db, instance, context.settingsDigest);
+    } catch (error) {
+      log.warn("settings: could not record this instance's shared settings", error);
+    }
+  };
+  void beat();
+  setInterval(() => void beat(), HEARTBEAT_MS).unref();
+}
+
 /** The daily backup (lib/ops/daily-backup.ts) when BACKUP_DIR is set: looked for after start, then every minute. */
 function startBackups(context: ServerContext) {
   if (!context.settings.BACKUP_DIR) return;
@@ -120,10 +142,14 @@ export async function onServerStart() {
       log.error(line);
     process.exit(1);
   }
-  installHttpHook(bodyLimit);
+  const ids = readActionIds(buildDir());
+  if (!ids && context.settings.NODE_ENV === "production")
+    log.warn("quote: the build names no quote action, so a form loaded from an older build loses its post");
+  installHttpHook(bodyLimit, ids ? (request, body) => reviveOutdatedAction(request, body, ids) : undefined);
   // `npm run dev`: where it answers, for `npm run desk:link` and `npm run content:new` (lib/server/dev-origin.ts).
   if (context.settings.NODE_ENV === "development") writeDevOrigin(localOrigin());
   startOutboxRetries(context);
   startRetention(context);
+  startSettingsHeartbeat(context);
   startBackups(context);
 }

@@ -1,12 +1,15 @@
 // A real nginx (Debian nginx-light) in front of app instances, run as a child process with everything it
 // writes (pid, logs, temp files, cache) in a temp folder, serving the committed site config
-// lib/ops/nginx-site.conf with its ${FSDEV_*} values filled in exactly as the README's envsubst line does.
+// lib/ops/nginx-site.conf with its ${FSDEV_*} values filled in exactly as the operations doc's envsubst line does,
+// and its error page written as `npm run nginx:error-page` writes it.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { quoteCopy } from "@/lib/quotes/catalog";
+import { proxyErrorFiles } from "@/lib/ops/proxy-error-page";
 import { closedPort } from "./smtp-server";
 import { until } from "./pace";
 
@@ -62,12 +65,17 @@ export async function startNginx(opts: {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fsdev-nginx-"));
   fs.chmodSync(dir, 0o755);
   for (const sub of ["cache", "temp"]) fs.mkdirSync(path.join(dir, sub), { mode: 0o777 });
+  const errorDir = path.join(dir, "error-page");
+  fs.mkdirSync(errorDir, { mode: 0o755 });
+  for (const [name, text] of Object.entries(proxyErrorFiles(quoteCopy.proxyError)))
+    fs.writeFileSync(path.join(errorDir, name), text, { mode: 0o644 });
   const site = opts.site
     ? opts.site({ port, dir })
     : siteConfig({
         FSDEV_SERVER_NAME: "127.0.0.1",
         FSDEV_LISTEN: `127.0.0.1:${port}`,
         FSDEV_CACHE_DIR: path.join(dir, "cache"),
+        FSDEV_ERROR_DIR: errorDir,
         FSDEV_UPSTREAMS: opts.upstreams.map((address) => `server ${address} max_fails=1 fail_timeout=10s;`).join(" "),
       });
   fs.writeFileSync(path.join(dir, "site.conf"), site);

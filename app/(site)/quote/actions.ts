@@ -17,6 +17,8 @@ import type { QuoteFormState } from "@/lib/quotes/form-state";
 import { echoValues, fromFormData, submitQuote } from "@/lib/quotes/submit";
 import { serverContext } from "@/lib/server/context";
 import { log } from "@/lib/server/log";
+import { OUTDATED_ACTION_HEADER } from "@/lib/server/outdated-action";
+import { readStamp } from "@/lib/server/peer-stamp";
 import { siteUrl } from "@/lib/server/site-url";
 
 /**
@@ -40,7 +42,13 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
     token: jar.get(FORM_TOKEN_COOKIE)?.value,
     context: jar.get(FORM_CONTEXT_COOKIE)?.value,
   });
-  const result = await submitQuote(raw, { ip, userAgent: requestHeaders.get("user-agent") }, context.quote());
+  const meta = {
+    ip,
+    userAgent: requestHeaders.get("user-agent"),
+    // Stamped by the server when a form from an older build posted here (lib/server/outdated-action.ts).
+    outdatedForm: readStamp(requestHeaders.get(OUTDATED_ACTION_HEADER)) !== undefined,
+  };
+  const result = await submitQuote(raw, meta, context.quote());
   // Only a token that came in the form goes back into it; the cookie's stays in the cookie.
   const echoedToken = posted.formToken?.slice(0, 200);
 
@@ -62,7 +70,8 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
         attempt: randomUUID(),
       };
     case "expired":
-    case "unconfirmed": {
+    case "unconfirmed":
+    case "outdated": {
       // The replacement token, in the cookie and in the form (for browsers that keep no cookies): bound to the
       // values posted, so sending them again as asked is not judged too fast (lib/quotes/submit.ts).
       const fresh = tokenCookie(formCookieSettings(settings, siteUrl()), result.resendToken);
