@@ -7,7 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { dueState } from "../../lib/leads/response-due";
 import { responsePromise } from "../../lib/quotes/response-promise";
 import { parseEnv, responseClock } from "../../lib/server/env";
-import { deskInboxPath, deskLeadPath } from "../../lib/routes";
+import { deskLeadPath } from "../../lib/routes";
 import { DESK, signInByEmail, submitLead, withDb } from "../helpers/desk";
 import { fillValid, storedRequests, uniqueIp, uniqueName } from "../helpers/e2e-server";
 
@@ -63,15 +63,18 @@ test("the desk shows due times, sorts New by them, counts the overdue, and Mark 
   request,
   baseURL,
 }) => {
-  const fresh = await submitLead(request, baseURL!, { name: uniqueName("Due fresh"), ip: uniqueIp() });
-  const late = await submitLead(request, baseURL!, { name: uniqueName("Due late"), ip: uniqueIp() });
+  // One word in both names: the inbox is searched for it, so both are on its first page however many New leads
+  // the run has made.
+  const word = uniqueName("Due").replace(/\W+/g, "");
+  const fresh = await submitLead(request, baseURL!, { name: `${word} fresh`, ip: uniqueIp() });
+  const late = await submitLead(request, baseURL!, { name: `${word} late`, ip: uniqueIp() });
   // Three weeks ago: long past its due time (and older than every other New lead of the run).
   age(late, new Date(Date.now() - 21 * 86_400_000));
   await signInByEmail(page, uniqueIp());
   const now = new Date();
 
-  await page.goto(`${DESK}${deskInboxPath({ status: "new" })}`);
-  await expect(page.getByText(/new leads?, earliest due first\./)).toBeVisible();
+  await page.goto(`${DESK}/desk?status=new&q=${word}`);
+  await expect(page.getByText(/new leads? matching “\w+”, earliest due first\./)).toBeVisible();
   const overdueCount = Number((await page.getByTestId("overdue-count").textContent())!.replace(/\D+/g, ""));
   expect(overdueCount).toBeGreaterThanOrEqual(1);
   await expect(page.getByRole("link", { name: /^Inbox \d+ overdue$/ })).toBeVisible();

@@ -140,7 +140,8 @@ test("keyboard: j/k move, o opens, ? explains; never while typing; the off switc
   const word = tag();
   const { references } = await threeLeads(request, baseURL!, word);
   await signInByEmail(page, uniqueIp());
-  await page.goto(`${DESK}/desk?status=new&q=${word}`);
+  // Newest first (New's own default is due order, oldest first).
+  await page.goto(`${DESK}/desk?status=new&q=${word}&sort=received`);
   // The shortcuts' switch appears once the page's script runs: from then on the keys are heard.
   const ready = () => expect(page.getByTestId("shortcuts")).toBeVisible();
   await ready();
