@@ -15,59 +15,48 @@ export function isTimeZone(value: string): boolean {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let found = formatters.get(key);
-  if (!found) formatters.set(key, (found = make()));
-  return found;
+/**
+ * `date` in `timeZone` through a formatter of `locale` and `options` (made once per zone and shape), as a lookup of
+ * its parts: `part("day")` is the day as that formatter writes it ("" when it writes none).
+ */
+function partsIn(date: Date, timeZone: string, locale: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale}:${timeZone}:${JSON.stringify(options)}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
+  const parts = format.formatToParts(date);
+  return (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
 }
+
+const TIME = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
 
 /** "2 Dec 2026, 14:05 SAST": a date and time in `timeZone`, with the zone's short name (or GMT offset). */
 export function localDateTime(date: Date, timeZone: string): string {
-  const parts = formatter(
-    `dt:${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat("en-ZA", {
-        timeZone,
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-        timeZoneName: "short",
-      }),
-  ).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const part = partsIn(date, timeZone, "en-ZA", {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    ...TIME,
+    timeZoneName: "short",
+  });
   const day = `${Number(part("day"))} ${part("month")} ${part("year")}`;
   return `${day}, ${part("hour")}:${part("minute")} ${part("timeZoneName")}`;
 }
 
 /** The zone's offset from UTC at `date`, as "+02:00" ("+00:00" for UTC). */
 export function utcOffset(date: Date, timeZone: string): string {
-  const name =
-    formatter(`off:${timeZone}`, () => new Intl.DateTimeFormat("en", { timeZone, timeZoneName: "longOffset" }))
-      .formatToParts(date)
-      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const name = partsIn(date, timeZone, "en", { timeZoneName: "longOffset" })("timeZoneName") || "GMT";
   return name === "GMT" ? "+00:00" : name.slice(3);
 }
 
 /** ISO 8601 local time with its offset, e.g. "2026-12-02T14:05:09+02:00" (for the CSV and the CLI). */
 export function isoWithOffset(date: Date, timeZone: string): string {
-  const parts = formatter(
-    `iso:${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat("en-CA", {
-        timeZone,
-        year: "numeric",
-        month: "2-digit",
-        day: "2-digit",
-        hour: "2-digit",
-        minute: "2-digit",
-        second: "2-digit",
-        hourCycle: "h23",
-      }),
-  ).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const part = partsIn(date, timeZone, "en-CA", {
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    ...TIME,
+    second: "2-digit",
+  });
   const day = `${part("year")}-${part("month")}-${part("day")}`;
   return `${day}T${part("hour")}:${part("minute")}:${part("second")}${utcOffset(date, timeZone)}`;
 }
@@ -79,32 +68,19 @@ export function localDate(date: Date, timeZone: string): string {
 
 /** "Friday 4 December, 12:00 SAST": a weekday, date and time in `timeZone`, as a promise to a visitor states it. */
 export function localWeekdayTime(date: Date, timeZone: string): string {
-  const parts = formatter(
-    `wd:${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat("en-ZA", {
-        timeZone,
-        weekday: "long",
-        day: "numeric",
-        month: "long",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
-        timeZoneName: "short",
-      }),
-  ).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const part = partsIn(date, timeZone, "en-ZA", {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    ...TIME,
+    timeZoneName: "short",
+  });
   const day = `${part("weekday")} ${Number(part("day"))} ${part("month")}`;
   return `${day}, ${part("hour")}:${part("minute")} ${part("timeZoneName")}`;
 }
 
 /** "Monday 7 December 2026": the local date in words (the digest's day). */
 export function localDayInWords(date: Date, timeZone: string): string {
-  const parts = formatter(
-    `day:${timeZone}`,
-    () =>
-      new Intl.DateTimeFormat("en-ZA", { timeZone, weekday: "long", day: "numeric", month: "long", year: "numeric" }),
-  ).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  const part = partsIn(date, timeZone, "en-ZA", { weekday: "long", day: "numeric", month: "long", year: "numeric" });
   return `${part("weekday")} ${Number(part("day"))} ${part("month")} ${part("year")}`;
 }
