@@ -7,7 +7,7 @@
  * a ScheduledRun row inserted in the same transaction as its outbox message (lib/db/once.ts), so of two
  * instances running at the same moment one inserts both and the other neither. Delivery is the outbox's job.
  */
-import type { Db } from "@/lib/db/client";
+import type { Db, DbTransaction } from "@/lib/db/client";
 import { claimOnce, ONCE_JOBS } from "@/lib/db/once";
 import { OUTBOX_STATUS } from "@/lib/mail/outbox-status";
 import { localDate, localDayInWords } from "@/lib/text/local-time";
@@ -106,19 +106,7 @@ export async function sendReminders(
         // Answered or moved since the list was read: no reminder, and the claim is rolled back with it.
         if ((await tx.quoteRequest.count({ where: { id: lead.id, ...WAITING_FOR_ANSWER } })) === 0)
           throw new NoLongerWaiting();
-        const row = await tx.outboxMessage.create({
-          data: {
-            kind: FOLLOW_UP_KINDS.reminder,
-            recipient: ctx.ownerTo,
-            subject: mail.subject,
-            textBody: mail.text,
-            htmlBody: mail.html,
-            createdAt: now,
-            nextAttemptAt: now,
-          },
-          select: { id: true },
-        });
-        return row.id;
+        return queueOwnerMail(tx, FOLLOW_UP_KINDS.reminder, mail, ctx.ownerTo, now);
       })
       .catch((error: unknown) => {
         if (error instanceof NoLongerWaiting) return null;
@@ -193,18 +181,29 @@ export async function sendDigest(
   return db.$transaction(async (tx) => {
     if (!(await claimOnce(tx, ONCE_JOBS.digest, date, now))) return null;
     if (!mail) return { date, outboxId: null };
-    const row = await tx.outboxMessage.create({
-      data: {
-        kind: FOLLOW_UP_KINDS.digest,
-        recipient: ctx.ownerTo,
-        subject: mail.subject,
-        textBody: mail.text,
-        htmlBody: mail.html,
-        createdAt: now,
-        nextAttemptAt: now,
-      },
-      select: { id: true },
-    });
-    return { date, outboxId: row.id };
+    return { date, outboxId: await queueOwnerMail(tx, FOLLOW_UP_KINDS.digest, mail, ctx.ownerTo, now) };
   });
+}
+
+/** A follow-up email to the owner, queued in the caller's transaction (beside its claim); its outbox id. */
+async function queueOwnerMail(
+  tx: DbTransaction,
+  kind: (typeof FOLLOW_UP_KINDS)[keyof typeof FOLLOW_UP_KINDS],
+  mail: { subject: string; text: string; html: string },
+  ownerTo: string,
+  now: Date,
+): Promise<number> {
+  const row = await tx.outboxMessage.create({
+    data: {
+      kind,
+      recipient: ownerTo,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: mail.html,
+      createdAt: now,
+      nextAttemptAt: now,
+    },
+    select: { id: true },
+  });
+  return row.id;
 }
