@@ -1,6 +1,7 @@
 /** CSV export of the leads that match a filter, safe to open in a spreadsheet. */
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/lib/db/client";
+import { releaseRows } from "@/lib/db/release-rows";
 import { UTM_KEYS, utmColumn } from "@/lib/quotes/fields";
 import { isoWithOffset } from "@/lib/text/local-time";
 import { plural } from "@/lib/text/plural";
@@ -68,41 +69,106 @@ export const EXPORT_PAGE_SIZE = 50;
  */
 const CSV_OPTIONS = { quoted_string: true, quoted_empty: true, record_delimiter: "windows" } as const;
 
+/** Pieces of a CSV file, each read when asked for; `return()` ends the file early. One `next()` at a time. */
+export type CsvPieces = AsyncIterableIterator<string, undefined> & {
+  return(): Promise<IteratorResult<string, undefined>>;
+};
+
 /**
  * The CSV of the leads that match `filter`, in pieces: first the header (UTF-8 byte-order mark, so Excel reads
- * accents; CRLF line ends), then one piece per page of leads, newest first, each page read only when the one
+ * accents; CRLF line ends), then one piece per page of leads, newest first, each page read only when the piece
  * before has been taken. `onEnd` gets the number of leads written and whether the reader took the whole file.
+ *
+ * Closures rather than an async generator: a suspended generator keeps the piece it last handed on in its frame
+ * until it is resumed, and a long-lived frame sits in V8's old generation, so each piece would outlive the young
+ * collection (lib/db/release-rows.ts explains why that matters).
  */
-export async function* leadsCsv(
+export function leadsCsv(
   db: Pick<Db, "quoteRequest">,
   filter: LeadFilter = {},
   opts: { timeZone: string; pageSize?: number; onEnd?: (rows: number, complete: boolean) => Promise<void> | void },
-): AsyncGenerator<string, void, undefined> {
+): CsvPieces {
   const pageSize = opts.pageSize ?? EXPORT_PAGE_SIZE;
   const COLUMNS = columns(opts.timeZone);
+  const where = leadWhere(filter);
+  let headerGiven = false;
+  let lastPageRead = false;
+  let ended = false;
+  let after: number | undefined;
   let rows = 0;
-  let complete = false;
-  try {
-    yield "\uFEFF" + stringify([COLUMNS.map(([name]) => name)], CSV_OPTIONS);
-    let after: number | undefined;
-    for (;;) {
-      const leads = await readPage(db, { where: leadWhere(filter), take: pageSize, after });
-      if (leads.length > 0) {
-        rows += leads.length;
-        yield stringify(
-          leads.map((lead) => COLUMNS.map(([, cell]) => neutraliseCell(cell(lead)))),
-          CSV_OPTIONS,
-        );
-      }
-      if (leads.length < pageSize) break;
-      after = leads.at(-1)!.id;
-      // SQLite's driver answers without waiting on I/O: let the server take other requests between pages.
-      await new Promise((resolve) => setImmediate(resolve));
+
+  const end = async (complete: boolean): Promise<IteratorResult<string, undefined>> => {
+    if (!ended) {
+      ended = true;
+      await opts.onEnd?.(rows, complete);
     }
-    complete = true;
-  } finally {
-    await opts.onEnd?.(rows, complete);
-  }
+    return { done: true, value: undefined };
+  };
+
+  /** The next page as a piece of CSV, or "" when no lead is left. */
+  const page = async (): Promise<string> => {
+    // SQLite's driver answers without waiting on I/O: let the server take other requests between pages.
+    if (after !== undefined) await new Promise((resolve) => setImmediate(resolve));
+    const leads = await readPage(db, { where, take: pageSize, after });
+    rows += leads.length;
+    if (leads.length < pageSize) lastPageRead = true;
+    else after = leads.at(-1)!.id;
+    const piece =
+      leads.length === 0
+        ? ""
+        : stringify(
+            leads.map((lead) => COLUMNS.map(([, cell]) => neutraliseCell(cell(lead)))),
+            CSV_OPTIONS,
+          );
+    // The rows go now, not when the promise that brought them is collected (releaseRows says why).
+    releaseRows(leads);
+    return piece;
+  };
+
+  const pieces: CsvPieces = {
+    async next() {
+      if (ended) return { done: true, value: undefined };
+      if (!headerGiven) {
+        headerGiven = true;
+        return { done: false, value: "\uFEFF" + stringify([COLUMNS.map(([name]) => name)], CSV_OPTIONS) };
+      }
+      if (lastPageRead) return end(true);
+      let piece: string;
+      try {
+        piece = await page();
+      } catch (error) {
+        await end(false);
+        throw error;
+      }
+      // Ended while the page was read (the reader went away): it has been told already.
+      if (ended) return { done: true, value: undefined };
+      return piece ? { done: false, value: piece } : end(true);
+    },
+    return: () => end(false),
+    [Symbol.asyncIterator]: () => pieces,
+  };
+  return pieces;
+}
+
+/**
+ * The pieces as a byte stream for a download: a piece is asked for only when the client's side asks for the next
+ * chunk (no queue ahead of it: highWaterMark 0), so a slow download holds one page in the server, not the file.
+ */
+export function csvBytes(pieces: CsvPieces): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream(
+    {
+      async pull(controller) {
+        const next = await pieces.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      async cancel() {
+        await pieces.return();
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 /** The whole CSV as one string (the tests; a terminal export streams `leadsCsv` instead). */
@@ -134,12 +200,7 @@ export async function recordExport(
 }
 
 /** The desk's export, streamed: the CSV of the filter, its audit row written when the download ends. */
-export function exportLeads(
-  db: Db,
-  filter: LeadFilter,
-  actor: string,
-  timeZone: string,
-): AsyncGenerator<string, void, undefined> {
+export function exportLeads(db: Db, filter: LeadFilter, actor: string, timeZone: string): CsvPieces {
   return leadsCsv(db, filter, {
     timeZone,
     onEnd: (rows, complete) => recordExport(db, { actor, filter, rows, complete }),

@@ -81,6 +81,8 @@ export async function startQuoteServer(opts: {
   databaseUrl?: string;
   migrated?: boolean;
   beforeStart?: (databaseUrl: string) => Promise<void>;
+  /** Options for the server's `node` itself (V8 flags, `--import`), before the script. */
+  nodeArgs?: string[];
 }): Promise<QuoteServer> {
   const sqlite = tempDatabaseUrl(`server-${opts.port}`);
   const database = opts.databaseUrl ? { url: opts.databaseUrl, file: "" } : sqlite;
@@ -108,7 +110,7 @@ export async function startQuoteServer(opts: {
   let output = "";
   const child: ChildProcess = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"],
+    [...(opts.nodeArgs ?? []), "node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"],
     { env, stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout!.on("data", (chunk) => (output += chunk));

@@ -11,7 +11,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { addNote, changeStatus, markSpam, releaseSpam, retryMail } from "@/lib/leads/commands";
 import { accessExport } from "@/lib/leads/access";
 import { describeErasure, eraseByEmail, mentionsAddress } from "@/lib/leads/erase";
-import { exportLeads, exportLeadsCsv, leadsCsv, neutraliseCell } from "@/lib/leads/export";
+import { csvBytes, exportLeads, exportLeadsCsv, leadsCsv, neutraliseCell } from "@/lib/leads/export";
 import { emailKey, erasureHash, searchTextOf } from "@/lib/leads/keys";
 import { heldMailRenderer } from "@/lib/leads/mail";
 import { responseClock } from "@/lib/server/env";
@@ -355,6 +355,64 @@ describe("CSV export", () => {
     await cut.next();
     await cut.return();
     expect(ended).toEqual([2, false]);
+  });
+
+  /** The test database's leads, with each page the export reads kept (the very array Prisma answered). */
+  function recordingDb() {
+    const pages: unknown[][] = [];
+    const db = {
+      quoteRequest: {
+        findMany: (async (args: Parameters<Db["quoteRequest"]["findMany"]>[0]) => {
+          const page = await client.quoteRequest.findMany(args);
+          pages.push(page);
+          return page;
+        }) as unknown as Db["quoteRequest"]["findMany"],
+      },
+    } as Pick<Db, "quoteRequest">;
+    return { db, pages };
+  }
+
+  /** Lets the event loop go round often enough for any page read already under way (or queued) to happen. */
+  async function settle() {
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+  }
+
+  it("lets each page's rows go once its piece is written, not when Prisma's promise is collected", async () => {
+    for (let i = 0; i < 3; i++) await insertLead({ name: `Released ${i}` });
+    const { db, pages } = recordingDb();
+    const pieces = leadsCsv(db, {}, { timeZone: ZONE, pageSize: 2 });
+    await pieces.next();
+    expect((await pieces.next()).value).toContain("Released 2");
+    // The array Prisma answered is empty once the page is written: the rows are garbage at once, instead of
+    // staying reachable through the query's promise until the next full collection (lib/db/release-rows.ts).
+    expect(pages.map((page) => page.length)).toEqual([0]);
+    expect((await pieces.next()).value).toContain("Released 0");
+    expect(pages.map((page) => page.length)).toEqual([0, 0]);
+    expect((await pieces.next()).done).toBe(true);
+  });
+
+  it("the download's byte stream reads a page only when its reader asks for the next chunk", async () => {
+    for (let i = 0; i < 5; i++) await insertLead({ name: `Pulled ${i}` });
+    const { db, pages } = recordingDb();
+    let ended: [number, boolean] | undefined;
+    const stream = csvBytes(
+      leadsCsv(db, {}, { timeZone: ZONE, pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) }),
+    );
+    await settle();
+    expect(pages).toHaveLength(0);
+    const reader = stream.getReader();
+    const decode = (chunk: Uint8Array | undefined) => new TextDecoder().decode(chunk);
+    expect(decode((await reader.read()).value)).toMatch(/^"reference"/);
+    await settle();
+    expect(pages).toHaveLength(0);
+    expect(decode((await reader.read()).value)).toContain("Pulled 4");
+    // The reader holds on to the first page: the event loop goes round and nothing more is read.
+    await settle();
+    expect(pages).toHaveLength(1);
+    // A client that goes away ends the export as interrupted, after the leads it was sent.
+    await reader.cancel();
+    expect(ended).toEqual([2, false]);
+    expect(pages).toHaveLength(1);
   });
 
   it("the desk's export records who took how many leads, with the status but never the search", async () => {
