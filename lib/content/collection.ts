@@ -90,7 +90,13 @@ export type Collection<T> = {
    * file that fails validation throws its ContentError here, so only the page that shows it fails.
    */
   get(slug: string, options?: { includeDrafts?: boolean }): Entry<T> | undefined;
-  /** Route params of every entry `all()` lists, plus (in development) the broken files, whose pages show the error. */
+  /**
+   * `generateStaticParams` for the collection's pages (with `dynamicParams = false`): every entry `all()` lists, so
+   * a build prerenders each and `next start` answers any other slug with 404. In development none: `next dev`
+   * answers a request with the slugs it listed on an earlier request (it lists them again in the background), so
+   * an entry added since would answer 404 once. With no list, every page renders on request, a new entry's page
+   * on its first request, and the page's `get()` answers an unknown slug with 404 and a broken file with its error.
+   */
   params(): { slug: string }[];
   /** Files that failed validation (development only: elsewhere the first one throws). */
   problems(): Problem[];
@@ -137,7 +143,7 @@ export function defineCollection<T extends Draftable>(options: CollectionOptions
       if (problem) throw new ContentError(problem.message);
       return visible(opts?.includeDrafts).find((entry) => entry.slug === slug);
     },
-    params: () => [...visible(), ...load().problems].map(({ slug }) => ({ slug })),
+    params: () => (lenient() ? [] : visible().map(({ slug }) => ({ slug }))),
     problems: () => load().problems,
   };
 }

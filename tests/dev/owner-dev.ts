@@ -80,12 +80,32 @@ async function run(page: Page, base: string, env: NodeJS.ProcessEnv, log: string
   await page.getByRole("heading", { level: 1, name: "Inbox" }).waitFor();
   check(new URL(page.url()).origin === base, `the link signs in on ${base} (${page.url()})`);
 
-  // A new article: content:new names its page on this server.
-  const title = `E2E new article ${process.pid}`;
-  const slug = slugify(title);
-  written.push(path.join("content/articles", `${slug}.mdx`));
-  const created = tool("lib/cli/content-new.ts", ["article", title], env);
-  check(created.includes(`Preview: open ${base}/articles/${slug}`), `content:new prints the dev address:\n${created}`);
+  // A new entry: content:new names its page on this server, and the page and its share image answer on their first
+  // request, with both routes already visited (the dev server had listed their slugs before the file existed).
+  for (const [kind, folder, known] of [
+    ["article", "articles", "understanding-back-end-developers"],
+    ["service", "services", services.all()[0]!.slug],
+  ] as const) {
+    const existing = await page.goto(`${base}/${folder}/${known}`);
+    check(existing?.status() === 200, `/${folder}/${known} answers 200 (${existing?.status()})`);
+    const knownImage = await page.request.get(`${base}/${folder}/${known}/opengraph-image`);
+    check(knownImage.status() === 200, `/${folder}/${known}/opengraph-image answers 200 (${knownImage.status()})`);
+    const title = `E2E new ${kind} ${process.pid}`;
+    const slug = slugify(title);
+    written.push(path.join("content", folder, `${slug}.mdx`));
+    const created = tool("lib/cli/content-new.ts", [kind, title], env);
+    check(
+      created.includes(`Preview: open ${base}/${folder}/${slug}`),
+      `content:new prints the dev address:\n${created}`,
+    );
+    const fresh = await page.goto(`${base}/${folder}/${slug}`);
+    check(fresh?.status() === 200, `the new ${kind} answers 200 on its first request (${fresh?.status()})`);
+    check((await text(page, "h1")).includes(title), `the new ${kind}'s page shows its title`);
+    const image = await page.request.get(`${base}/${folder}/${slug}/opengraph-image`);
+    check(image.status() === 200, `the new ${kind}'s share image answers 200 (${image.status()})`);
+    const unknown = await page.request.get(`${base}/${folder}/e2e-no-such-entry`);
+    check(unknown.status() === 404, `an unknown ${kind} answers 404 (${unknown.status()})`);
+  }
 
   // MDX mistakes: the file's own line, and the components there are.
   const source = fs.readFileSync("content/articles/understanding-back-end-developers.mdx", "utf8").split("\n");

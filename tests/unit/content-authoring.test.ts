@@ -33,7 +33,7 @@ describe("case studies", () => {
   const collection = () =>
     defineCollection({ dir: path.join(fixtures, "case-studies"), schema: caseStudySchema, compare: byOrder });
 
-  it("hides example entries in production and shows them in development", () => {
+  it("hides example entries in production (and prerenders the rest) and shows them in development", () => {
     vi.stubEnv("NODE_ENV", "production");
     expect(
       collection()
@@ -41,12 +41,14 @@ describe("case studies", () => {
         .map((entry) => entry.slug),
     ).toEqual(["a-real"]);
     expect(collection().get("b-example")).toBeUndefined();
+    expect(collection().params()).toEqual([{ slug: "a-real" }]);
     vi.stubEnv("NODE_ENV", "development");
     expect(
       collection()
         .all()
         .map((entry) => entry.slug),
     ).toEqual(["b-example", "a-real"]);
+    expect(collection().params()).toEqual([]);
   });
 
   it("ships the current examples as examples only, so a production build lists none", () => {
@@ -117,7 +119,8 @@ describe("content errors for the owner", () => {
     ]);
     expect(() => mixed.get("b-broken")).toThrowError(/b-broken\.mdx[\s\S]*did you mean "technologies"/);
     expect(mixed.get("a-good")?.slug).toBe("a-good");
-    expect(mixed.params()).toEqual([{ slug: "a-good" }, { slug: "b-broken" }]);
+    // No prerender list in development: every page renders on request (a broken file's page shows its error).
+    expect(mixed.params()).toEqual([]);
   });
 
   it("in production (the build) the same broken file fails the whole collection, naming file and field", () => {

@@ -9,7 +9,7 @@ export const contentType = ogImageContentType;
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return articles.all().map((article) => ({ slug: article.slug }));
+  return articles.params();
 }
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {

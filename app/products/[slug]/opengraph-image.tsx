@@ -8,7 +8,7 @@ export const contentType = ogImageContentType;
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return products.all().map((product) => ({ slug: product.slug }));
+  return products.params();
 }
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {

@@ -8,7 +8,7 @@ export const contentType = ogImageContentType;
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return services.all().map((service) => ({ slug: service.slug }));
+  return services.params();
 }
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
