@@ -76,8 +76,9 @@ function checkSiteFacts() {
   const missing = missingImages(imagesIn(site));
   if (missing.length > 0) throw new Error(`Missing image file in content/site.ts:\n${describeMissing(missing)}`);
   const contact = missingContactFacts(site.contact ?? {});
-  // The build loads this file in more than one process; the first one reports, its workers inherit the flag.
-  if (contact.length > 0 && !process.env.FSDEV_CONTACT_REPORTED) {
+  // Reported once per `next build`: the build loads this file in more than one process (the first one reports,
+  // its workers inherit the flag), and `next typegen` (npm run typecheck) loads it in the build phase too.
+  if (contact.length > 0 && !process.env.FSDEV_CONTACT_REPORTED && !process.argv.includes("typegen")) {
     process.env.FSDEV_CONTACT_REPORTED = "1";
     console.warn(`Contact facts not set in content/site.ts (the site shows only those given): ${contact.join(", ")}`);
   }
