@@ -22,6 +22,8 @@ const nextConfig: NextConfig = {
   // Next.js's own default for this option) keeps it, and the pages keep their scripts (docs/operations.md).
   adapterPath: process.env.NEXT_ADAPTER_PATH || path.resolve("lib/build/script-free-adapter.mjs"),
   reactStrictMode: true,
+  // `next dev` would otherwise write an AGENTS.md into the project root: an untracked file the owner never asked for.
+  agentRules: false,
   images: { formats: ["image/avif", "image/webp"] },
   experimental: {
     // How much of a request body Next.js copies for proxy.ts (default 10 MB per request, held in memory).
