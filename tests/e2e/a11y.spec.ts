@@ -9,6 +9,9 @@ import { PRIVACY_REQUEST_PATH } from "../../lib/routes";
 import { pastMinimumFillTime } from "../helpers/pace";
 import { publicRoutes } from "../helpers/routes";
 
+// Independent page checks: they spread over both workers (and their servers) instead of queueing on one.
+test.describe.configure({ mode: "parallel" });
+
 /**
  * Accessibility: axe (WCAG 2.0/2.1/2.2 A and AA) finds nothing on any page, the quote form's
  * error and success states included; reduced motion turns smooth scrolling off; navigation

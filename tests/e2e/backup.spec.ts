@@ -65,6 +65,7 @@ for (const provider of testProviders()) {
     });
 
     test("the daily backup runs at start and health reports its age", async () => {
+      test.setTimeout(45_000);
       const health = await until(
         async () => {
           const report = (await (await fetch(`${server.url}/api/health`)).json()) as {
@@ -73,7 +74,9 @@ for (const provider of testProviders()) {
           return report.backup?.status === "ok" ? report.backup : undefined;
         },
         { what: "the daily backup in the health report", timeoutMs: 30_000, intervalMs: 250 },
-      );
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}; the server said:\n${server.logs()}`);
+      });
       expect(health.ageHours).toBeLessThan(0.1);
       const files = fs.readdirSync(backupDir).filter((name) => /^fsdev-.*\.(db|dump)$/.test(name));
       expect(files).toHaveLength(1);

@@ -3,6 +3,9 @@ import { services } from "../../lib/content";
 import { deskPaths } from "../../lib/routes";
 import { DESK } from "../helpers/desk";
 
+// Independent page checks: they spread over both workers (and their servers) instead of queueing on one.
+test.describe.configure({ mode: "parallel" });
+
 const routes: { path: string; h1: RegExp; facts: (string | RegExp)[] }[] = [
   {
     path: "/",

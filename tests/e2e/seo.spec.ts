@@ -1,15 +1,18 @@
 import { expect, test, type Page } from "@playwright/test";
 import { articles, faqs, getHome, getPage, products, services, site, type PageName } from "../../lib/content";
-import { e2eEnv } from "../../playwright.config";
+import { buildSiteURL } from "../../playwright.config";
+
+// Independent page checks: they spread over both workers (and their servers) instead of queueing on one.
+test.describe.configure({ mode: "parallel" });
 
 /**
  * Search and sharing: metadata, JSON-LD, the Open Graph images, sitemap, robots.txt and the feed,
  * checked against the content files on disk (the same collections the site renders, drafts hidden).
  *
- * Static pages carry the SITE_URL that `next build` saw, /quote the one the server runs with: the
- * two must match, so build with SITE_URL set to the e2e server's address (see playwright.config.ts).
+ * Every public page is static and carries the SITE_URL that `next build` saw: tests/run-all.sh builds with the
+ * run's port (buildSiteURL), whichever worker's server answers (see playwright.config.ts).
  */
-const SITE_URL = e2eEnv.SITE_URL.replace(/\/$/, "");
+const SITE_URL = buildSiteURL;
 const url = (path: string) => `${SITE_URL}${path}`;
 /** A page's URL as a tag carries it; Next writes the home page's canonical without the trailing slash (equivalent). */
 const pageUrls = (path: string) => (path === "/" ? [url("/"), SITE_URL] : [url(path)]);
