@@ -13,7 +13,7 @@ import {
 import { PRIVACY_TOKEN_COOKIE, privacyTokenCookie } from "@/lib/privacy/form-cookie";
 import { PRIVACY_REQUEST_PATH } from "@/lib/routes";
 import { refusalPage } from "@/lib/server/refusal-page";
-import { inlineScriptsOf, pageScripts, type InlineScripts } from "@/lib/server/page-scripts";
+import { inlineScriptsOf, pageScripts, type InlineScripts, type PageScripts } from "@/lib/server/page-scripts";
 import { contentSecurityPolicy, newNonce, nonceSource } from "@/lib/server/content-security-policy.mjs";
 import { ownHosts, siteUrl } from "@/lib/server/site-url";
 
@@ -83,7 +83,7 @@ function pass(
  * The page whose document answers a GET: /quote?interest=... is answered by the preselected copy the rewrite in
  * next.config.ts serves, when there is one (the rewrite matches the query's last `interest`, as Next.js does).
  */
-function documentPath(request: NextRequest, scripts: { inlineScripts: ReadonlyMap<string, unknown> }): string {
+function documentPath(request: NextRequest, scripts: PageScripts): string {
   const { pathname, searchParams } = request.nextUrl;
   const interest = searchParams.getAll("interest").at(-1);
   if (pathname !== FORM_PATH || interest === undefined) return pathname;
