@@ -52,9 +52,9 @@ export function proxy(request: NextRequest) {
 }
 
 /**
- * Passes the request on (or rewrites it) with the policy for the scripts its page may run (none given: the policy next.config.ts
- * gives every route, which allows inline scripts). A nonce goes in the request's own Content-Security-Policy
- * header too: Next.js reads it there and puts it on each script it renders.
+ * Passes the request on (or rewrites it) with the policy for the scripts its page may run (none given: the policy
+ * next.config.ts gives every route, which allows inline scripts). A nonce goes in the request's own
+ * Content-Security-Policy header too: Next.js reads it there and puts it on each script it renders.
  */
 function pass(
   request: NextRequest,

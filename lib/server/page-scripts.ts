@@ -78,8 +78,8 @@ function readList(distDir: string): PageScripts | undefined {
     !Object.values(inline).every(strings)
   ) {
     throw new Error(
-      `${file}: expected { buildId, pages: string[], inlineScripts: { [page]: string[] }, notFound?: string[], perRequest: string[] }; ` +
-        "rebuild with `npm run build`",
+      `${file}: expected { buildId, pages: string[], inlineScripts: { [page]: string[] }, notFound?: string[], ` +
+        "perRequest: string[] }; rebuild with `npm run build`",
     );
   }
   return {

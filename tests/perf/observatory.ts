@@ -5,7 +5,8 @@
 // never committed); nginx serves the committed site config (lib/ops/nginx-site.conf, as tests/helpers/nginx.ts
 // runs it) over TLS on PERF_PORT + 1, with http on PERF_PORT + 2 redirecting there, in front of a `next start` of
 // the current build on PERF_PORT whose SITE_URL is that https origin (so its cookies are Secure, as in
-// production). The scan runs in its own process with NODE_EXTRA_CA_CERTS naming the CA (tests/perf/observatory-scan.mjs).
+// production). The scan runs in its own process with NODE_EXTRA_CA_CERTS naming the CA
+// (tests/perf/observatory-scan.mjs).
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -113,7 +114,8 @@ try {
 }
 
 console.log(
-  `\nMozilla HTTP Observatory (@mdn/mdn-http-observatory, its scoring) over TLS, ${new Date().toISOString().slice(0, 10)}: ` +
+  `\nMozilla HTTP Observatory (@mdn/mdn-http-observatory, its scoring) over TLS, ` +
+    `${new Date().toISOString().slice(0, 10)}: ` +
     `https://${HOST}:${httpsPort} through nginx, http://${HOST}:${httpPort} redirecting there\n`,
 );
 console.log("| page | status | grade | score | tests passed | failing | bonuses |\n|---|---|---|---|---|---|---|");
