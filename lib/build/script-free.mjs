@@ -172,7 +172,7 @@ export function stripRuntime(page, html) {
 /** Markup that runs script without a `<script>` element, which no hash can allow (it would need 'unsafe-hashes'). */
 const UNHASHABLE = [
   { pattern: /<[a-zA-Z][^>]*?\son[a-z]+=/, what: "an inline event handler attribute (on...=)" },
-  { pattern: /<[a-zA-Z][^>]*?\s(?:href|src|action|formAction|formaction)="\s*javascript:/i, what: "a javascript: URL" },
+  { pattern: /<[a-zA-Z][^>]*?\s(?:href|src|action|formaction)="\s*javascript:/i, what: "a javascript: URL" },
 ];
 
 /**
