@@ -5,10 +5,18 @@
 // The step: every prerendered page whose route has no client component of ours (lib/build/script-free.mjs says
 // which) is rewritten in place without the framework's runtime; `next start` serves the rewritten file. The list
 // of those pages goes to <distDir>/script-free-pages.json (proxy.ts gives them a CSP without 'unsafe-inline'),
-// the documents as built to <distDir>/script-free-originals/. Anything unexpected stops the build, naming the page.
+// the documents as built to <distDir>/script-free-originals/. The same list gives each prerendered page that keeps
+// its scripts the hashes of its inline scripts, and names the page routes rendered per request (no prerender):
+// proxy.ts allows exactly those hashes, or a per-request nonce. Anything unexpected stops the build, naming the page.
 import fs from "node:fs";
 import path from "node:path";
-import { clientComponentsOf, clientModulesFromManifest, ScriptFreeRefusal, stripRuntime } from "./script-free.mjs";
+import {
+  clientComponentsOf,
+  clientModulesFromManifest,
+  inlineScriptSources,
+  ScriptFreeRefusal,
+  stripRuntime,
+} from "./script-free.mjs";
 import { originalFileOf, SCRIPT_FREE_MANIFEST, SCRIPT_FREE_ORIGINALS } from "./script-free-files.mjs";
 
 /**
@@ -20,10 +28,17 @@ import { originalFileOf, SCRIPT_FREE_MANIFEST, SCRIPT_FREE_ORIGINALS } from "./s
  *   fallback?: { filePath?: string; initialRevalidate?: number | false; postponedState?: string };
  *   config?: { renderingMode?: string };
  * }} PrerenderOutput
- * @typedef {{ appPages: AppPageOutput[]; prerenders: PrerenderOutput[] }} Outputs
+ * @typedef {{ pathname: string; filePath: string }} StaticFileOutput
+ * @typedef {{ appPages: AppPageOutput[]; prerenders: PrerenderOutput[]; staticFiles: StaticFileOutput[] }} Outputs
  * @typedef {{ page: string; file: string }} Stripped
- * @typedef {{ page: string; components: string[] }} Kept
+ * @typedef {{ page: string; components: string[]; inlineScripts: string[] }} Kept
  */
+
+/**
+ * The document Next.js serves for an address no page answers (status 404): a static file at /404 when the build
+ * has one, else the /_not-found prerender (this step never strips either).
+ */
+const NOT_FOUND_PAGES = ["/404", "/_not-found"];
 
 /**
  * Runs the step over a finished build's outputs (the adapter's `onBuildComplete` context).
@@ -45,7 +60,7 @@ export function runScriptFreeStep({ outputs, distDir, nextVersion, buildId }) {
     const file = prerender.fallback?.filePath;
     if (prerender.routeType !== "page" || !file?.endsWith(".html")) continue;
     const page = prerender.pathname;
-    // Next.js's own not-found and error documents: served for many addresses, whose CSP proxy.ts cannot know.
+    // Next.js's own not-found and error documents, served for many addresses: never stripped (see notFound).
     if (page.startsWith("/_")) continue;
     const route = routes.get(prerender.parentOutputId);
     if (!route) throw new ScriptFreeRefusal(page, `no app page output ${prerender.parentOutputId} in the build`);
@@ -57,7 +72,7 @@ export function runScriptFreeStep({ outputs, distDir, nextVersion, buildId }) {
     }
     const ours = components.get(route.sourcePage);
     if (ours.length > 0) {
-      kept.push({ page, components: ours });
+      kept.push({ page, components: ours, inlineScripts: inlineScriptSources(page, fs.readFileSync(file, "utf8")) });
       continue;
     }
     const revalidate = prerender.fallback?.initialRevalidate;
@@ -84,9 +99,26 @@ export function runScriptFreeStep({ outputs, distDir, nextVersion, buildId }) {
     stripped.push({ page, file });
   }
   const pages = stripped.map(({ page }) => page).sort();
+  const inlineScripts = Object.fromEntries(
+    [...kept].sort((a, b) => a.page.localeCompare(b.page)).map(({ page, inlineScripts }) => [page, inlineScripts]),
+  );
+  // The not-found document answers every address no page answers: its hashes are the policy for those.
+  const notFoundFile = [
+    ...outputs.staticFiles.filter(({ pathname }) => NOT_FOUND_PAGES.includes(pathname)).map(({ filePath }) => filePath),
+    ...outputs.prerenders
+      .filter(({ pathname }) => NOT_FOUND_PAGES.includes(pathname))
+      .map(({ fallback }) => fallback?.filePath),
+  ].find((file) => file?.endsWith(".html"));
+  const notFound = notFoundFile && inlineScriptSources(NOT_FOUND_PAGES[0], fs.readFileSync(notFoundFile, "utf8"));
+  // Page routes with no prerendered document render per request (Next.js's own /_ documents aside, as above).
+  const prerendered = new Set(outputs.prerenders.map(({ parentOutputId }) => parentOutputId));
+  const perRequest = [...routes.values()]
+    .filter(({ id, pathname }) => !prerendered.has(id) && !pathname.startsWith("/_"))
+    .map(({ pathname }) => pathname)
+    .sort();
   fs.writeFileSync(
     path.join(distDir, SCRIPT_FREE_MANIFEST),
-    `${JSON.stringify({ buildId, nextVersion, pages }, null, 2)}\n`,
+    `${JSON.stringify({ buildId, nextVersion, pages, inlineScripts, notFound, perRequest }, null, 2)}\n`,
   );
   return { stripped, kept };
 }
@@ -97,7 +129,9 @@ const adapter = {
   onBuildComplete(context) {
     const { stripped, kept } = runScriptFreeStep(context);
     console.log(`Script-free pages: ${stripped.length} served without the framework's runtime`);
-    for (const { page, components } of kept) console.log(`  ${page} keeps its scripts (${components.join(", ")})`);
+    for (const { page, components, inlineScripts } of kept) {
+      console.log(`  ${page} keeps its scripts (${components.join(", ")}; ${inlineScripts.length} inline, hashed)`);
+    }
   },
 };
 

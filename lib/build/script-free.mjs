@@ -4,6 +4,7 @@
 // Plain JavaScript with JSDoc types: Next.js imports the build adapter with Node's own `import()`, which reads
 // no TypeScript on Node 20.
 import vm from "node:vm";
+import { inlineScriptSource } from "../server/content-security-policy.mjs";
 
 /** A build refuses a page with this error; its message names the page and says why. */
 export class ScriptFreeRefusal extends Error {
@@ -166,4 +167,43 @@ export function stripRuntime(page, html) {
     /<script\b(?![^>]*type="application\/ld\+json")[^>]*>|__next_f|\/_next\/static\/chunks\/[\w.-]+\.js/.exec(stripped);
   if (left) throw new ScriptFreeRefusal(page, `runtime markup left after stripping: ${left[0]}`);
   return stripped;
+}
+
+/** Markup that runs script without a `<script>` element, which no hash can allow (it would need 'unsafe-hashes'). */
+const UNHASHABLE = [
+  { pattern: /<[a-zA-Z][^>]*?\son[a-z]+=/, what: "an inline event handler attribute (on...=)" },
+  { pattern: /<[a-zA-Z][^>]*?\s(?:href|src|action|formaction)="\s*javascript:/i, what: "a javascript: URL" },
+];
+
+/**
+ * The sources that let a page keeping the runtime run its inline scripts, and nothing else inline: one
+ * `'sha256-...'` per distinct inline script (JSON-LD is data and needs none; script files come from this origin).
+ * Throws a ScriptFreeRefusal naming `page` when the document runs script in a way a hash cannot allow, or holds
+ * a script it cannot read, or a script file from elsewhere.
+ * @param {string} page
+ * @param {string} html
+ * @returns {string[]}
+ */
+export function inlineScriptSources(page, html) {
+  for (const { pattern, what } of UNHASHABLE) {
+    const found = pattern.exec(html);
+    if (found) throw new ScriptFreeRefusal(page, `${what} cannot be allowed by a hash: ${found[0].slice(0, 80)}`);
+  }
+  const sources = new Set();
+  for (const [, attributes, body] of html.matchAll(SCRIPT)) {
+    const attrs = attributesOf(attributes ?? "");
+    if (!attrs) throw new ScriptFreeRefusal(page, `a script with attributes it cannot read (${attributes?.trim()})`);
+    if (attrs.type === "application/ld+json") continue;
+    if (attrs.src !== undefined) {
+      if (!attrs.src.startsWith("/") || attrs.src.startsWith("//")) {
+        throw new ScriptFreeRefusal(page, `a script file from another origin (${attrs.src})`);
+      }
+      continue;
+    }
+    sources.add(inlineScriptSource(body ?? ""));
+  }
+  const opened = (html.match(/<script\b/g) ?? []).length;
+  const read = [...html.matchAll(SCRIPT)].length;
+  if (opened !== read) throw new ScriptFreeRefusal(page, `${opened - read} <script> without a closing tag it can read`);
+  return [...sources];
 }

@@ -1,3 +1,5 @@
+// First: the privacy form (a client component) makes its schema in the browser.
+import "@/lib/zod-jitless";
 import { z } from "zod";
 import { LIMITS as QUOTE_LIMITS } from "@/lib/quotes/fields";
 

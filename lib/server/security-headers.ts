@@ -1,32 +1,13 @@
-/**
- * Response headers for every route. Pages are statically generated, so a per-request
- * nonce is not possible; Next's inline bootstrap scripts are allowed with 'unsafe-inline'
- * while every external script must come from this origin, and eval stays forbidden.
- * Pages the build serves without the framework's runtime (lib/server/script-free-pages.ts) have no
- * inline script to allow: proxy.ts sends them the policy with `inlineScripts: false`.
- */
-export function contentSecurityPolicy(production: boolean, { inlineScripts = true } = {}): string {
-  const scripts = inlineScripts ? ["'self'", "'unsafe-inline'"] : ["'self'"];
-  const directives: Record<string, string[]> = {
-    "default-src": ["'self'"],
-    "script-src": production ? scripts : [...scripts, "'unsafe-eval'"],
-    "style-src": ["'self'", "'unsafe-inline'"],
-    "img-src": ["'self'", "data:", "blob:"],
-    "font-src": ["'self'"],
-    "media-src": ["'self'"],
-    "connect-src": production ? ["'self'"] : ["'self'", "ws:"],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-ancestors": ["'none'"],
-    "frame-src": ["'none'"],
-    "worker-src": ["'self'"],
-    "manifest-src": ["'self'"],
-  };
-  const policy = Object.entries(directives).map(([name, values]) => `${name} ${values.join(" ")}`);
-  return policy.join("; ");
-}
+import { contentSecurityPolicy } from "./content-security-policy.mjs";
 
+export { contentSecurityPolicy };
+
+/**
+ * Response headers for every route. Every route gets the policy that allows inline scripts ('unsafe-inline'):
+ * what Next.js puts inline is not known ahead for every response. proxy.ts replaces it for the pages whose
+ * scripts are known (lib/server/page-scripts.ts): none on a content page, hashes on the static pages that keep
+ * the runtime, a per-request nonce on pages rendered per request.
+ */
 export function securityHeaders(production: boolean): { key: string; value: string }[] {
   const headers = [
     { key: "Content-Security-Policy", value: contentSecurityPolicy(production) },

@@ -3,6 +3,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { originalFileOf, SCRIPT_FREE_MANIFEST, SCRIPT_FREE_ORIGINALS } from "../../lib/build/script-free-files.mjs";
 import { contentSecurityPolicy } from "../../lib/server/security-headers";
+import { hydrated } from "../helpers/hydrated";
 import { publicRoutes } from "../helpers/routes";
 
 // The build step (lib/build/script-free-adapter.mjs) serves content pages without the framework's runtime. The
@@ -14,7 +15,6 @@ const contentRoutes = publicRoutes.filter((route) => route !== "/quote");
 
 const original = (route: string) =>
   fs.readFileSync(path.join(distDir, SCRIPT_FREE_ORIGINALS, originalFileOf(route)), "utf8");
-const scriptSource = (policy: string | undefined) => /script-src ([^;]*)/.exec(policy ?? "")?.[1];
 
 /** What a visitor and a crawler get from a page: text, links, landmarks, headings, images, JSON-LD. */
 function visible(page: Page) {
@@ -41,30 +41,8 @@ function visible(page: Page) {
   });
 }
 
-/** React has claimed the element (its props are attached once hydration has reached it). */
-async function hydrated(page: Page, selector: string) {
-  await page.waitForFunction((selector) => {
-    const element = document.querySelector(selector);
-    return element !== null && Object.keys(element).some((key) => key.startsWith("__reactProps$"));
-  }, selector);
-}
-
 test("every content route is served without the framework's runtime; /quote keeps it", () => {
   expect([...listed.pages].sort()).toEqual([...contentRoutes].sort());
-});
-
-test("each page's Content-Security-Policy: no 'unsafe-inline' for scripts on content pages only", async ({
-  request,
-}) => {
-  for (const route of contentRoutes) {
-    const policy = (await request.get(route)).headers()["content-security-policy"];
-    expect(policy, route).toBe(contentSecurityPolicy(true, { inlineScripts: false }));
-    expect(scriptSource(policy), route).toBe("'self'");
-  }
-  for (const route of ["/quote", "/quote?interest=service%3Aautomation", "/desk/sign-in", "/no-such-page"]) {
-    const policy = (await request.get(route)).headers()["content-security-policy"];
-    expect(policy, route).toBe(contentSecurityPolicy(true));
-  }
 });
 
 for (const route of contentRoutes) {

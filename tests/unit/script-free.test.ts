@@ -3,7 +3,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runScriptFreeStep } from "@/lib/build/script-free-adapter.mjs";
-import { clientComponentsOf, clientModulesFromManifest, stripRuntime } from "@/lib/build/script-free.mjs";
+import {
+  clientComponentsOf,
+  clientModulesFromManifest,
+  inlineScriptSources,
+  stripRuntime,
+} from "@/lib/build/script-free.mjs";
+import { contentSecurityPolicy } from "@/lib/server/content-security-policy.mjs";
 
 // A prerendered document in the shape Next.js 16.5 writes it (Turbopack, App Router), cut down to one of each part.
 const HEAD =
@@ -70,6 +76,51 @@ describe("stripRuntime", () => {
   });
 });
 
+describe("inlineScriptSources", () => {
+  // SHA-256 of the payload's opening script, computed apart: `printf '%s' '<script text>' | openssl dgst -sha256 -binary | base64`.
+  const OPENING = "'sha256-OBTN3RiyCV4Bq7dFqZ5a2pAXjnCcCYeTJMO2I/LYKeo='";
+
+  it("hashes each distinct inline script as the browser does; JSON-LD and script files need none", () => {
+    const sources = inlineScriptSources("/quote", page());
+    expect(sources).toHaveLength(3);
+    expect(sources).toContain(OPENING);
+    expect(inlineScriptSources("/quote", page(BODY, `${PAYLOAD}${PAYLOAD}`))).toEqual(sources);
+    expect(inlineScriptSources("/", `<html><body>${JSON_LD}<script src="/_next/static/chunks/a.js"></script>`)).toEqual(
+      [],
+    );
+    expect(inlineScriptSources("/", '<script>self.__next_f.push([1,"x"])</script>')).toEqual([
+      "'sha256-G8L1SiKTJMbDlG4FGFKHgqgbC5cAhf7b3dVem2cCN2c='",
+    ]);
+  });
+
+  it("changes the policy when an inline script changes", () => {
+    const before = contentSecurityPolicy(true, { inlineScripts: inlineScriptSources("/quote", page()) });
+    const changed = page(BODY, PAYLOAD.replace("$Sreact.fragment", "$Sreact.suspense"));
+    const after = contentSecurityPolicy(true, { inlineScripts: inlineScriptSources("/quote", changed) });
+    expect(after).not.toBe(before);
+    expect(after).toContain(OPENING);
+    expect(/script-src ([^;]*)/.exec(after)?.[1]).not.toContain("'unsafe-inline'");
+  });
+
+  it("refuses, naming the page, script that no hash can allow or that it cannot read", () => {
+    expect(() => inlineScriptSources("/quote", page(`${BODY}<button onclick="go()">Go</button>`))).toThrow(
+      /script-free pages: \/quote: an inline event handler attribute \(on\.\.\.=\) cannot be allowed by a hash/,
+    );
+    expect(() => inlineScriptSources("/quote", page(`${BODY}<a href="javascript:go()">Go</a>`))).toThrow(
+      /\/quote: a javascript: URL cannot be allowed by a hash/,
+    );
+    expect(() => inlineScriptSources("/quote", page(`${BODY}<script data-x='1'>go()</script>`))).toThrow(
+      /\/quote: a script with attributes it cannot read/,
+    );
+    expect(() =>
+      inlineScriptSources("/quote", page(`${BODY}<script src="https://cdn.example/x.js"></script>`)),
+    ).toThrow(/\/quote: a script file from another origin/);
+    expect(() => inlineScriptSources("/quote", `${page()}<script>go()`)).toThrow(
+      /\/quote: 1 <script> without a closing tag/,
+    );
+  });
+});
+
 describe("clientComponentsOf", () => {
   const framework = [
     "[project]/node_modules/next/dist/esm/client/components/layout-router.js",
@@ -108,8 +159,8 @@ describe("runScriptFreeStep", () => {
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A build folder with two routes: `/` (no client component of ours) and `/quote` (the form). */
-  function build(revalidate: number | false = false) {
+  /** A build folder with two routes: `/` (no client component of ours) and `/quote` (the form); `/desk` renders per request. */
+  function build(revalidate: number | false = false, quote = page()) {
     const distDir = fs.mkdtempSync(path.join(os.tmpdir(), "script-free-"));
     dirs.push(distDir);
     const manifest = (sourcePage: string, modules: string[]) => {
@@ -123,10 +174,10 @@ describe("runScriptFreeStep", () => {
     };
     manifest("/(site)/page", ["[project]/app/(site)/error.tsx"]);
     manifest("/(site)/quote/page", ["[project]/components/quote/quote-form.tsx"]);
-    const html = (name: string) => {
+    const html = (name: string, content = page()) => {
       const file = path.join(distDir, "server/route-cache", `${name}.html`);
       fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, page());
+      fs.writeFileSync(file, content);
       return file;
     };
     const outputs = {
@@ -134,6 +185,13 @@ describe("runScriptFreeStep", () => {
         { id: "/", pathname: "/", sourcePage: "/(site)/page" },
         { id: "/index.rsc", pathname: "/index.rsc", sourcePage: "/(site)/page" },
         { id: "/quote", pathname: "/quote", sourcePage: "/(site)/quote/page" },
+        { id: "/_not-found", pathname: "/_not-found", sourcePage: "/_not-found/page" },
+        { id: "/desk/leads/[reference]", pathname: "/desk/leads/[reference]", sourcePage: "/(desk)/desk/leads/page" },
+      ],
+      // Next.js 16.5 serves its not-found document as a static file when it has one.
+      staticFiles: [
+        { pathname: "/404", filePath: html("404") },
+        { pathname: "/404.rsc", filePath: "/x/404.rsc" },
       ],
       prerenders: [
         {
@@ -143,7 +201,12 @@ describe("runScriptFreeStep", () => {
           fallback: { filePath: html("index"), initialRevalidate: revalidate },
         },
         { pathname: "/index.rsc", parentOutputId: "/", routeType: "page", fallback: { filePath: "/x/index.rsc" } },
-        { pathname: "/quote", parentOutputId: "/quote", routeType: "page", fallback: { filePath: html("quote") } },
+        {
+          pathname: "/quote",
+          parentOutputId: "/quote",
+          routeType: "page",
+          fallback: { filePath: html("quote", quote) },
+        },
       ],
     };
     return {
@@ -156,7 +219,10 @@ describe("runScriptFreeStep", () => {
   it("rewrites qualifying pages, keeps the originals, lists them, and leaves a page with a client component", () => {
     const { distDir, outputs, run } = build();
     const result = run();
-    expect(result.kept).toEqual([{ page: "/quote", components: ["components/quote/quote-form.tsx"] }]);
+    const hashes = inlineScriptSources("/quote", page());
+    expect(result.kept).toEqual([
+      { page: "/quote", components: ["components/quote/quote-form.tsx"], inlineScripts: hashes },
+    ]);
     expect(result.stripped.map(({ page }) => page)).toEqual(["/"]);
     expect(fs.readFileSync(outputs.prerenders[0]!.fallback.filePath, "utf8")).not.toContain("<script src=");
     expect(fs.readFileSync(outputs.prerenders[2]!.fallback.filePath, "utf8")).toBe(page());
@@ -165,7 +231,17 @@ describe("runScriptFreeStep", () => {
       buildId: "b1",
       nextVersion: "16.5.0",
       pages: ["/"],
+      inlineScripts: { "/quote": hashes },
+      notFound: hashes,
+      perRequest: ["/desk/leads/[reference]"],
     });
+  });
+
+  it("fails the build, naming the page, when a page keeping its scripts runs one no hash can allow", () => {
+    const { distDir, outputs, run } = build(false, page(`${BODY}<img src="/x.png" onerror="go()"/>`));
+    expect(run).toThrow(/script-free pages: \/quote: an inline event handler attribute/);
+    expect(fs.readFileSync(outputs.prerenders[0]!.fallback.filePath, "utf8")).toBe(page());
+    expect(fs.existsSync(path.join(distDir, "script-free-pages.json"))).toBe(false);
   });
 
   it("fails the build, naming the page, when a qualifying route revalidates, and writes nothing", () => {
