@@ -77,7 +77,8 @@ describe("stripRuntime", () => {
 });
 
 describe("inlineScriptSources", () => {
-  // SHA-256 of the payload's opening script, computed apart: `printf '%s' '<script text>' | openssl dgst -sha256 -binary | base64`.
+  // SHA-256 of the payload's opening script, computed apart:
+  // `printf '%s' '<script text>' | openssl dgst -sha256 -binary | base64`.
   const OPENING = "'sha256-OBTN3RiyCV4Bq7dFqZ5a2pAXjnCcCYeTJMO2I/LYKeo='";
 
   it("hashes each distinct inline script as the browser does; JSON-LD and script files need none", () => {
@@ -159,7 +160,10 @@ describe("runScriptFreeStep", () => {
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  /** A build folder with two routes: `/` (no client component of ours) and `/quote` (the form); `/desk` renders per request. */
+  /**
+   * A build folder with two routes: `/` (no client component of ours) and `/quote` (the form); `/desk` renders per
+   * request.
+   */
   function build(revalidate: number | false = false, quote = page()) {
     const distDir = fs.mkdtempSync(path.join(os.tmpdir(), "script-free-"));
     dirs.push(distDir);
