@@ -48,7 +48,7 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   ];
 }
 
-test("each page's policy: none inline on content pages, its own hashes on static ones with scripts, else a nonce", async ({
+test("each page's policy: no inline script on content pages, hashes on static script pages, a nonce elsewhere", async ({
   request,
 }) => {
   expect(Object.keys(listed.inlineScripts)).toEqual(expect.arrayContaining([QUOTE_PATH, PRIVACY_REQUEST_PATH]));

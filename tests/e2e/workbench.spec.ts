@@ -294,7 +294,7 @@ test.describe("without JavaScript", () => {
     await expect(rows(page).last()).toContainText(names[2]!);
 
     const bulk = page.getByRole("form", { name: "Bulk action" });
-    // The view's address as the filter form sent it (its sort select included), so the page after the post is this view.
+    // The view's address as the filter form sent it (its sort select included): the page after the post is this view.
     await expect(bulk).toHaveAttribute(
       "action",
       new RegExp(`^/desk\\?status=new&q=${word}&budget=over-500k&sort=due$`),
