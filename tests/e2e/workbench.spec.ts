@@ -1,7 +1,6 @@
 // The desk as a workbench, in a real browser against `next start`: filters that live in the URL (with and without
 // JavaScript), bulk actions (both ways), the keyboard (j/k/o, ?, the switch, never while typing), the phone's
 // cards and lead page, and a lead's deal value and next step through to the inbox and the sources page.
-import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { deskLeadPath } from "../../lib/routes";
 import { SHORTCUTS_STORAGE_KEY } from "../../components/desk/shortcut-keys";
@@ -10,13 +9,11 @@ import { uniqueIp, uniqueName } from "../helpers/e2e-server";
 
 test.describe.configure({ mode: "serial" });
 
-const SHOTS = "/work/shots-workbench";
 const PHONE = { width: 390, height: 844 };
 
-/** Saves a screenshot for the report (outside the repository); never a condition of the test. */
+/** Attaches a full-page screenshot to the test's report (test-results/, never committed); never a condition. */
 async function shot(page: Page, name: string) {
-  if (!fs.existsSync(SHOTS)) fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await test.info().attach(name, { body: await page.screenshot({ fullPage: true }), contentType: "image/png" });
 }
 
 const tag = () => `zq${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
