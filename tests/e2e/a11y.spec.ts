@@ -1,4 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
+import { expectNoViolations, WCAG_TAGS } from "../helpers/axe";
 import { expect, test, type Page } from "@playwright/test";
 import { articles, services } from "../../lib/content";
 import { deskLeadPath } from "../../lib/routes";
@@ -17,52 +18,10 @@ test.describe.configure({ mode: "parallel" });
  * error and success states included; reduced motion turns smooth scrolling off; navigation
  * targets are at least 24×24 CSS pixels (WCAG 2.5.8).
  */
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 const PHONE = { width: 390, height: 844 };
 
 /** The public pages, plus the privacy request form (kept out of the sitemap, so not a published route). */
 const routes = [...publicRoutes, PRIVACY_REQUEST_PATH];
-
-/** Runs axe on the page (or part of it) and fails with each violation's rule, targets and summary. */
-/**
- * Resolves once the page has stopped scrolling (the same position for ten animation frames in a row). Focus moved
- * by the form scrolls smoothly, and axe's target-size check measures what the sticky header covers: run mid-scroll,
- * it judges a position the page only passes through.
- */
-async function scrollSettled(page: Page) {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        let last = window.scrollY;
-        let still = 0;
-        const tick = () => {
-          still = window.scrollY === last ? still + 1 : 0;
-          last = window.scrollY;
-          if (still >= 10) resolve();
-          else requestAnimationFrame(tick);
-        };
-        requestAnimationFrame(tick);
-      }),
-  );
-}
-
-async function expectNoViolations(page: Page, label: string, include?: string) {
-  await scrollSettled(page);
-  const builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  const report = violations
-    .map((violation) =>
-      [
-        `${violation.id} (${violation.impact ?? "?"}): ${violation.help}`,
-        ...violation.nodes.map(
-          (node) => `  - ${node.target.join(" ")}\n    ${node.failureSummary?.replace(/\n/g, "\n    ")}`,
-        ),
-      ].join("\n"),
-    )
-    .join("\n");
-  expect(violations, `axe found ${violations.length} violation(s) on ${label}:\n${report}`).toEqual([]);
-}
 
 test("axe is really checking: a violation planted in the page is reported", async ({ page }) => {
   await page.goto("/");

@@ -1,24 +1,23 @@
 // The owner's desk in a real browser against `next start`: sign in by emailed link, triage, release spam,
 // export, erase, passkeys, sign out, and axe on the desk's pages. Serial: one owner, one session.
-import AxeBuilder from "@axe-core/playwright";
+import { expectNoViolations } from "../helpers/axe";
 import { parse } from "csv-parse/sync";
 import { deskLeadPath } from "../../lib/routes";
-import { expect, test, type Page } from "@playwright/test";
-import { DESK, OWNER, mailFiles, newSignInLink, seenMail, signInByEmail, submitLead, withDb } from "../helpers/desk";
+import { expect, test } from "@playwright/test";
+import {
+  addVirtualAuthenticator,
+  DESK,
+  OWNER,
+  mailFiles,
+  newSignInLink,
+  seenMail,
+  signInByEmail,
+  submitLead,
+  withDb,
+} from "../helpers/desk";
 import { uniqueIp, uniqueName } from "../helpers/e2e-server";
 
 test.describe.configure({ mode: "serial" });
-
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function expectNoViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const report = violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `  - ${node.target.join(" ")}`).join("\n")}`,
-  );
-  expect(report, `${label}:\n${report.join("\n")}`).toEqual([]);
-}
 
 test("a link request answers the same for a stranger and sends them nothing", async ({ page }) => {
   await page.context().setExtraHTTPHeaders({ "X-Forwarded-For": uniqueIp() });
@@ -277,17 +276,7 @@ test("add a passkey, sign out, and sign in with the passkey, back on the lead th
   baseURL,
 }) => {
   const reference = await submitLead(request, baseURL!, { name: uniqueName("Passkey return"), ip: uniqueIp() });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  });
+  await addVirtualAuthenticator(page);
   await signInByEmail(page, uniqueIp());
   await page.getByRole("link", { name: "Passkeys" }).click();
   await page.getByRole("button", { name: "Add a passkey" }).click();
@@ -312,17 +301,7 @@ test("add a passkey, sign out, and sign in with the passkey, back on the lead th
 });
 
 test("rename a passkey, and remove the last one only with the box ticked", async ({ page }) => {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("WebAuthn.enable");
-  await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-    },
-  });
+  await addVirtualAuthenticator(page);
   await signInByEmail(page, uniqueIp());
   await page.goto(`${DESK}/desk/account`);
   // Passkeys left by an earlier test go first, so the one added here is the last.

@@ -1,20 +1,12 @@
 // A privacy request in a real browser against `next start`: the public form, the link mailed to the address it
 // names, the confirmation button, and the request on the desk's privacy requests page, where the owner mails the
 // access export to that address. With and without JavaScript.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expectNoViolations } from "../helpers/axe";
+import { expect, test } from "@playwright/test";
 import { deskPaths, PRIVACY_PATH, PRIVACY_REQUEST_PATH } from "../../lib/routes";
 import { DESK, mailFiles, seenMail, signInByEmail, withDb } from "../helpers/desk";
 import { uniqueIp, uniqueName } from "../helpers/e2e-server";
 import { pastMinimumFillTime } from "../helpers/pace";
-
-async function expectNoViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  const report = violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  expect(report, `axe on ${label}`).toEqual([]);
-}
 
 /** Waits for a new mail to `email` that was not in `seen`, and returns its text (quoted-printable undone). */
 async function newMailTo(email: string, seen: Set<string>): Promise<string> {

@@ -4,8 +4,8 @@
 // owner's copy arrives; the lead is In progress and its timeline shows the reply. A placeholder the lead has no
 // value for is refused next to the field; axe finds nothing at 1280 and 390 px; without JavaScript the template
 // choice and the send work as plain form posts. Serial: one owner, one session.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expectNoViolations } from "../helpers/axe";
+import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import { deskLeadPath } from "../../lib/routes";
 import { uniqueIp, uniqueName } from "../helpers/e2e-server";
 import { sampleValues, startQuoteServer, submitThroughServer, type QuoteServer } from "../helpers/quote-server";
@@ -14,7 +14,6 @@ import { parseMail, partOf, startSmtpServer, type TestSmtpServer } from "../help
 test.describe.configure({ mode: "serial" });
 
 const OWNER = "owner@fsdev.test";
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 let smtp: TestSmtpServer;
 let server: QuoteServer;
@@ -62,15 +61,6 @@ async function newLead(label: string) {
     `the notice and confirmation of ${reference}`,
   ).then((mails) => [mails.find((mail) => mail.to.includes(OWNER))!, mails.find((mail) => !mail.to.includes(OWNER))!]);
   return { name, email: values.email!, reference, notice: notice!, confirmation: confirmation! };
-}
-
-async function expectNoViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const report = violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `  - ${node.target.join(" ")}`).join("\n")}`,
-  );
-  expect(report, `${label}:\n${report.join("\n")}`).toEqual([]);
 }
 
 test.beforeAll(async ({ browser }) => {

@@ -2,8 +2,8 @@
 // computed, the desk shows each New lead's absolute local due time and its business-hours distance, sorts New by
 // due time, counts overdue leads in its navigation, and "Mark as answered" stops the clock; axe 0 on those views
 // at 1280 and 390 px.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expectNoViolations } from "../helpers/axe";
+import { expect, test } from "@playwright/test";
 import { dueState } from "../../lib/leads/response-due";
 import { responsePromise } from "../../lib/quotes/response-promise";
 import { parseEnv, responseClock } from "../../lib/server/env";
@@ -15,16 +15,6 @@ test.describe.configure({ mode: "serial" });
 
 /** The e2e server's clock: its settings leave the clock at the defaults. */
 const clock = responseClock(parseEnv({}));
-const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-async function expectNoViolations(page: Page, label: string) {
-  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const report = violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help}\n${violation.nodes.map((node) => `  - ${node.target.join(" ")}`).join("\n")}`,
-  );
-  expect(report, `${label}:\n${report.join("\n")}`).toEqual([]);
-}
 
 /** The stored arrival time of a lead. */
 function createdAt(reference: string): Date {

@@ -114,3 +114,18 @@ export function deskLinkFromCli(): string {
   if (!link) throw new Error(`desk:link printed no link:\n${output}`);
   return link;
 }
+
+/** A platform authenticator in the page's browser (Chrome's WebAuthn domain), which makes and uses passkeys. */
+export async function addVirtualAuthenticator(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("WebAuthn.enable");
+  await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+    },
+  });
+}
