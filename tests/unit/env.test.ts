@@ -2,15 +2,9 @@ import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseEnv } from "@/lib/server/env";
 import { contentSecurityPolicy, securityHeaders } from "@/lib/server/security-headers";
+import { PRODUCTION_SETTINGS } from "../helpers/production-settings";
 
-const production = {
-  NODE_ENV: "production",
-  SITE_URL: "https://www.example.com",
-  FORM_SECRET: "a-production-secret-that-is-long-enough-123",
-  QUOTE_TO: "owner@example.com",
-  MAIL_FROM: "FS Dev <site@example.com>",
-  SMTP_URL: "smtp://user:pass@smtp.example.com:587",
-};
+const production = PRODUCTION_SETTINGS;
 
 describe("configuration", () => {
   it("runs locally with no variables at all", () => {

@@ -27,6 +27,7 @@ import { startSmtpServer, type TestSmtpServer } from "../helpers/smtp-server";
 import { clockEnv, SECRET, testEnv, testMail, validSubmission } from "../helpers/quote-fixtures";
 import { migratedDb, testProviders } from "../helpers/test-databases";
 import { startWebhookReceiver, type TestWebhookReceiver } from "../helpers/webhook-receiver";
+import { PRODUCTION_SETTINGS } from "../helpers/production-settings";
 
 const WEBHOOK_SECRET = `whsec_${crypto.randomBytes(32).toString("base64")}`;
 const MINUTE = 60_000;
@@ -297,14 +298,7 @@ describe.each(testProviders())("on %s", (provider) => {
 });
 
 describe("the webhook settings", () => {
-  const production = {
-    NODE_ENV: "production",
-    SITE_URL: "https://www.example.com",
-    FORM_SECRET: "a-production-secret-that-is-long-enough-123",
-    QUOTE_TO: "owner@example.com",
-    MAIL_FROM: "FS Dev <site@example.com>",
-    SMTP_URL: "smtp://user:pass@smtp.example.com:587",
-  };
+  const production = PRODUCTION_SETTINGS;
 
   it("sends nothing by default, and reads the URL, secret, format and contact choice", () => {
     const none = parseEnv({});

@@ -3,14 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { settingsDigest } from "@/lib/ops/shared-settings";
 import { parseEnv, PER_INSTANCE_SETTINGS, sharedSettings } from "@/lib/server/env";
+import { PRODUCTION_SETTINGS } from "../helpers/production-settings";
 
 const base = {
-  NODE_ENV: "production",
-  SITE_URL: "https://www.example.com",
-  FORM_SECRET: "a-production-secret-that-is-long-enough-123",
-  QUOTE_TO: "owner@example.com",
-  MAIL_FROM: "FS Dev <site@example.com>",
-  SMTP_URL: "smtp://user:pass@smtp.example.com:587",
+  ...PRODUCTION_SETTINGS,
   DATABASE_URL: "postgresql://app@db-1:5432/fsdev",
   CRON_SECRET: "cron-secret-0123456789-abcdefghijklmnopqrstuvwxyz",
 };
