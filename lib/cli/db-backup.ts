@@ -4,16 +4,15 @@
  * .data/backups) under the daily backups' name. Prints the file, its size, the leads it holds and the time.
  */
 import path from "node:path";
-import nextEnv from "@next/env";
 import { backupDatabase, backupFileName } from "@/lib/ops/backup";
-import { serverContext } from "@/lib/server/context";
+import { loadSettingsFiles, serverContext } from "@/lib/server/context";
 import { providerOf } from "@/prisma/providers.mjs";
 import { plural } from "@/lib/text/plural";
 
 const USAGE = "usage: npm run db:backup [-- <file>]";
 
 async function main(args: string[]): Promise<number> {
-  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  loadSettingsFiles(console.error);
   if (args.length > 1 || args.some((arg) => arg.startsWith("-"))) {
     console.error(`db:backup: unexpected arguments ${args.join(" ")}\n${USAGE}`);
     return 2;
