@@ -17,7 +17,7 @@ import {
   type UtmColumn,
   type UtmKey,
 } from "./fields";
-import { issueFormToken, verifyFormToken } from "./form-token";
+import { checkPostedToken } from "./form-guard";
 import { newReference } from "./reference";
 import { responsePromise } from "./response-promise";
 import { formTokenHashOf, submissionKeyOf, valuesDigest } from "./submission-keys";
@@ -128,23 +128,15 @@ export async function submitQuote(raw: RawSubmission, meta: RequestMeta, deps: S
   const parsed = quoteSchema(choices).safeParse(Object.fromEntries(QUOTE_FIELDS.map((key) => [key, raw[key]])));
   if (!parsed.success) return { status: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const input = parsed.data;
-  const token = verifyFormToken(raw.formToken, deps.env.FORM_SECRET, deps.env.FORM_TOKEN_MAX_AGE_HOURS, now());
   const digest = valuesDigest(input, deps.env.FORM_SECRET);
-  // The token that replaces a missing or expired one is dated now and bound to these values.
-  const resendToken = () => issueFormToken(deps.env.FORM_SECRET, now(), digest);
-  // A genuine form that is too old (or from a clock ahead of ours) is not spam: ask to send it again.
-  if (!token.ok && (token.reason === "expired" || token.reason === "from-the-future"))
-    return { status: "expired", values, resendToken: resendToken() };
-  // No token at all: a browser that keeps no cookies sends none. Ask to send again with one (the action
-  // returns it in the form); nothing is stored, so a bot that never sends one leaves no trace either.
-  if (!token.ok && token.reason === "missing") return { status: "unconfirmed", values, resendToken: resendToken() };
+  // A genuine form that is too old (or from a clock ahead of ours) is not spam, nor one without a token: ask to
+  // send it again (the action returns the replacement in the form too).
+  const posted = checkPostedToken(raw.formToken, digest, deps.env, now);
+  if (posted.ask) return { status: posted.ask, values, resendToken: posted.resendToken() };
+  const { token, minSeconds } = posted;
   // A form from an older build of the site: nothing is stored until the visitor sends it again as asked, with the
   // token bound to these values (a page of this build, or the older page's script, which posts the same way).
-  if (meta.outdatedForm && !(token.ok && token.boundTo === digest))
-    return { status: "outdated", values, resendToken: resendToken() };
-  // The same values sent again with their replacement token: a person pressing "send" again as the page asked,
-  // however quickly. Only the minimum time is waived; the honeypot, the content rules and the limits apply.
-  const minSeconds = token.ok && token.boundTo === digest ? 0 : deps.env.MIN_SUBMIT_SECONDS;
+  if (meta.outdatedForm && !posted.sentAgain) return { status: "outdated", values, resendToken: posted.resendToken() };
   const submissionKey = token.ok ? submissionKeyOf(raw.formToken!, input) : null;
   const formTokenHash = token.ok ? formTokenHashOf(raw.formToken!, deps.env.FORM_SECRET) : null;
   const ipHash = hashIp(meta.ip, deps.env.FORM_SECRET);

@@ -12,11 +12,11 @@ import {
   tokenCookie,
   withFormCookies,
 } from "@/lib/quotes/form-cookie";
-import { FORM_PATH, POSTED_PATH_HEADER } from "@/lib/quotes/form-context";
+import { FORM_PATH } from "@/lib/quotes/form-context";
+import { postedToForm } from "@/lib/quotes/form-guard";
 import type { QuoteFormState } from "@/lib/quotes/form-state";
 import { echoValues, fromFormData, submitQuote } from "@/lib/quotes/submit";
 import { serverContext } from "@/lib/server/context";
-import { log } from "@/lib/server/log";
 import { OUTDATED_ACTION_HEADER } from "@/lib/server/outdated-action";
 import { readStamp } from "@/lib/server/peer-stamp";
 import { siteUrl } from "@/lib/server/site-url";
@@ -33,11 +33,8 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
   const ip = clientIpFromHeaders(requestHeaders, settings.TRUSTED_PROXY_HOPS);
   const posted = fromFormData(formData);
   // Only the form's own page takes a quote: the same action posted to any other page stores nothing.
-  const postedTo = requestHeaders.get(POSTED_PATH_HEADER);
-  if (postedTo !== FORM_PATH) {
-    log.warn(`quote: a post to ${postedTo ?? "(no path)"} was refused (not the form's page)`);
+  if (!postedToForm(requestHeaders, FORM_PATH, "quote"))
     return { status: "unavailable", values: echoValues(posted), attempt: randomUUID() };
-  }
   const raw = withFormCookies(posted, {
     token: jar.get(FORM_TOKEN_COOKIE)?.value,
     context: jar.get(FORM_CONTEXT_COOKIE)?.value,
