@@ -1,5 +1,5 @@
 import type { Env } from "@/lib/server/env";
-import type { RawSubmission } from "./submit";
+import type { RawSubmission } from "./posted-quote";
 import { CONTEXT_FIELDS } from "./fields";
 import { FORM_PATH, visitContext } from "./form-context";
 import { issueFormToken, verifyFormToken } from "./form-token";

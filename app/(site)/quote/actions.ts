@@ -15,7 +15,8 @@ import {
 import { FORM_PATH } from "@/lib/quotes/form-context";
 import { postedToForm } from "@/lib/quotes/form-guard";
 import type { QuoteFormState } from "@/lib/quotes/form-state";
-import { echoValues, fromFormData, submitQuote } from "@/lib/quotes/submit";
+import { echoValues, fromFormData } from "@/lib/quotes/posted-quote";
+import { submitQuote } from "@/lib/quotes/submit";
 import { serverContext } from "@/lib/server/context";
 import { OUTDATED_ACTION_HEADER } from "@/lib/server/outdated-action";
 import { readStamp } from "@/lib/server/peer-stamp";
