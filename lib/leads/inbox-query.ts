@@ -8,21 +8,20 @@ import { dealTotals, type CurrencyTotal } from "./deal-value";
 import type { InboxFilter } from "./inbox-filter";
 import { defaultSort, INBOX_SORTS, type Segment, type SortContext } from "./inbox-sort";
 import { dueBy, OPEN_STATUSES, today } from "./next-steps";
-import { INBOX_ROW_SELECT, leadWhere, mailState, pageOf, PAGE_SIZE, statusCounts, type MailState } from "./queries";
-import type { LeadStatus } from "./status";
+import {
+  INBOX_ROW_SELECT,
+  leadWhere,
+  mailState,
+  pageOf,
+  PAGE_SIZE,
+  statusCounts,
+  type Inbox,
+  type InboxRow,
+} from "./queries";
 
-export type WorkbenchRow = {
-  reference: string;
-  name: string;
-  company: string | null;
+/** An inbox row with the phone, the deal value and the next step. */
+export type WorkbenchRow = InboxRow & {
   phone: string | null;
-  interestLabel: string;
-  budget: string;
-  status: string;
-  createdAt: Date;
-  /** When the owner first answered (the response clock stopped), or null. */
-  firstResponseAt: Date | null;
-  mail: MailState;
   dealAmount: number | null;
   dealCurrency: string | null;
   nextStep: string | null;
@@ -31,13 +30,9 @@ export type WorkbenchRow = {
   due: boolean;
 };
 
-export type WorkbenchInbox = {
+/** The inbox's page (its counts for the same search and filters) with the deal values' sums. */
+export type WorkbenchInbox = Omit<Inbox, "rows"> & {
   rows: WorkbenchRow[];
-  /** Leads per status for the same search and filters (every tab's count). */
-  counts: Record<LeadStatus, number>;
-  total: number;
-  page: number;
-  pages: number;
   /** The deal values of every lead the filter selects (all pages), summed per currency. */
   totals: CurrencyTotal[];
 };

@@ -87,6 +87,7 @@ export type InboxRow = {
   budget: string;
   status: string;
   createdAt: Date;
+  /** When the owner first answered (the response clock stopped), or null. */
   firstResponseAt: Date | null;
   mail: MailState;
 };
