@@ -8,6 +8,7 @@ import { backupDatabase, backupFileName } from "@/lib/ops/backup";
 import { loadSettingsFiles, serverContext } from "@/lib/server/context";
 import { providerOf } from "@/prisma/providers.mjs";
 import { plural } from "@/lib/text/plural";
+import { runCommand } from "./run-command";
 
 const USAGE = "usage: npm run db:backup [-- <file>]";
 
@@ -40,9 +41,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  console.error(`db:backup: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-}
+await runCommand("db:backup", main);

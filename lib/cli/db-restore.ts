@@ -8,6 +8,7 @@ import { restoreBackup, RestoreRefused } from "@/lib/ops/restore";
 import { loadSettingsFiles, serverContext } from "@/lib/server/context";
 import { migrate } from "@/prisma/migrate.mjs";
 import { plural } from "@/lib/text/plural";
+import { runCommand } from "./run-command";
 
 const USAGE = "usage: npm run db:restore -- <file> [--force]";
 
@@ -62,9 +63,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  console.error(`db:restore: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-}
+await runCommand("db:restore", main);

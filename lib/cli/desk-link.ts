@@ -7,6 +7,7 @@ import { describeError } from "@/lib/mail/outbox";
 import { deskPaths } from "@/lib/routes";
 import { loadSettingsFiles, serverContextAt } from "@/lib/server/context";
 import { NO_SERVER, toolOrigin } from "@/lib/server/dev-origin";
+import { runCommand } from "./run-command";
 
 async function main(): Promise<number> {
   loadSettingsFiles(console.error);
@@ -34,9 +35,4 @@ async function main(): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(`desk:link: ${describeError(error)}`);
-  process.exitCode = 1;
-}
+await runCommand("desk:link", main, describeError);

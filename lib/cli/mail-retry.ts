@@ -7,6 +7,7 @@ import { describeError } from "@/lib/mail/outbox";
 import { countGivenUp, countWaiting, requeueFailed } from "@/lib/mail/outbox-status";
 import { loadSettingsFiles, serverContext } from "@/lib/server/context";
 import { plural } from "@/lib/text/plural";
+import { runCommand } from "./run-command";
 
 const USAGE = "usage: npm run mail:retry [-- --failed]";
 
@@ -39,9 +40,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  console.error(`mail:retry: ${describeError(error)}`);
-  process.exitCode = 1;
-}
+await runCommand("mail:retry", main, describeError);
