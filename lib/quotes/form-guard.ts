@@ -1,7 +1,8 @@
 /**
  * The checks the quote form and the privacy request form share before anything is stored: the post came to the
- * form's own page, and what its form token (./form-token.ts) says of it.
+ * form's own page, and what its form token (./form-token.ts) says of it; and the answer to a refused post.
  */
+import { randomUUID } from "node:crypto";
 import type { Env } from "@/lib/server/env";
 import { log } from "@/lib/server/log";
 import { POSTED_PATH_HEADER } from "./form-context";
@@ -51,4 +52,15 @@ export function checkPostedToken(
   if (!token.ok && token.reason === "missing") return { ask: "unconfirmed", resendToken };
   const sentAgain = token.ok && token.boundTo === digest;
   return { ask: null, token, sentAgain, minSeconds: sentAgain ? 0 : settings.MIN_SUBMIT_SECONDS, resendToken };
+}
+
+/**
+ * A refused post's answer to the form: `state` (its status, the visitor's values, any field errors), the token the
+ * form sends next, and a new `attempt`, so the form remounts with the values as its defaults.
+ */
+export function refusedPost<const S extends { status: string }>(
+  state: S,
+  formToken: string | undefined,
+): S & { formToken: string | undefined; attempt: string } {
+  return { ...state, formToken, attempt: randomUUID() };
 }

@@ -13,7 +13,7 @@ import {
   withFormCookies,
 } from "@/lib/quotes/form-cookie";
 import { FORM_PATH } from "@/lib/quotes/form-context";
-import { postedToForm } from "@/lib/quotes/form-guard";
+import { postedToForm, refusedPost } from "@/lib/quotes/form-guard";
 import type { QuoteFormState } from "@/lib/quotes/form-state";
 import { echoValues, fromFormData } from "@/lib/quotes/posted-quote";
 import { submitQuote } from "@/lib/quotes/submit";
@@ -60,13 +60,7 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
         bookingUrl: bookingLink(settings.BOOKING_URL, result.reference) ?? undefined,
       };
     case "invalid":
-      return {
-        status: "invalid",
-        fieldErrors: result.fieldErrors,
-        values: result.values,
-        formToken: echoedToken,
-        attempt: randomUUID(),
-      };
+      return refusedPost({ status: "invalid", fieldErrors: result.fieldErrors, values: result.values }, echoedToken);
     case "expired":
     case "unconfirmed":
     case "outdated": {
@@ -74,9 +68,9 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
       // values posted, so sending them again as asked is not judged too fast (lib/quotes/submit.ts).
       const fresh = tokenCookie(formCookieSettings(settings, siteUrl()), result.resendToken);
       jar.set(fresh.name, fresh.value, fresh.options);
-      return { status: result.status, values: result.values, formToken: fresh.value, attempt: randomUUID() };
+      return refusedPost({ status: result.status, values: result.values }, fresh.value);
     }
     default:
-      return { status: result.status, values: result.values, formToken: echoedToken, attempt: randomUUID() };
+      return refusedPost({ status: result.status, values: result.values }, echoedToken);
   }
 }

@@ -8,7 +8,7 @@ import type { PrivacyFormState } from "@/lib/privacy/form-state";
 import { echoPrivacyValues, privacyFromFormData, submitPrivacyRequest } from "@/lib/privacy/submit";
 import { clientIpFromHeaders } from "@/lib/quotes/client-ip";
 import { formCookieSettings } from "@/lib/quotes/form-cookie";
-import { postedToForm } from "@/lib/quotes/form-guard";
+import { postedToForm, refusedPost } from "@/lib/quotes/form-guard";
 import { PRIVACY_REQUEST_PATH } from "@/lib/routes";
 import { serverContext } from "@/lib/server/context";
 import { siteUrl } from "@/lib/server/site-url";
@@ -38,17 +38,11 @@ export async function sendPrivacyRequest(_previous: PrivacyFormState, formData: 
     case "unconfirmed": {
       const fresh = privacyCookieWrite(result.resendToken, formCookieSettings(settings, siteUrl()));
       jar.set(fresh.name, fresh.value, fresh.options);
-      return { status: result.status, values: result.values, formToken: fresh.value, attempt: randomUUID() };
+      return refusedPost({ status: result.status, values: result.values }, fresh.value);
     }
     case "invalid":
-      return {
-        status: "invalid",
-        fieldErrors: result.fieldErrors,
-        values: result.values,
-        formToken: echoedToken,
-        attempt: randomUUID(),
-      };
+      return refusedPost({ status: "invalid", fieldErrors: result.fieldErrors, values: result.values }, echoedToken);
     default:
-      return { status: result.status, values: result.values, formToken: echoedToken, attempt: randomUUID() };
+      return refusedPost({ status: result.status, values: result.values }, echoedToken);
   }
 }
