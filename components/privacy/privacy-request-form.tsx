@@ -5,6 +5,7 @@ import { PRIVACY_HONEYPOT_FIELD, PRIVACY_KINDS, PRIVACY_LIMITS, type PrivacyFiel
 import type { PrivacyFormCopy } from "@/lib/privacy/copy-schema";
 import { initialPrivacyFormState, type PrivacyFormState } from "@/lib/privacy/form-state";
 import { PRIVACY_REQUEST_PATH } from "@/lib/routes";
+import { SentPanel } from "../sent-panel";
 
 type Props = {
   /** The server action (app/(site)/privacy/request/actions.ts). */
@@ -35,16 +36,9 @@ export function PrivacyRequestForm({ action, copy }: Props) {
 
   if (state.status === "sent") {
     return (
-      <section
-        aria-labelledby="privacy-sent-heading"
-        className="rounded-lg border border-brand-700 bg-brand-50 p-6"
-        data-testid="privacy-sent"
-      >
-        <h2 id="privacy-sent-heading" ref={sentRef} tabIndex={-1} className="text-2xl font-bold text-ink">
-          {copy.sent.heading}
-        </h2>
+      <SentPanel name="privacy-sent" heading={copy.sent.heading} headingRef={sentRef}>
         <p className="mt-3 text-slate-700">{copy.sent.text}</p>
-      </section>
+      </SentPanel>
     );
   }
 

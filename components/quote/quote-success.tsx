@@ -1,6 +1,7 @@
 import type { Ref } from "react";
 import type { QuoteFormCopy } from "@/lib/quotes/copy-schema";
 import { QUOTE_PATH } from "@/lib/routes";
+import { SentPanel } from "../sent-panel";
 
 type Props = {
   copy: QuoteFormCopy["success"];
@@ -15,14 +16,7 @@ type Props = {
 /** What replaces the form once a request is stored: its reference and what happens next. */
 export function QuoteSuccess({ copy, reference, promise, bookingUrl, headingRef }: Props) {
   return (
-    <section
-      aria-labelledby="quote-success-heading"
-      className="rounded-lg border border-brand-700 bg-brand-50 p-6"
-      data-testid="quote-success"
-    >
-      <h2 id="quote-success-heading" ref={headingRef} tabIndex={-1} className="text-2xl font-bold text-ink">
-        {copy.heading}
-      </h2>
+    <SentPanel name="quote-success" heading={copy.heading} headingRef={headingRef}>
       <p className="mt-4 text-lg">
         {copy.reference}: <strong data-testid="quote-reference">{reference}</strong>
       </p>
@@ -48,6 +42,6 @@ export function QuoteSuccess({ copy, reference, promise, bookingUrl, headingRef 
       <a href={QUOTE_PATH} className="button-secondary mt-6">
         {copy.another}
       </a>
-    </section>
+    </SentPanel>
   );
 }

@@ -4,16 +4,16 @@
  * .data/backups) under the daily backups' name. Prints the file, its size, the leads it holds and the time.
  */
 import path from "node:path";
-import nextEnv from "@next/env";
 import { backupDatabase, backupFileName } from "@/lib/ops/backup";
-import { serverContext } from "@/lib/server/context";
+import { loadSettingsFiles, serverContext } from "@/lib/server/context";
 import { providerOf } from "@/prisma/providers.mjs";
 import { plural } from "@/lib/text/plural";
+import { runCommand } from "./run-command";
 
 const USAGE = "usage: npm run db:backup [-- <file>]";
 
 async function main(args: string[]): Promise<number> {
-  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  loadSettingsFiles(console.error);
   if (args.length > 1 || args.some((arg) => arg.startsWith("-"))) {
     console.error(`db:backup: unexpected arguments ${args.join(" ")}\n${USAGE}`);
     return 2;
@@ -41,9 +41,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  console.error(`db:backup: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-}
+await runCommand("db:backup", main);

@@ -4,17 +4,16 @@
  * is refused unless --force, which copies it aside first. Stop the site first on PostgreSQL (pg_restore drops
  * and recreates the tables); on SQLite the copy goes in under SQLite's locking.
  */
-import nextEnv from "@next/env";
-import { createDb } from "@/lib/db/client";
 import { restoreBackup, RestoreRefused } from "@/lib/ops/restore";
-import { serverContext } from "@/lib/server/context";
+import { loadSettingsFiles, serverContext } from "@/lib/server/context";
 import { migrate } from "@/prisma/migrate.mjs";
 import { plural } from "@/lib/text/plural";
+import { runCommand } from "./run-command";
 
 const USAGE = "usage: npm run db:restore -- <file> [--force]";
 
 async function main(args: string[]): Promise<number> {
-  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  loadSettingsFiles(console.error);
   const force = args.includes("--force");
   const files = args.filter((arg) => arg !== "--force");
   if (files.length !== 1 || files[0]!.startsWith("-")) {
@@ -38,7 +37,7 @@ async function main(args: string[]): Promise<number> {
         const outcome = await migrate("deploy", { url: settings.DATABASE_URL });
         if (outcome.exitCode !== 0) throw new Error("migrating the restored database failed");
       },
-      openDb: () => createDb(settings.DATABASE_URL, { busyTimeoutMs: settings.DB_BUSY_TIMEOUT_MS }),
+      openDb: () => context.openDb(),
       eraseOptions: () => erase,
     });
     if (result.copiedAside) console.log(`db:restore copied the live database aside to ${result.copiedAside.file}`);
@@ -64,9 +63,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  console.error(`db:restore: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-}
+await runCommand("db:restore", main);

@@ -31,6 +31,7 @@ import {
   type RegistryManifest,
   type RenovateConfig,
 } from "@/lib/ops/dependency-rules";
+import { runCommand } from "./run-command";
 
 const run = promisify(execFile);
 const USAGE = `usage: npm run deps:check [-- <package>@<version> ...]  (package: ${PLATFORM_ROOTS.join(", ")})`;
@@ -152,9 +153,4 @@ async function main(args: string[]): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  console.error(`deps:check: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-}
+await runCommand("deps:check", main);

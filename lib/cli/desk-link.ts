@@ -2,23 +2,22 @@
  * `npm run desk:link`: prints a one-time sign-in link for the owner, for when mail is down. It runs on the
  * server's machine (it reads the same database and settings), so whoever can run it already holds the keys.
  */
-import nextEnv from "@next/env";
 import { LINK_MINUTES } from "@/lib/auth/create-auth";
 import { describeError } from "@/lib/mail/outbox";
 import { deskPaths } from "@/lib/routes";
-import { createServerContext } from "@/lib/server/context";
+import { loadSettingsFiles, serverContextAt } from "@/lib/server/context";
 import { NO_SERVER, toolOrigin } from "@/lib/server/dev-origin";
-import { env } from "@/lib/server/env";
+import { runCommand } from "./run-command";
 
 async function main(): Promise<number> {
-  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  loadSettingsFiles(console.error);
   // The link opens where the site answers: the running dev server's address, else SITE_URL.
   const origin = toolOrigin();
   if (!origin) {
     console.error(`desk:link: ${NO_SERVER}`);
     return 1;
   }
-  const context = createServerContext({ ...env(), SITE_URL: origin });
+  const context = serverContextAt(origin);
   let link: string | undefined;
   const auth = context.authWith((url) => {
     link = url;
@@ -36,9 +35,4 @@ async function main(): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(`desk:link: ${describeError(error)}`);
-  process.exitCode = 1;
-}
+await runCommand("desk:link", main, describeError);

@@ -15,7 +15,6 @@
 import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
-import nextEnv from "@next/env";
 import { describeError } from "@/lib/mail/outbox";
 import { accessExport } from "@/lib/leads/access";
 import { changeStatus } from "@/lib/leads/commands";
@@ -25,7 +24,7 @@ import { getLead, listLeads } from "@/lib/leads/queries";
 import { inboxText, leadText } from "@/lib/leads/report";
 import { purge } from "@/lib/leads/retention";
 import { LEAD_STATUSES, parseLeadStatus, STATUS_LABELS, type LeadStatus } from "@/lib/leads/status";
-import { serverContext } from "@/lib/server/context";
+import { loadSettingsFiles, serverContext } from "@/lib/server/context";
 import { plural } from "@/lib/text/plural";
 
 const ACTOR = "cli";
@@ -172,7 +171,7 @@ async function main(args: string[]): Promise<number> {
     if (error.code !== "EPIPE") throw error;
     process.exit(0);
   });
-  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  loadSettingsFiles(console.error);
   const [command, ...rest] = args;
   try {
     await run(command, parseArgs(rest), (line) => console.log(line));

@@ -3,17 +3,16 @@
  * owner fixed SMTP_URL. `--failed` first puts messages that ran out of attempts back in the queue.
  * Prints `mail:retry sent N, failed N, left N pending`; exits 1 if any send failed.
  */
-import nextEnv from "@next/env";
 import { describeError } from "@/lib/mail/outbox";
 import { countGivenUp, countWaiting, requeueFailed } from "@/lib/mail/outbox-status";
-import { serverContext } from "@/lib/server/context";
+import { loadSettingsFiles, serverContext } from "@/lib/server/context";
 import { plural } from "@/lib/text/plural";
+import { runCommand } from "./run-command";
 
 const USAGE = "usage: npm run mail:retry [-- --failed]";
 
 async function main(args: string[]): Promise<number> {
-  // The same .env files `next start` reads (the real environment wins), so SMTP_URL and DATABASE_URL agree.
-  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error });
+  loadSettingsFiles(console.error);
   const unknown = args.filter((arg) => arg !== "--failed");
   if (unknown.length > 0) {
     console.error(`mail:retry: unknown argument ${unknown.join(" ")}\n${USAGE}`);
@@ -41,9 +40,4 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  console.error(`mail:retry: ${describeError(error)}`);
-  process.exitCode = 1;
-}
+await runCommand("mail:retry", main, describeError);

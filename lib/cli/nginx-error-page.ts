@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { proxyErrorFiles } from "@/lib/ops/proxy-error-page";
 import { quoteCopy } from "@/lib/quotes/catalog";
+import { runCommand } from "./run-command";
 
 const USAGE = "usage: npm run nginx:error-page -- <dir>   (the folder FSDEV_ERROR_DIR names)";
 
@@ -25,9 +26,4 @@ function main(args: string[]): number {
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  console.error(`nginx:error-page: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-}
+await runCommand("nginx:error-page", main);

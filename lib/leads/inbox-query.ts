@@ -8,21 +8,20 @@ import { dealTotals, type CurrencyTotal } from "./deal-value";
 import type { InboxFilter } from "./inbox-filter";
 import { defaultSort, INBOX_SORTS, type Segment, type SortContext } from "./inbox-sort";
 import { dueBy, OPEN_STATUSES, today } from "./next-steps";
-import { leadWhere, mailState, PAGE_SIZE, type MailState } from "./queries";
-import { LEAD_STATUSES, type LeadStatus } from "./status";
+import {
+  INBOX_ROW_SELECT,
+  leadWhere,
+  mailState,
+  pageOf,
+  PAGE_SIZE,
+  statusCounts,
+  type Inbox,
+  type InboxRow,
+} from "./queries";
 
-export type WorkbenchRow = {
-  reference: string;
-  name: string;
-  company: string | null;
+/** An inbox row with the phone, the deal value and the next step. */
+export type WorkbenchRow = InboxRow & {
   phone: string | null;
-  interestLabel: string;
-  budget: string;
-  status: string;
-  createdAt: Date;
-  /** When the owner first answered (the response clock stopped), or null. */
-  firstResponseAt: Date | null;
-  mail: MailState;
   dealAmount: number | null;
   dealCurrency: string | null;
   nextStep: string | null;
@@ -31,13 +30,9 @@ export type WorkbenchRow = {
   due: boolean;
 };
 
-export type WorkbenchInbox = {
+/** The inbox's page (its counts for the same search and filters) with the deal values' sums. */
+export type WorkbenchInbox = Omit<Inbox, "rows"> & {
   rows: WorkbenchRow[];
-  /** Leads per status for the same search and filters (every tab's count). */
-  counts: Record<LeadStatus, number>;
-  total: number;
-  page: number;
-  pages: number;
   /** The deal values of every lead the filter selects (all pages), summed per currency. */
   totals: CurrencyTotal[];
 };
@@ -55,21 +50,14 @@ function pins(status: string | undefined, day: Date): Segment[] {
 
 const isOpen = (status: string) => (OPEN_STATUSES as readonly string[]).includes(status);
 
+/** An inbox row's fields, with the phone, the deal value and the next step. */
 const SELECT = {
-  reference: true,
-  name: true,
-  company: true,
+  ...INBOX_ROW_SELECT,
   phone: true,
-  interestLabel: true,
-  budget: true,
-  status: true,
-  createdAt: true,
-  firstResponseAt: true,
   dealAmount: true,
   dealCurrency: true,
   nextStep: true,
   nextStepAt: true,
-  outbox: { select: { kind: true, status: true } },
 } satisfies Prisma.QuoteRequestSelect;
 
 /** One page of the inbox for `filter`, paged in the database across the order's segments. */
@@ -94,8 +82,7 @@ export async function inboxPage(db: Db, filter: InboxFilter, opts: InboxOptions)
     dealTotals(db, where),
   ]);
   const total = sizes.reduce((sum, size) => sum + size, 0);
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pages);
+  const { page, pages } = pageOf(total, pageSize, filter.page);
 
   const found: Prisma.QuoteRequestGetPayload<{ select: typeof SELECT }>[] = [];
   let skip = (page - 1) * pageSize;
@@ -111,15 +98,13 @@ export async function inboxPage(db: Db, filter: InboxFilter, opts: InboxOptions)
     skip = 0;
   }
 
-  const counts = Object.fromEntries(LEAD_STATUSES.map((status) => [status, 0])) as Record<LeadStatus, number>;
-  for (const group of grouped) if (group.status in counts) counts[group.status as LeadStatus] = group._count._all;
   return {
     rows: found.map(({ outbox, ...lead }) => ({
       ...lead,
       mail: mailState(lead.status, outbox),
       due: isOpen(lead.status) && lead.nextStepAt !== null && lead.nextStepAt <= day,
     })),
-    counts,
+    counts: statusCounts(grouped),
     total,
     page,
     pages,

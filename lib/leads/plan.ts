@@ -2,6 +2,8 @@
  * The owner's plan for a lead: its estimated deal value and its next step with a day. Each change is one audited
  * row on the lead's timeline (LeadEvent), written in the same transaction as the change.
  */
+import type { DbTransaction } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CommandContext, LeadCommandResult } from "./commands";
 import { changeStatus } from "./commands";
 import { formatMoney } from "./deal-value";
@@ -29,30 +31,30 @@ async function withLead(
   return { ok: true, reference: lead.reference, status: lead.status, outboxIds: [], changed };
 }
 
-/** Sets (or, with null, clears) a lead's estimated deal value; unchanged values write nothing. */
-export function setDealValue(
+/**
+ * One change of the plan, in one transaction: nothing is written when `isSame` finds the lead already has it;
+ * otherwise the lead's fields (and its activity time) and one audited row on its timeline.
+ */
+function changePlan(
   ctx: CommandContext,
   reference: string,
-  value: { amount: number; currency: string } | null,
+  change: {
+    isSame: (tx: DbTransaction, id: number) => Promise<boolean>;
+    data: Prisma.QuoteRequestUpdateInput;
+    action: string;
+    detail: string | null;
+  },
 ): Promise<LeadCommandResult> {
   return withLead(ctx, reference, (lead, now) =>
     ctx.db.$transaction(async (tx) => {
-      const before = await tx.quoteRequest.findUniqueOrThrow({
-        where: { id: lead.id },
-        select: { dealAmount: true, dealCurrency: true },
-      });
-      if (before.dealAmount === (value?.amount ?? null) && before.dealCurrency === (value?.currency ?? null))
-        return false;
-      await tx.quoteRequest.update({
-        where: { id: lead.id },
-        data: { dealAmount: value?.amount ?? null, dealCurrency: value?.currency ?? null, activityAt: now },
-      });
+      if (await change.isSame(tx, lead.id)) return false;
+      await tx.quoteRequest.update({ where: { id: lead.id }, data: { ...change.data, activityAt: now } });
       await tx.leadEvent.create({
         data: {
           quoteRequestId: lead.id,
           actor: ctx.actor,
-          action: DEAL_VALUE_ACTION,
-          detail: value ? formatMoney(value.amount, value.currency) : null,
+          action: change.action,
+          detail: change.detail,
           createdAt: now,
         },
       });
@@ -61,36 +63,44 @@ export function setDealValue(
   );
 }
 
+/** Sets (or, with null, clears) a lead's estimated deal value; unchanged values write nothing. */
+export function setDealValue(
+  ctx: CommandContext,
+  reference: string,
+  value: { amount: number; currency: string } | null,
+): Promise<LeadCommandResult> {
+  return changePlan(ctx, reference, {
+    isSame: async (tx, id) => {
+      const before = await tx.quoteRequest.findUniqueOrThrow({
+        where: { id },
+        select: { dealAmount: true, dealCurrency: true },
+      });
+      return before.dealAmount === (value?.amount ?? null) && before.dealCurrency === (value?.currency ?? null);
+    },
+    data: { dealAmount: value?.amount ?? null, dealCurrency: value?.currency ?? null },
+    action: DEAL_VALUE_ACTION,
+    detail: value ? formatMoney(value.amount, value.currency) : null,
+  });
+}
+
 /** Sets (or, with null, clears) a lead's next step and its day; unchanged values write nothing. */
 export function setNextStep(
   ctx: CommandContext,
   reference: string,
   next: { step: string; day: Date } | null,
 ): Promise<LeadCommandResult> {
-  return withLead(ctx, reference, (lead, now) =>
-    ctx.db.$transaction(async (tx) => {
+  return changePlan(ctx, reference, {
+    isSame: async (tx, id) => {
       const before = await tx.quoteRequest.findUniqueOrThrow({
-        where: { id: lead.id },
+        where: { id },
         select: { nextStep: true, nextStepAt: true },
       });
-      if (before.nextStep === (next?.step ?? null) && before.nextStepAt?.getTime() === next?.day.getTime())
-        return false;
-      await tx.quoteRequest.update({
-        where: { id: lead.id },
-        data: { nextStep: next?.step ?? null, nextStepAt: next?.day ?? null, activityAt: now },
-      });
-      await tx.leadEvent.create({
-        data: {
-          quoteRequestId: lead.id,
-          actor: ctx.actor,
-          action: NEXT_STEP_ACTION,
-          detail: next ? `${next.step} (by ${isoDay(next.day)})` : null,
-          createdAt: now,
-        },
-      });
-      return true;
-    }),
-  );
+      return before.nextStep === (next?.step ?? null) && before.nextStepAt?.getTime() === next?.day.getTime();
+    },
+    data: { nextStep: next?.step ?? null, nextStepAt: next?.day ?? null },
+    action: NEXT_STEP_ACTION,
+    detail: next ? `${next.step} (by ${isoDay(next.day)})` : null,
+  });
 }
 
 export type BulkResult = { changed: string[]; unchanged: string[]; failed: string[] };

@@ -1,6 +1,7 @@
 /** Read-only queries of the desk and the `leads` command: the inbox, one lead, the sources report. */
 import { SIGN_IN_CAP_ACTION } from "@/lib/auth/sign-in-mail";
 import type { Db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { OUTBOX_STATUS, WAITING_STATUSES, type OutboxStatus } from "@/lib/mail/outbox-status";
 import { LEAD_WEBHOOK_KIND } from "@/lib/webhooks/rows";
 import type { BusinessCalendar } from "./business-calendar";
@@ -52,6 +53,32 @@ export function leadWhere(filter: LeadFilter, now: Date = new Date()) {
 
 export const PAGE_SIZE = 25;
 
+/** The fields of an inbox row (the desk's workbench selects more: lib/leads/inbox-query.ts), its mail's states. */
+export const INBOX_ROW_SELECT = {
+  reference: true,
+  name: true,
+  company: true,
+  interestLabel: true,
+  budget: true,
+  status: true,
+  createdAt: true,
+  firstResponseAt: true,
+  outbox: { select: { kind: true, status: true } },
+} satisfies Prisma.QuoteRequestSelect;
+
+/** Leads per status from a `groupBy` on status, every status present (0 when it has none). */
+export function statusCounts(grouped: { status: string; _count: { _all: number } }[]): Record<LeadStatus, number> {
+  const counts = Object.fromEntries(LEAD_STATUSES.map((status) => [status, 0])) as Record<LeadStatus, number>;
+  for (const group of grouped) if (group.status in counts) counts[group.status as LeadStatus] = group._count._all;
+  return counts;
+}
+
+/** How many pages `total` rows make (at least one), and the asked page held within them. */
+export function pageOf(total: number, pageSize: number, asked: number | undefined): { page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return { page: Math.min(Math.max(1, Math.floor(asked ?? 1)), pages), pages };
+}
+
 export type InboxRow = {
   reference: string;
   name: string;
@@ -60,6 +87,7 @@ export type InboxRow = {
   budget: string;
   status: string;
   createdAt: Date;
+  /** When the owner first answered (the response clock stopped), or null. */
   firstResponseAt: Date | null;
   mail: MailState;
 };
@@ -84,30 +112,17 @@ export async function listLeads(
     db.quoteRequest.count({ where }),
     db.quoteRequest.groupBy({ by: ["status"], where: leadWhere({ query: filter.query }), _count: { _all: true } }),
   ]);
-  const pages = Math.max(1, Math.ceil(found / pageSize));
-  const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pages);
+  const { page, pages } = pageOf(found, pageSize, filter.page);
   const leads = await db.quoteRequest.findMany({
     where,
     orderBy: [...inboxOrder(filter.status)],
     skip: (page - 1) * pageSize,
     take: pageSize,
-    select: {
-      reference: true,
-      name: true,
-      company: true,
-      interestLabel: true,
-      budget: true,
-      status: true,
-      createdAt: true,
-      firstResponseAt: true,
-      outbox: { select: { kind: true, status: true } },
-    },
+    select: INBOX_ROW_SELECT,
   });
-  const counts = Object.fromEntries(LEAD_STATUSES.map((status) => [status, 0])) as Record<LeadStatus, number>;
-  for (const group of grouped) if (group.status in counts) counts[group.status as LeadStatus] = group._count._all;
   return {
     rows: leads.map(({ outbox, ...lead }) => ({ ...lead, mail: mailState(lead.status, outbox) })),
-    counts,
+    counts: statusCounts(grouped),
     total: found,
     page,
     pages,

@@ -1,6 +1,6 @@
 import { PRIVACY_REQUEST_PATH } from "@/lib/routes";
-import type { CookieWrite } from "@/lib/quotes/form-cookie";
-import { issueFormToken, verifyFormToken } from "@/lib/quotes/form-token";
+import { keepsToken, type CookieWrite, type FormCookieSettings } from "@/lib/quotes/form-cookie";
+import { issueFormToken } from "@/lib/quotes/form-token";
 
 /**
  * The privacy request form is static like the quote form: its form token (lib/quotes/form-token.ts) travels in a
@@ -8,12 +8,11 @@ import { issueFormToken, verifyFormToken } from "@/lib/quotes/form-token";
  */
 export const PRIVACY_TOKEN_COOKIE = "fsdev_privacy_form";
 
-type Settings = { secret: string; maxAgeHours: number; secure: boolean; now?: Date };
+type Settings = FormCookieSettings;
 
-/** The token cookie a load of the form sets: kept while valid and younger than half its life, else a new one. */
+/** The token cookie a load of the form sets: none while the one it holds is kept (`keepsToken`), else a new one. */
 export function privacyTokenCookie(token: string | undefined, settings: Settings): CookieWrite | null {
-  const check = verifyFormToken(token, settings.secret, settings.maxAgeHours, settings.now);
-  if (check.ok && check.ageSeconds <= (settings.maxAgeHours * 3600) / 2) return null;
+  if (keepsToken(token, settings)) return null;
   return privacyCookieWrite(issueFormToken(settings.secret, settings.now), settings);
 }
 

@@ -11,7 +11,7 @@ import { emailKey } from "@/lib/leads/keys";
 import type { OutboxRow } from "@/lib/mail/outbox";
 import type { MailContext } from "@/lib/mail/render";
 import { hashIp } from "@/lib/quotes/client-ip";
-import { issueFormToken, verifyFormToken } from "@/lib/quotes/form-token";
+import { checkPostedToken } from "@/lib/quotes/form-guard";
 import type { Env } from "@/lib/server/env";
 import { log as serverLog } from "@/lib/server/log";
 import {
@@ -87,12 +87,9 @@ export async function submitPrivacyRequest(
   if (!parsed.success) return { status: "invalid", fieldErrors: z.flattenError(parsed.error).fieldErrors, values };
   const input = parsed.data;
   const digest = valuesDigest(values, deps.env.FORM_SECRET);
-  const token = verifyFormToken(raw.formToken, deps.env.FORM_SECRET, deps.env.FORM_TOKEN_MAX_AGE_HOURS, now);
-  if (!token.ok && (token.reason === "expired" || token.reason === "from-the-future"))
-    return { status: "expired", values, resendToken: issueFormToken(deps.env.FORM_SECRET, now, digest) };
-  if (!token.ok && token.reason === "missing")
-    return { status: "unconfirmed", values, resendToken: issueFormToken(deps.env.FORM_SECRET, now, digest) };
-  const minSeconds = token.ok && token.boundTo === digest ? 0 : deps.env.MIN_SUBMIT_SECONDS;
+  const posted = checkPostedToken(raw.formToken, digest, deps.env, () => now);
+  if (posted.ask) return { status: posted.ask, values, resendToken: posted.resendToken() };
+  const { token, minSeconds } = posted;
   const bot = !token.ok || token.ageSeconds < minSeconds || Boolean(raw[PRIVACY_HONEYPOT_FIELD]);
   if (bot) return { status: "sent", stored: false, outboxIds: [] };
 

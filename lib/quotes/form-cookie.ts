@@ -1,5 +1,5 @@
 import type { Env } from "@/lib/server/env";
-import type { RawSubmission } from "./submit";
+import type { RawSubmission } from "./posted-quote";
 import { CONTEXT_FIELDS } from "./fields";
 import { FORM_PATH, visitContext } from "./form-context";
 import { issueFormToken, verifyFormToken } from "./form-token";
@@ -21,7 +21,19 @@ export type CookieWrite = {
   options: { httpOnly: true; sameSite: "lax"; secure: boolean; path: string; maxAge?: number };
 };
 
-type Settings = { secret: string; maxAgeHours: number; secure: boolean; now?: Date };
+/** The form cookies' settings (`formCookieSettings`), and the time of this load (now when absent). */
+export type FormCookieSettings = { secret: string; maxAgeHours: number; secure: boolean; now?: Date };
+type Settings = FormCookieSettings;
+
+/**
+ * Whether a load of a form keeps the token its cookie holds: while it is valid and younger than half its life
+ * (the visitor has had the form at least since then, in this tab or another). Otherwise a new one is dated now,
+ * so a form loaded today never expires while it is being filled in.
+ */
+export function keepsToken(token: string | undefined, settings: Settings): boolean {
+  const check = verifyFormToken(token, settings.secret, settings.maxAgeHours, settings.now);
+  return check.ok && check.ageSeconds <= (settings.maxAgeHours * 3600) / 2;
+}
 
 /** The cookies' settings from the server's: its FORM_SECRET and token age, and Secure on an https site. */
 export function formCookieSettings(
@@ -49,18 +61,15 @@ function cookieOptions(secure: boolean, maxAge?: number): CookieWrite["options"]
 }
 
 /**
- * The cookies a load of the form sets. The token is kept while it is valid and younger than half its life
- * (the visitor has had the form at least since then, in this tab or another); otherwise a new one is dated
- * now, so a form loaded today never expires while it is being filled in. The context is this load's own
- * (empty when the visit has none, which clears an older one).
+ * The cookies a load of the form sets: a new token unless the one it holds is kept (`keepsToken`), and this
+ * load's own context (empty when the visit has none, which clears an older one).
  */
 export function formCookies(
   visit: { token: string | undefined; referer: string | null; hosts: string[]; params: URLSearchParams },
   settings: Settings,
 ): CookieWrite[] {
   const writes: CookieWrite[] = [];
-  const check = verifyFormToken(visit.token, settings.secret, settings.maxAgeHours, settings.now);
-  if (!check.ok || check.ageSeconds > (settings.maxAgeHours * 3600) / 2) writes.push(tokenCookie(settings));
+  if (!keepsToken(visit.token, settings)) writes.push(tokenCookie(settings));
   const context = new URLSearchParams(visitContext(visit.referer, visit.hosts, visit.params)).toString();
   writes.push({
     name: FORM_CONTEXT_COOKIE,

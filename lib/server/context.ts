@@ -9,6 +9,7 @@
  * neither `next/*` nor `server-only`, because the CLIs (tsx) and vitest load it too; the one helper that runs
  * work after a response (`after()`) lives in app/.
  */
+import nextEnv from "@next/env";
 import { site } from "@/lib/content";
 import { createAuth, authSecret, LINK_MINUTES, type Auth } from "@/lib/auth/create-auth";
 import { queueSignInLink } from "@/lib/auth/sign-in-mail";
@@ -38,6 +39,8 @@ export type ServerContext = {
   readonly settings: Env;
   /** The one database client of this process. */
   readonly db: Db;
+  /** A new client on DATABASE_URL, apart from `db`; its caller disconnects it (db:restore's restored database). */
+  openDb(): Db;
   /** SMTP when SMTP_URL is set (and MAIL_TRANSPORT is not "file"), otherwise .eml files under MAIL_DIR. */
   readonly transport: MailTransport;
   /** What the mail templates say about the site: its name, SITE_URL, the owner's name. */
@@ -101,12 +104,15 @@ export function createServerContext(settings: Env): ServerContext {
         postWebhook({ url: webhook.url, secret: webhook.secret, timeoutMs: settings.SMTP_TIMEOUT_MS }, delivery)
     : undefined;
 
+  const openDb = () => createDb(settings.DATABASE_URL, { busyTimeoutMs: settings.DB_BUSY_TIMEOUT_MS });
+
   const context: ServerContext = {
     settings,
     get db() {
-      db ??= createDb(settings.DATABASE_URL, { busyTimeoutMs: settings.DB_BUSY_TIMEOUT_MS });
+      db ??= openDb();
       return db;
     },
+    openDb,
     get transport() {
       transport ??= createMailTransport({
         smtpUrl: settings.MAIL_TRANSPORT === "file" ? undefined : settings.SMTP_URL,
@@ -198,4 +204,21 @@ const holder = globalThis as unknown as { fsDevServerContext?: ServerContext };
 export function serverContext(): ServerContext {
   holder.fsDevServerContext ??= createServerContext(env());
   return holder.fsDevServerContext;
+}
+
+/**
+ * For the CLIs, before they ask for a context: loads the .env files `next start` reads into the environment (a
+ * variable already set there wins), so SMTP_URL, DATABASE_URL and the rest agree with the server's. A file that
+ * cannot be read is reported to `printError` (the CLI's console, for its operator).
+ */
+export function loadSettingsFiles(printError: (...args: unknown[]) => void): void {
+  nextEnv.loadEnvConfig(process.cwd(), false, { info: () => {}, error: printError });
+}
+
+/**
+ * A context on this process's settings with the site at `origin` in place of SITE_URL (`desk:link`: its links
+ * open where the site answers). Separate from `serverContext()`; throws a ConfigError naming each bad setting.
+ */
+export function serverContextAt(origin: string): ServerContext {
+  return createServerContext({ ...env(), SITE_URL: origin });
 }

@@ -1,37 +1,29 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./defaults.mjs";
-import { parseBusinessDays, parseBusinessHours, parseClosedDays, parseTimeOfDay } from "@/lib/leads/business-calendar";
-import { isHolidayRegion } from "@/lib/leads/public-holidays";
+import { parseBusinessDays, parseBusinessHours, parseClosedDays } from "@/lib/leads/business-calendar";
 import type { ResponseClock } from "@/lib/leads/response-clock";
 import { isTimeZone } from "@/lib/text/local-time";
 import type { LeadWebhookSettings } from "@/lib/webhooks/payload";
+import { backupTimeValue } from "./settings/backup-time";
+import {
+  businessDaysValue,
+  businessHoursValue,
+  closedDaysValue,
+  publicHolidaysValue,
+  timeOfDayValue,
+} from "./settings/business-calendar";
+import { DEV_SECRET } from "./settings/form-secret";
+import { webhookProblems, webhookSecretValue } from "./settings/lead-webhook";
+import { productionProblems } from "./settings/production";
 import { localOrigin } from "./site-url";
-import { plural } from "@/lib/text/plural";
+
+const boolean = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 
 /**
  * Every setting the app reads, validated once. Each has a default that runs locally with
  * no .env; in production the secrets and addresses below must be set, or start-up fails
- * with a message naming the variable. `.env.example` documents each one.
+ * with a message naming the variable (./settings/production.ts). `.env.example` documents each one.
  */
-const DEV_SECRET = "dev-only-secret-do-not-use-in-production-0123456789";
-/** FORM_SECRET's value in .env.example (a test checks that the two agree). */
-const EXAMPLE_SECRET = "change-me-to-a-long-random-string-of-32-or-more-characters";
-const GENERATE_SECRET =
-  "generate one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64url'))\"";
-
-const GENERATE_WEBHOOK_SECRET =
-  "generate one with: node -e \"console.log('whsec_' + require('crypto').randomBytes(32).toString('base64'))\"";
-
-/** whsec_ and standard base64 (the form the Standard Webhooks libraries read) of 24 to 64 bytes. */
-function isWebhookSecret(value: string): boolean {
-  const match = /^whsec_([A-Za-z0-9+/]+={0,2})$/.exec(value);
-  if (!match || match[1]!.length % 4 !== 0) return false;
-  const bytes = Buffer.from(match[1]!, "base64").length;
-  return bytes >= 24 && bytes <= 64;
-}
-
-const boolean = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
-
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   SITE_URL: z
@@ -102,48 +94,21 @@ const schema = z.object({
   /** Daily backups kept (the newest N); an erased person is gone from every backup after this many days. */
   BACKUP_KEEP: z.coerce.number().int().min(1).max(365).default(7),
   /** Local time (BUSINESS_TIME_ZONE) after which the day's backup is made, HH:MM. */
-  BACKUP_TIME: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: "must be a time of day as HH:MM, e.g. 02:00" })
-    .default("02:00"),
+  BACKUP_TIME: backupTimeValue.default("02:00"),
   /** Folder of pg_dump and pg_restore when they are not on PATH (PostgreSQL backups). */
   PG_BIN: z.string().min(1).optional(),
   /** The response clock's working weekdays: ranges or single days, comma-separated ("Mon-Fri", "Mon-Thu,Sat"). */
-  BUSINESS_DAYS: z
-    .string()
-    .refine((value) => parseBusinessDays(value) !== null, {
-      error: 'must name weekdays, e.g. "Mon-Fri" or "Mon,Tue,Thu"',
-    })
-    .default("Mon-Fri"),
+  BUSINESS_DAYS: businessDaysValue.default("Mon-Fri"),
   /** Opening hours on a working day, local time in BUSINESS_TIME_ZONE. */
-  BUSINESS_HOURS: z
-    .string()
-    .refine((value) => parseBusinessHours(value) !== null, {
-      error: 'must be opening and closing time, e.g. "08:00-17:00" (opening first)',
-    })
-    .default("08:00-17:00"),
+  BUSINESS_HOURS: businessHoursValue.default("08:00-17:00"),
   /** Whose public holidays are closed days: a country code, optionally with a state ("ZA", "GB-ENG"), or "none". */
-  PUBLIC_HOLIDAYS: z
-    .string()
-    .refine((value) => value === "none" || isHolidayRegion(value), {
-      error: 'must be a country code the holiday data knows, e.g. "ZA" or "GB-ENG", or "none"',
-    })
-    .default("ZA"),
+  PUBLIC_HOLIDAYS: publicHolidaysValue.default("ZA"),
   /** Days the owner declared closed (leave, a shutdown): dates and ranges, "2026-12-21..2027-01-04,2027-03-10". */
-  CLOSED_DAYS: z
-    .string()
-    .check((ctx) => {
-      const parsed = parseClosedDays(ctx.value);
-      if (typeof parsed === "string") ctx.issues.push({ code: "custom", message: parsed, input: ctx.value });
-    })
-    .default(""),
+  CLOSED_DAYS: closedDaysValue.default(""),
   /** Business hours from a lead's arrival to the answer promised on the success screen and in the confirmation. */
   RESPONSE_TARGET_HOURS: z.coerce.number().int().min(1).max(400).default(8),
   /** Local time of the owner's daily digest, sent on working days (BUSINESS_DAYS, less holidays and closed days). */
-  DIGEST_TIME: z
-    .string()
-    .refine((value) => parseTimeOfDay(value) !== null, { error: 'must be a time of day, e.g. "07:30"' })
-    .default("07:30"),
+  DIGEST_TIME: timeOfDayValue.default("07:30"),
   /** A lead In progress with no activity for this many days is listed as stale in the digest. */
   STALE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   /** Deliver mail right after each submission (off only in tests that drive delivery themselves). */
@@ -154,12 +119,7 @@ const schema = z.object({
    */
   LEAD_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   /** The signing secret in the Standard Webhooks form (whsec_ and base64 of 24-64 random bytes); needs the URL. */
-  LEAD_WEBHOOK_SECRET: z
-    .string()
-    .refine(isWebhookSecret, {
-      error: "must be whsec_ followed by the base64 of 24 to 64 random bytes (" + GENERATE_WEBHOOK_SECRET + ")",
-    })
-    .optional(),
+  LEAD_WEBHOOK_SECRET: webhookSecretValue.optional(),
   /** "standard": the lead as JSON ({type, timestamp, data}); "slack": Slack's webhook shape ({text, blocks}). */
   LEAD_WEBHOOK_FORMAT: z.enum(["standard", "slack"]).default("standard"),
   /** Whether the webhook carries the prospect's name, email, company, phone and message (off: privacy by default). */
@@ -206,8 +166,6 @@ export function sharedSettings(settings: Env): Record<string, unknown> {
   return shared;
 }
 
-const REQUIRED_IN_PRODUCTION = ["SITE_URL", "FORM_SECRET", "QUOTE_TO", "MAIL_FROM"] as const;
-
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
@@ -232,48 +190,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success) {
     for (const issue of result.error.issues) problems.push(`${issue.path.join(".")}: ${issue.message}`);
   }
-  if (cleaned.NODE_ENV === "production") {
-    for (const name of REQUIRED_IN_PRODUCTION) {
-      if (!cleaned[name]) problems.push(`${name}: is required in production`);
-    }
-    // Without SMTP the owner would never hear of a lead, unless files are wanted on purpose.
-    if (!cleaned.SMTP_URL && cleaned.MAIL_TRANSPORT !== "file") {
-      problems.push(
-        "SMTP_URL: is required in production (or set MAIL_TRANSPORT=file to write .eml files to MAIL_DIR on purpose)",
-      );
-    }
-    if (cleaned.FORM_SECRET === DEV_SECRET) problems.push("FORM_SECRET: must not be the development default");
-    else if (cleaned.FORM_SECRET) {
-      const weakness = secretWeakness(cleaned.FORM_SECRET);
-      if (weakness) problems.push(`FORM_SECRET: ${weakness}; ${GENERATE_SECRET}`);
-    }
-    if (cleaned.MAIL_FROM && !hasSenderAddress(cleaned.MAIL_FROM))
-      problems.push(
-        'MAIL_FROM: must contain the sender\'s address, e.g. "FS Dev website <website@example.com>" ' +
-          "(mail servers refuse a From without one)",
-      );
-  }
+  if (cleaned.NODE_ENV === "production") problems.push(...productionProblems(cleaned));
   problems.push(...webhookProblems(cleaned));
   if (problems.length > 0 || !result.success) {
     throw configError(problems);
   }
   return result.data;
-}
-
-/** The webhook's settings that depend on each other: a URL needs its secret; in production it must be https. */
-function webhookProblems(cleaned: Record<string, string>): string[] {
-  const url = cleaned.LEAD_WEBHOOK_URL;
-  if (!url) return [];
-  const problems: string[] = [];
-  if (!cleaned.LEAD_WEBHOOK_SECRET)
-    problems.push(`LEAD_WEBHOOK_SECRET: is required when LEAD_WEBHOOK_URL is set; ${GENERATE_WEBHOOK_SECRET}`);
-  if (cleaned.NODE_ENV === "production" && URL.canParse(url)) {
-    const { protocol, hostname } = new URL(url);
-    // Plain http only to this machine (a local automation agent): anywhere else the payload crosses a network.
-    if (protocol !== "https:" && !["localhost", "127.0.0.1", "[::1]"].includes(hostname))
-      problems.push("LEAD_WEBHOOK_URL: must be an https URL in production (http only to localhost or 127.0.0.1)");
-  }
-  return problems;
 }
 
 /** Where lead alerts go and how they are shaped; null when LEAD_WEBHOOK_URL is unset. */
@@ -356,26 +278,6 @@ export function retentionSettings(source: Record<string, string | undefined> = p
   if (!result.success)
     throw configError(result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   return result.data;
-}
-
-/**
- * Why a secret is too weak to sign form tokens and key the IP hash, or null. The secret itself is never
- * part of the message. A generated secret (32 random bytes in base64url or hex) passes every rule.
- */
-function secretWeakness(secret: string): string | null {
-  if (secret === EXAMPLE_SECRET || /change[-_ ]?me/i.test(secret))
-    return "is the placeholder from .env.example, not a secret";
-  const distinct = new Set(secret).size;
-  if (distinct < 10)
-    return `has only ${plural(distinct, "different character", "different characters")}, so it is easy to guess`;
-  if (/^(.+?)\1+$/s.test(secret)) return "repeats a shorter pattern, so it is easy to guess";
-  return null;
-}
-
-/** "Name <local@domain.tld>" or a bare "local@domain.tld". */
-function hasSenderAddress(value: string): boolean {
-  const address = /<([^<>]*)>\s*$/.exec(value)?.[1] ?? value;
-  return z.email().safeParse(address.trim()).success;
 }
 
 let cached: Env | undefined;

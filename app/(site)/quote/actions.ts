@@ -12,11 +12,12 @@ import {
   tokenCookie,
   withFormCookies,
 } from "@/lib/quotes/form-cookie";
-import { FORM_PATH, POSTED_PATH_HEADER } from "@/lib/quotes/form-context";
+import { FORM_PATH } from "@/lib/quotes/form-context";
+import { postedToForm, refusedPost } from "@/lib/quotes/form-guard";
 import type { QuoteFormState } from "@/lib/quotes/form-state";
-import { echoValues, fromFormData, submitQuote } from "@/lib/quotes/submit";
+import { echoValues, fromFormData } from "@/lib/quotes/posted-quote";
+import { submitQuote } from "@/lib/quotes/submit";
 import { serverContext } from "@/lib/server/context";
-import { log } from "@/lib/server/log";
 import { OUTDATED_ACTION_HEADER } from "@/lib/server/outdated-action";
 import { readStamp } from "@/lib/server/peer-stamp";
 import { siteUrl } from "@/lib/server/site-url";
@@ -33,11 +34,8 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
   const ip = clientIpFromHeaders(requestHeaders, settings.TRUSTED_PROXY_HOPS);
   const posted = fromFormData(formData);
   // Only the form's own page takes a quote: the same action posted to any other page stores nothing.
-  const postedTo = requestHeaders.get(POSTED_PATH_HEADER);
-  if (postedTo !== FORM_PATH) {
-    log.warn(`quote: a post to ${postedTo ?? "(no path)"} was refused (not the form's page)`);
+  if (!postedToForm(requestHeaders, FORM_PATH, "quote"))
     return { status: "unavailable", values: echoValues(posted), attempt: randomUUID() };
-  }
   const raw = withFormCookies(posted, {
     token: jar.get(FORM_TOKEN_COOKIE)?.value,
     context: jar.get(FORM_CONTEXT_COOKIE)?.value,
@@ -62,13 +60,7 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
         bookingUrl: bookingLink(settings.BOOKING_URL, result.reference) ?? undefined,
       };
     case "invalid":
-      return {
-        status: "invalid",
-        fieldErrors: result.fieldErrors,
-        values: result.values,
-        formToken: echoedToken,
-        attempt: randomUUID(),
-      };
+      return refusedPost({ status: "invalid", fieldErrors: result.fieldErrors, values: result.values }, echoedToken);
     case "expired":
     case "unconfirmed":
     case "outdated": {
@@ -76,9 +68,9 @@ export async function sendQuote(_previous: QuoteFormState, formData: FormData): 
       // values posted, so sending them again as asked is not judged too fast (lib/quotes/submit.ts).
       const fresh = tokenCookie(formCookieSettings(settings, siteUrl()), result.resendToken);
       jar.set(fresh.name, fresh.value, fresh.options);
-      return { status: result.status, values: result.values, formToken: fresh.value, attempt: randomUUID() };
+      return refusedPost({ status: result.status, values: result.values }, fresh.value);
     }
     default:
-      return { status: result.status, values: result.values, formToken: echoedToken, attempt: randomUUID() };
+      return refusedPost({ status: result.status, values: result.values }, echoedToken);
   }
 }

@@ -8,10 +8,9 @@ import type { PrivacyFormState } from "@/lib/privacy/form-state";
 import { echoPrivacyValues, privacyFromFormData, submitPrivacyRequest } from "@/lib/privacy/submit";
 import { clientIpFromHeaders } from "@/lib/quotes/client-ip";
 import { formCookieSettings } from "@/lib/quotes/form-cookie";
-import { POSTED_PATH_HEADER } from "@/lib/quotes/form-context";
+import { postedToForm, refusedPost } from "@/lib/quotes/form-guard";
 import { PRIVACY_REQUEST_PATH } from "@/lib/routes";
 import { serverContext } from "@/lib/server/context";
-import { log } from "@/lib/server/log";
 import { siteUrl } from "@/lib/server/site-url";
 
 /** The privacy request form's action: a plain form post without JavaScript, useActionState with it. */
@@ -22,11 +21,8 @@ export async function sendPrivacyRequest(_previous: PrivacyFormState, formData: 
   const jar = await cookies();
   const posted = privacyFromFormData(formData);
   // Only the form's own page takes a request, as with the quote form.
-  const postedTo = requestHeaders.get(POSTED_PATH_HEADER);
-  if (postedTo !== PRIVACY_REQUEST_PATH) {
-    log.warn(`privacy: a post to ${postedTo ?? "(no path)"} was refused (not the form's page)`);
+  if (!postedToForm(requestHeaders, PRIVACY_REQUEST_PATH, "privacy"))
     return { status: "unavailable", values: echoPrivacyValues(posted), attempt: randomUUID() };
-  }
   posted.formToken ??= jar.get(PRIVACY_TOKEN_COOKIE)?.value;
   const result = await submitPrivacyRequest(
     posted,
@@ -42,17 +38,11 @@ export async function sendPrivacyRequest(_previous: PrivacyFormState, formData: 
     case "unconfirmed": {
       const fresh = privacyCookieWrite(result.resendToken, formCookieSettings(settings, siteUrl()));
       jar.set(fresh.name, fresh.value, fresh.options);
-      return { status: result.status, values: result.values, formToken: fresh.value, attempt: randomUUID() };
+      return refusedPost({ status: result.status, values: result.values }, fresh.value);
     }
     case "invalid":
-      return {
-        status: "invalid",
-        fieldErrors: result.fieldErrors,
-        values: result.values,
-        formToken: echoedToken,
-        attempt: randomUUID(),
-      };
+      return refusedPost({ status: "invalid", fieldErrors: result.fieldErrors, values: result.values }, echoedToken);
     default:
-      return { status: result.status, values: result.values, formToken: echoedToken, attempt: randomUUID() };
+      return refusedPost({ status: result.status, values: result.values }, echoedToken);
   }
 }
