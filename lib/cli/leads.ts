@@ -109,7 +109,7 @@ async function run(command: string | undefined, options: Options, out: (line: st
       expectArgs(options, 0, "no arguments besides --status, --search and --output");
       const filter = { status: options.status, query: options.search };
       let rows = 0;
-      const csv = leadsCsv(ctx.db, filter, {
+      const csv = leadsCsv({ db: ctx.db, reader: serverContext().exportReader }, filter, {
         timeZone: settings.BUSINESS_TIME_ZONE,
         onEnd: async (count, complete) => {
           rows = count;

@@ -1,6 +1,7 @@
 /** CSV export of the leads that match a filter, safe to open in a spreadsheet. */
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/lib/db/client";
+import type { ExportReader, ExportRow } from "@/lib/db/export-reader";
 import { releaseRows } from "@/lib/db/release-rows";
 import { UTM_KEYS, utmColumn } from "@/lib/quotes/fields";
 import { isoWithOffset } from "@/lib/text/local-time";
@@ -20,19 +21,25 @@ export function neutraliseCell(value: string): string {
   return /^[=+\-@\t\r]/.test(inside) ? `'${inside}` : inside;
 }
 
-/** Each lead with its count of notes (the timeline's "note" rows). */
-const INCLUDE = { _count: { select: { events: { where: { action: "note" } } } } } as const;
+/**
+ * Where the export reads: Prisma picks the leads (the desk's own filter, `leadWhere`), as ids only, once; the
+ * driver reader fetches their columns a page at a time (lib/db/export-reader.ts says why not through Prisma).
+ */
+export type ExportSource = { db: Pick<Db, "quoteRequest">; reader: ExportReader };
 
-type Lead = Awaited<ReturnType<typeof readPage>>[number];
+type Lead = ExportRow;
 
-function readPage(db: Pick<Db, "quoteRequest">, args: { where: object; take: number; after?: number }) {
-  return db.quoteRequest.findMany({
-    where: args.where,
+/** The ids of every lead that matches, newest first (as the desk lists them). */
+async function matchingIds(db: Pick<Db, "quoteRequest">, where: object): Promise<number[]> {
+  const found = await db.quoteRequest.findMany({
+    where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: args.take,
-    include: INCLUDE,
-    ...(args.after === undefined ? {} : { cursor: { id: args.after }, skip: 1 }),
+    select: { id: true },
   });
+  const ids = found.map((lead) => lead.id);
+  // The answer's objects go now, not when the promise that brought them is collected (releaseRows says why).
+  releaseRows(found);
+  return ids;
 }
 
 /** Each column's header and how a lead fills it, in order; times are ISO 8601 in `timeZone`, with the offset. */
@@ -57,11 +64,15 @@ const columns = (timeZone: string): [header: string, cell: (lead: Lead) => strin
   ["deal currency", (lead) => lead.dealCurrency ?? ""],
   ["next step", (lead) => lead.nextStep ?? ""],
   ["next step due", (lead) => (lead.nextStepAt ? isoDay(lead.nextStepAt) : "")],
-  ["notes", (lead) => String(lead._count.events)],
+  ["notes", (lead) => String(lead.notes)],
 ];
 
-/** Leads read per query: memory stays that of one page, whatever the export's size. */
-export const EXPORT_PAGE_SIZE = 50;
+/**
+ * Leads read per query: memory stays that of one page, whatever the export's size. Measured with
+ * `npm run bench:export` (docs/performance.md): larger pages hold more socket and encoded bytes between two
+ * young-generation collections, smaller ones cost more per query than they save.
+ */
+export const EXPORT_PAGE_SIZE = 20;
 
 /**
  * Every cell quoted, so a spreadsheet that splits on ";" (the default where the decimal separator is a comma)
@@ -77,14 +88,15 @@ export type CsvPieces = AsyncIterableIterator<string, undefined> & {
 /**
  * The CSV of the leads that match `filter`, in pieces: first the header (UTF-8 byte-order mark, so Excel reads
  * accents; CRLF line ends), then one piece per page of leads, newest first, each page read only when the piece
- * before has been taken. `onEnd` gets the number of leads written and whether the reader took the whole file.
+ * before has been taken. The leads are those that matched when the first page was asked for (their ids, 8 bytes
+ * each, are all the export keeps beside one page); one erased meanwhile is left out. `onEnd` gets the number of leads written and whether the reader took the whole file.
  *
  * Closures rather than an async generator: a suspended generator keeps the piece it last handed on in its frame
  * until it is resumed, and a long-lived frame sits in V8's old generation, so each piece would outlive the young
  * collection (lib/db/release-rows.ts explains why that matters).
  */
 export function leadsCsv(
-  db: Pick<Db, "quoteRequest">,
+  { db, reader }: ExportSource,
   filter: LeadFilter = {},
   opts: { timeZone: string; pageSize?: number; onEnd?: (rows: number, complete: boolean) => Promise<void> | void },
 ): CsvPieces {
@@ -94,7 +106,8 @@ export function leadsCsv(
   let headerGiven = false;
   let lastPageRead = false;
   let ended = false;
-  let after: number | undefined;
+  let ids: number[] | undefined;
+  let offset = 0;
   let rows = 0;
 
   const end = async (complete: boolean): Promise<IteratorResult<string, undefined>> => {
@@ -108,21 +121,21 @@ export function leadsCsv(
   /** The next page as a piece of CSV, or "" when no lead is left. */
   const page = async (): Promise<string> => {
     // SQLite's driver answers without waiting on I/O: let the server take other requests between pages.
-    if (after !== undefined) await new Promise((resolve) => setImmediate(resolve));
-    const leads = await readPage(db, { where, take: pageSize, after });
-    rows += leads.length;
-    if (leads.length < pageSize) lastPageRead = true;
-    else after = leads.at(-1)!.id;
-    const piece =
-      leads.length === 0
-        ? ""
-        : stringify(
-            leads.map((lead) => COLUMNS.map(([, cell]) => neutraliseCell(cell(lead)))),
-            CSV_OPTIONS,
-          );
-    // The rows go now, not when the promise that brought them is collected (releaseRows says why).
-    releaseRows(leads);
-    return piece;
+    if (ids) await new Promise((resolve) => setImmediate(resolve));
+    ids ??= await matchingIds(db, where);
+    // Each row becomes its line as the reader hands it on; only the page's text is kept. A page whose leads were
+    // all erased since the ids were taken gives no line: the next one is read instead.
+    const lines: string[] = [];
+    while (lines.length === 0 && offset < ids.length) {
+      const pageIds = ids.slice(offset, offset + pageSize);
+      offset += pageSize;
+      await reader.eachRow(pageIds, (lead) => {
+        lines.push(stringify([COLUMNS.map(([, cell]) => neutraliseCell(cell(lead)))], CSV_OPTIONS));
+      });
+    }
+    if (offset >= ids.length) lastPageRead = true;
+    rows += lines.length;
+    return lines.join("");
   };
 
   const pieces: CsvPieces = {
@@ -173,13 +186,13 @@ export function csvBytes(pieces: CsvPieces): ReadableStream<Uint8Array> {
 
 /** The whole CSV as one string (the tests; a terminal export streams `leadsCsv` instead). */
 export async function exportLeadsCsv(
-  db: Db,
+  source: ExportSource,
   filter: LeadFilter,
   timeZone: string,
 ): Promise<{ csv: string; rows: number }> {
   let csv = "";
   let rows = 0;
-  for await (const piece of leadsCsv(db, filter, { timeZone, onEnd: (count) => void (rows = count) })) csv += piece;
+  for await (const piece of leadsCsv(source, filter, { timeZone, onEnd: (count) => void (rows = count) })) csv += piece;
   return { csv, rows };
 }
 
@@ -200,9 +213,14 @@ export async function recordExport(
 }
 
 /** The desk's export, streamed: the CSV of the filter, its audit row written when the download ends. */
-export function exportLeads(db: Db, filter: LeadFilter, actor: string, timeZone: string): CsvPieces {
-  return leadsCsv(db, filter, {
+export function exportLeads(
+  source: { db: Db; reader: ExportReader },
+  filter: LeadFilter,
+  actor: string,
+  timeZone: string,
+): CsvPieces {
+  return leadsCsv(source, filter, {
     timeZone,
-    onEnd: (rows, complete) => recordExport(db, { actor, filter, rows, complete }),
+    onEnd: (rows, complete) => recordExport(source.db, { actor, filter, rows, complete }),
   });
 }

@@ -14,6 +14,7 @@ import { site } from "@/lib/content";
 import { createAuth, authSecret, LINK_MINUTES, type Auth } from "@/lib/auth/create-auth";
 import { queueSignInLink } from "@/lib/auth/sign-in-mail";
 import { createDb, type Db } from "@/lib/db/client";
+import { createExportReader, type ExportReader } from "@/lib/db/export-reader";
 import type { CommandContext, Deliver, RenderHeldMail } from "@/lib/leads/commands";
 import type { EraseOptions } from "@/lib/leads/erase";
 import { runFollowUps, type FollowUpResult } from "@/lib/leads/follow-up";
@@ -41,6 +42,8 @@ export type ServerContext = {
   readonly db: Db;
   /** A new client on DATABASE_URL, apart from `db`; its caller disconnects it (db:restore's restored database). */
   openDb(): Db;
+  /** The CSV export's row reader, on the same database through its driver (lib/db/export-reader.ts). */
+  readonly exportReader: ExportReader;
   /** SMTP when SMTP_URL is set (and MAIL_TRANSPORT is not "file"), otherwise .eml files under MAIL_DIR. */
   readonly transport: MailTransport;
   /** What the mail templates say about the site: its name, SITE_URL, the owner's name. */
@@ -77,13 +80,14 @@ export type ServerContext = {
   eraseOptions(actor: string): EraseOptions;
   /** pg_dump/pg_restore for backups: PATH (or PG_BIN) and this process's environment. */
   readonly pgTools: PgTools;
-  /** Closes the mail transport and the database client (the CLIs, before they exit). */
+  /** Closes the mail transport, the export's reader and the database client (the CLIs, before they exit). */
   close(): Promise<void>;
 };
 
 /** Builds a context on the given settings; every part is made on first use. */
 export function createServerContext(settings: Env): ServerContext {
   let db: Db | undefined;
+  let exportReader: ExportReader | undefined;
   let transport: MailTransport | undefined;
   let auth: Auth | undefined;
   const owner = ownerEmail(settings);
@@ -113,6 +117,10 @@ export function createServerContext(settings: Env): ServerContext {
       return db;
     },
     openDb,
+    get exportReader() {
+      exportReader ??= createExportReader(settings.DATABASE_URL, { busyTimeoutMs: settings.DB_BUSY_TIMEOUT_MS });
+      return exportReader;
+    },
     get transport() {
       transport ??= createMailTransport({
         smtpUrl: settings.MAIL_TRANSPORT === "file" ? undefined : settings.SMTP_URL,
@@ -189,6 +197,7 @@ export function createServerContext(settings: Env): ServerContext {
     pgTools: { bin: settings.PG_BIN, env: process.env },
     async close() {
       transport?.close();
+      await exportReader?.close();
       await db?.$disconnect();
     },
   };

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:export` (after a build): the desk's CSV export of 5,000 leads with 5,000-character messages,
- * streamed by a fresh `next start` on SQLite while a second client loads the desk's inbox and `/services` in turn.
+ * streamed by a fresh `next start` on SQLite (EXPORT_DATABASE=postgresql: on a throwaway PostgreSQL) while a second client loads the desk's inbox and `/services` in turn.
  * Prints the file's size and time; the server's memory growth during the export over its level before it, as
  * V8's heap in use plus external memory (read inside the server by tests/perf/memory-probe.mjs, every 5 ms, over
  * a baseline taken after forced collections: resident memory rarely shrinks in Node, so it cannot tell what the
@@ -8,35 +8,78 @@
  * then the same page loads for as long without an export, from a fresh baseline, to compare.
  */
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import os from "node:os";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { deskPaths } from "@/lib/routes";
+import { startTempPostgres } from "../../prisma/temp-postgres.mjs";
 import { percentile, rssMb, startQuoteServer } from "../helpers/quote-server";
 
 const LEADS = Number(process.env.EXPORT_LEADS ?? 5_000);
 const MESSAGE = "A long description of the project. ".repeat(143).slice(0, 5_000);
 const PORT = Number(process.env.EXPORT_BENCH_PORT ?? 3997);
+/** "sqlite" (a temp file) or "postgresql" (a throwaway server from prisma/temp-postgres.mjs). */
+const DATABASE = process.env.EXPORT_DATABASE ?? "sqlite";
+if (DATABASE !== "sqlite" && DATABASE !== "postgresql") throw new Error(`EXPORT_DATABASE: ${DATABASE}?`);
 const PROBE_PORT = PORT + 1;
 const MB = 1024 * 1024;
 /** The review's target for the export's memory (issue 22, item 7). */
 const TARGET_MB = 30;
 const OWNER = "owner@fsdev.test";
 
+/** The columns the bench fills; the others keep their defaults. */
+const COLUMNS =
+  "reference, status, name, email, emailKey, interest, interestLabel, budget, timeline, description, consentAt, " +
+  "consentVersion, createdAt, updatedAt, activityAt";
+
+/** Lead `i`: received `i` minutes ago. */
+function lead(i: number, now: number) {
+  const email = `bench${i}@example.test`;
+  const at = new Date(now - i * 60_000);
+  return { reference: `FS-2026-B${String(i).padStart(5, "0")}`, name: `Bench Lead ${i}`, email, at };
+}
+
+async function seedPostgres(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const quoted = COLUMNS.split(", ")
+    .map((column) => `"${column}"`)
+    .join(", ");
+  const now = Date.now();
+  try {
+    for (let start = 0; start < LEADS; start += 500) {
+      const values: unknown[] = [];
+      const rows: string[] = [];
+      for (let i = start; i < Math.min(LEADS, start + 500); i++) {
+        const { reference, name, email, at } = lead(i, now);
+        // A timestamp without time zone holding UTC, as Prisma writes it.
+        const utc = at.toISOString().replace("Z", "");
+        const row = [reference, "new", name, email, email, "other", "Something else", "Not sure yet", "Flexible"];
+        row.push(MESSAGE, utc, "2026-11-24", utc, utc, utc);
+        rows.push(`(${row.map((_, k) => `$${values.length + k + 1}`).join(", ")})`);
+        values.push(...row);
+      }
+      await client.query(`INSERT INTO "QuoteRequest" (${quoted}) VALUES ${rows.join(", ")}`, values);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 function seed(file: string) {
   const db = new Database(file);
   const insert = db.prepare(
-    "INSERT INTO QuoteRequest (reference, status, name, email, emailKey, interest, interestLabel, budget, timeline, " +
-      "description, consentAt, consentVersion, createdAt, updatedAt, activityAt) " +
-      "VALUES (?, 'new', ?, ?, ?, 'other', 'Something else', 'Not sure yet', 'Flexible', ?, ?, '2026-11-24', ?, ?, ?)",
+    `INSERT INTO QuoteRequest (${COLUMNS}) VALUES (?, 'new', ?, ?, ?, 'other', 'Something else', 'Not sure yet', 'Flexible', ?, ?, '2026-11-24', ?, ?, ?)`,
   );
   const now = Date.now();
   db.transaction(() => {
     for (let i = 0; i < LEADS; i++) {
-      const email = `bench${i}@example.test`;
+      const { reference, name, email, at: date } = lead(i, now);
       // As Prisma's SQLite adapter writes a DateTime; a number would sort before every date text, and the daily
       // purge (30 s after the start) would take the leads for long expired.
-      const at = new Date(now - i * 60_000).toISOString().replace("Z", "+00:00");
-      insert.run(`FS-2026-B${String(i).padStart(5, "0")}`, `Bench Lead ${i}`, email, email, MESSAGE, at, at, at, at);
+      const at = date.toISOString().replace("Z", "+00:00");
+      insert.run(reference, name, email, email, MESSAGE, at, at, at, at);
     }
   })();
   db.close();
@@ -164,11 +207,13 @@ async function download(url: string, cookie: string) {
 /** More `node` options for the server, e.g. EXPORT_NODE_ARGS=--no-allocation-site-pretenuring (docs/performance.md). */
 const NODE_ARGS = (process.env.EXPORT_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
 
+const postgres = DATABASE === "postgresql" ? await startTempPostgres() : undefined;
 const server = await startQuoteServer({
   port: PORT,
   env: { ...env, MEMORY_PROBE_PORT: String(PROBE_PORT) },
   nodeArgs: ["--expose-gc", "--import", "./tests/perf/memory-probe.mjs", ...NODE_ARGS],
-  beforeStart: async (url) => seed(url.replace(/^file:/, "")),
+  databaseUrl: postgres ? await postgres.createDatabase("bench_export") : undefined,
+  beforeStart: async (url) => (postgres ? seedPostgres(url) : seed(url.replace(/^file:/, ""))),
 });
 try {
   const cookie = await signIn(server.url, { ...env, DATABASE_URL: server.databaseUrl, NODE_ENV: "production" });
@@ -193,7 +238,7 @@ try {
   const verdict = (m: Measured) => (m.heapAndExternal <= TARGET_MB * MB ? "within" : "OVER");
   console.log(
     `${LEADS} leads with ${MESSAGE.length}-character messages: ${(bytes / 1e6).toFixed(1)} MB of CSV; ` +
-      `load average ${load.toFixed(1)} on ${os.cpus().length} cores at the start` +
+      `${DATABASE === "sqlite" ? "SQLite" : "PostgreSQL"}; load average ${load.toFixed(1)} on ${os.cpus().length} cores at the start` +
       (NODE_ARGS.length ? `; server node options ${NODE_ARGS.join(" ")}` : "") +
       `; memory over a baseline taken ` +
       `after forced collections (${(exportAlone.baseline.heapAndExternal / MB).toFixed(1)} MB heap + external)`,
@@ -210,4 +255,7 @@ try {
   console.log(`  page loads: ${describeLoads(pagesAlone.times)}`);
 } finally {
   await server.stop();
+  await postgres?.stop();
+  // E.g. with EXPORT_NODE_ARGS="--trace-gc --trace-pretenuring": what V8 printed, for reading afterwards.
+  if (process.env.EXPORT_SERVER_LOG) fs.writeFileSync(process.env.EXPORT_SERVER_LOG, server.logs());
 }

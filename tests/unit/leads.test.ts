@@ -8,6 +8,7 @@ import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
+import { createExportReader, type ExportReader } from "@/lib/db/export-reader";
 import { addNote, changeStatus, markSpam, releaseSpam, retryMail } from "@/lib/leads/commands";
 import { accessExport } from "@/lib/leads/access";
 import { describeErasure, eraseByEmail, mentionsAddress } from "@/lib/leads/erase";
@@ -44,6 +45,7 @@ const SETTINGS = {
 let database: ReturnType<typeof migratedTempDatabase>;
 let mailDir: string;
 let client: Db;
+let exportReader: ExportReader;
 let smtp: TestSmtpServer;
 let transport: MailTransport;
 let sequence = 0;
@@ -52,12 +54,14 @@ beforeAll(async () => {
   database = migratedTempDatabase("leads");
   mailDir = path.join(path.dirname(database.file), "mail");
   client = createDb(database.url);
+  exportReader = createExportReader(database.url);
   smtp = await startSmtpServer();
   transport = createMailTransport({ smtpUrl: smtp.url, mailDir: "unused", timeoutMs: 2_000 });
 });
 
 afterAll(async () => {
   transport?.close();
+  await exportReader?.close();
   await client?.$disconnect();
   await smtp?.stop();
   database?.cleanup();
@@ -274,10 +278,13 @@ describe("commands", () => {
 describe("CSV export", () => {
   it("gives the received time as ISO 8601 in the business's zone, with its offset", async () => {
     await insertLead({ name: "Zoned", createdAt: new Date("2026-12-02T21:26:09Z") });
-    const { csv } = await exportLeadsCsv(client, {}, ZONE);
+    const { csv } = await exportLeadsCsv({ db: client, reader: exportReader }, {}, ZONE);
     const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(records.find((record) => record.name === "Zoned")?.received).toBe("2026-12-02T23:26:09+02:00");
-    const utc = parse((await exportLeadsCsv(client, {}, "UTC")).csv, { bom: true, columns: true });
+    const utc = parse((await exportLeadsCsv({ db: client, reader: exportReader }, {}, "UTC")).csv, {
+      bom: true,
+      columns: true,
+    });
     expect((utc as Record<string, string>[]).find((record) => record.name === "Zoned")?.received).toBe(
       "2026-12-02T21:26:09+00:00",
     );
@@ -287,7 +294,7 @@ describe("CSV export", () => {
     await insertLead({ name: '=HYPERLINK("http://evil")', company: "+cmd|' /C calc'!A0" });
     await insertLead({ name: "Émile Zola", company: null });
     await insertLead({ name: "Spam Bot", status: "spam" });
-    const { csv, rows } = await exportLeadsCsv(client, { status: "new" }, ZONE);
+    const { csv, rows } = await exportLeadsCsv({ db: client, reader: exportReader }, { status: "new" }, ZONE);
     expect(rows).toBe(2);
     expect(csv.startsWith("\uFEFF")).toBe(true);
     const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
@@ -301,7 +308,7 @@ describe("CSV export", () => {
   it("quotes every cell, so a spreadsheet splitting on ',' or on ';' finds no live formula", async () => {
     await insertLead({ name: "Acme;=1+1;", company: "Semi;colon, and comma" });
     await insertLead({ name: "Tab\there", company: "-2+3" });
-    const { csv } = await exportLeadsCsv(client, {}, ZONE);
+    const { csv } = await exportLeadsCsv({ db: client, reader: exportReader }, {}, ZONE);
     const byComma = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(byComma.map((record) => record.name).sort()).toEqual(["Acme;'=1+1;", "Tab\there"]);
     // The same file opened where ";" is the separator (a comma-decimal locale): no cell may start a formula.
@@ -319,35 +326,40 @@ describe("CSV export", () => {
       expect(line).toMatch(/^"(.*)"$/);
   });
 
+  /** The test database's export reader, counting the pages it is asked for. */
+  function countingReader() {
+    let reads = 0;
+    const reader: ExportReader = {
+      eachRow: (ids, visit) => {
+        reads += 1;
+        return exportReader.eachRow(ids, visit);
+      },
+      close: async () => {},
+    };
+    return { reader, reads: () => reads };
+  }
+
   it("streams page by page: the header and the first page leave before the next page is read", async () => {
     for (let i = 0; i < 5; i++) await insertLead({ name: `Paged ${i}` });
-    let reads = 0;
-    const counted = {
-      quoteRequest: {
-        findMany: ((args: Parameters<Db["quoteRequest"]["findMany"]>[0]) => {
-          reads += 1;
-          return client.quoteRequest.findMany(args);
-        }) as Db["quoteRequest"]["findMany"],
-      },
-    } as Pick<Db, "quoteRequest">;
+    const counted = countingReader();
     let ended: [number, boolean] | undefined;
     const pieces = leadsCsv(
-      counted,
+      { db: client, reader: counted.reader },
       {},
       { timeZone: ZONE, pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) },
     );
     expect((await pieces.next()).value).toMatch(/^\uFEFF"reference"/);
-    expect(reads).toBe(0);
+    expect(counted.reads()).toBe(0);
     expect((await pieces.next()).value).toContain("Paged 4");
-    expect(reads).toBe(1);
+    expect(counted.reads()).toBe(1);
     const rest: string[] = [];
     for await (const piece of pieces) rest.push(piece);
-    expect(reads).toBe(3);
+    expect(counted.reads()).toBe(3);
     expect(rest.join("")).toContain("Paged 0");
     expect(ended).toEqual([5, true]);
     // A reader that stops early ends the export as interrupted.
     const cut = leadsCsv(
-      client,
+      { db: client, reader: exportReader },
       {},
       { timeZone: ZONE, pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) },
     );
@@ -357,7 +369,7 @@ describe("CSV export", () => {
     expect(ended).toEqual([2, false]);
   });
 
-  /** The test database's leads, with each page the export reads kept (the very array Prisma answered). */
+  /** The test database's leads, with each answer Prisma gave the export kept (the very array). */
   function recordingDb() {
     const pages: unknown[][] = [];
     const db = {
@@ -377,51 +389,61 @@ describe("CSV export", () => {
     for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
   }
 
-  it("lets each page's rows go once its piece is written, not when Prisma's promise is collected", async () => {
+  it("asks Prisma once for the matching leads and lets its answer go at once, not when the promise is collected", async () => {
     for (let i = 0; i < 3; i++) await insertLead({ name: `Released ${i}` });
     const { db, pages } = recordingDb();
-    const pieces = leadsCsv(db, {}, { timeZone: ZONE, pageSize: 2 });
+    const pieces = leadsCsv({ db, reader: exportReader }, {}, { timeZone: ZONE, pageSize: 2 });
     await pieces.next();
     expect((await pieces.next()).value).toContain("Released 2");
-    // The array Prisma answered is empty once the page is written: the rows are garbage at once, instead of
+    // The array Prisma answered is empty once its ids are taken: its objects are garbage at once, instead of
     // staying reachable through the query's promise until the next full collection (lib/db/release-rows.ts).
     expect(pages.map((page) => page.length)).toEqual([0]);
     expect((await pieces.next()).value).toContain("Released 0");
-    expect(pages.map((page) => page.length)).toEqual([0, 0]);
+    expect(pages.map((page) => page.length)).toEqual([0]);
     expect((await pieces.next()).done).toBe(true);
   });
 
   it("the download's byte stream reads a page only when its reader asks for the next chunk", async () => {
     for (let i = 0; i < 5; i++) await insertLead({ name: `Pulled ${i}` });
-    const { db, pages } = recordingDb();
+    const counted = countingReader();
     let ended: [number, boolean] | undefined;
     const stream = csvBytes(
-      leadsCsv(db, {}, { timeZone: ZONE, pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) }),
+      leadsCsv(
+        { db: client, reader: counted.reader },
+        {},
+        { timeZone: ZONE, pageSize: 2, onEnd: (rows, complete) => void (ended = [rows, complete]) },
+      ),
     );
     await settle();
-    expect(pages).toHaveLength(0);
+    expect(counted.reads()).toBe(0);
     const reader = stream.getReader();
     const decode = (chunk: Uint8Array | undefined) => new TextDecoder().decode(chunk);
     expect(decode((await reader.read()).value)).toMatch(/^"reference"/);
     await settle();
-    expect(pages).toHaveLength(0);
+    expect(counted.reads()).toBe(0);
     expect(decode((await reader.read()).value)).toContain("Pulled 4");
     // The reader holds on to the first page: the event loop goes round and nothing more is read.
     await settle();
-    expect(pages).toHaveLength(1);
+    expect(counted.reads()).toBe(1);
     // A client that goes away ends the export as interrupted, after the leads it was sent.
     await reader.cancel();
     expect(ended).toEqual([2, false]);
-    expect(pages).toHaveLength(1);
+    expect(counted.reads()).toBe(1);
   });
 
   it("the desk's export records who took how many leads, with the status but never the search", async () => {
     await insertLead({ name: "Ada Lovelace" });
     await insertLead({ name: "Grace Hopper" });
     let csv = "";
-    for await (const piece of exportLeads(client, { status: "new", query: "grace" }, OWNER, ZONE)) csv += piece;
+    for await (const piece of exportLeads(
+      { db: client, reader: exportReader },
+      { status: "new", query: "grace" },
+      OWNER,
+      ZONE,
+    ))
+      csv += piece;
     expect(csv).toContain("Grace Hopper");
-    for await (const piece of exportLeads(client, {}, OWNER, ZONE)) void piece;
+    for await (const piece of exportLeads({ db: client, reader: exportReader }, {}, OWNER, ZONE)) void piece;
     const events = await client.leadEvent.findMany({ orderBy: { id: "asc" } });
     expect(events.map((event) => [event.actor, event.action, event.quoteRequestId, event.detail])).toEqual([
       [OWNER, "export", null, "1 lead, status new, with a search"],

@@ -19,8 +19,13 @@ export function POST(request: Request): Promise<Response> {
       },
       quoteChoices(),
     );
-    const { db, settings } = serverContext();
-    const csv = exportLeads(db, { status, query, interest, budget, age }, owner.email, settings.BUSINESS_TIME_ZONE);
+    const { db, exportReader, settings } = serverContext();
+    const csv = exportLeads(
+      { db, reader: exportReader },
+      { status, query, interest, budget, age },
+      owner.email,
+      settings.BUSINESS_TIME_ZONE,
+    );
     const day = localDate(new Date(), settings.BUSINESS_TIME_ZONE);
     return {
       body: csvBytes(csv),
