@@ -293,6 +293,7 @@ test("add a passkey, sign out, and sign in with the passkey, back on the lead th
 
   // Signed out again, a lead's link leads through the passkey sign-in to that lead.
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(`${DESK}/desk/sign-in?signed-out=1`);
   await page.goto(`${DESK}${deskLeadPath(reference)}`);
   await expect(page).toHaveURL(/\/desk\/sign-in\?next=/);
   await page.getByRole("button", { name: "Sign in with a passkey" }).click();
