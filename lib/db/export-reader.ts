@@ -128,7 +128,8 @@ function sqliteReader(url: string, busyTimeoutMs: number): ExportReader {
     async eachRow(ids, visit) {
       db ??= new Database(url.replace(/^file:/, ""), { readonly: true, timeout: busyTimeoutMs });
       statement ??= db.prepare(
-        `SELECT ${SELECT(quote, "COUNT(*)")} FROM QuoteRequest q WHERE q.id IN (SELECT value FROM json_each(?)) ${ORDER(quote)}`,
+        `SELECT ${SELECT(quote, "COUNT(*)")} FROM QuoteRequest q ` +
+          `WHERE q.id IN (SELECT value FROM json_each(?)) ${ORDER(quote)}`,
       );
       for (const raw of statement.iterate(JSON.stringify(ids))) visit(exportRow(raw));
     },
@@ -147,7 +148,8 @@ const TIMESTAMP_OID = 1114;
 function postgresReader(url: string): ExportReader {
   let pool: pg.Pool | undefined;
   const quote = (name: string) => `"${name}"`;
-  const text = `SELECT ${SELECT(quote, "COUNT(*)::int")} FROM "QuoteRequest" q WHERE q.id = ANY($1::int[]) ${ORDER(quote)}`;
+  const text =
+    `SELECT ${SELECT(quote, "COUNT(*)::int")} FROM "QuoteRequest" q ` + `WHERE q.id = ANY($1::int[]) ${ORDER(quote)}`;
   const types = {
     getTypeParser: ((oid: number, format?: "text" | "binary") =>
       oid === TIMESTAMP_OID

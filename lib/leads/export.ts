@@ -89,7 +89,8 @@ export type CsvPieces = AsyncIterableIterator<string, undefined> & {
  * The CSV of the leads that match `filter`, in pieces: first the header (UTF-8 byte-order mark, so Excel reads
  * accents; CRLF line ends), then one piece per page of leads, newest first, each page read only when the piece
  * before has been taken. The leads are those that matched when the first page was asked for (their ids, 8 bytes
- * each, are all the export keeps beside one page); one erased meanwhile is left out. `onEnd` gets the number of leads written and whether the reader took the whole file.
+ * each, are all the export keeps beside one page); one erased meanwhile is left out. `onEnd` gets the number of
+ * leads written and whether the reader took the whole file.
  *
  * Closures rather than an async generator: a suspended generator keeps the piece it last handed on in its frame
  * until it is resumed, and a long-lived frame sits in V8's old generation, so each piece would outlive the young

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:export` (after a build): the desk's CSV export of 5,000 leads with 5,000-character messages,
- * streamed by a fresh `next start` on SQLite (EXPORT_DATABASE=postgresql: on a throwaway PostgreSQL) while a second client loads the desk's inbox and `/services` in turn.
+ * streamed by a fresh `next start` on SQLite (EXPORT_DATABASE=postgresql: on a throwaway PostgreSQL) while a
+ * second client loads the desk's inbox and `/services` in turn.
  * Prints the file's size and time; the server's memory growth during the export over its level before it, as
  * V8's heap in use plus external memory (read inside the server by tests/perf/memory-probe.mjs, every 5 ms, over
  * a baseline taken after forced collections: resident memory rarely shrinks in Node, so it cannot tell what the
@@ -70,7 +71,8 @@ async function seedPostgres(url: string) {
 function seed(file: string) {
   const db = new Database(file);
   const insert = db.prepare(
-    `INSERT INTO QuoteRequest (${COLUMNS}) VALUES (?, 'new', ?, ?, ?, 'other', 'Something else', 'Not sure yet', 'Flexible', ?, ?, '2026-11-24', ?, ?, ?)`,
+    `INSERT INTO QuoteRequest (${COLUMNS}) VALUES (?, 'new', ?, ?, ?, 'other', 'Something else', 'Not sure yet', ` +
+      `'Flexible', ?, ?, '2026-11-24', ?, ?, ?)`,
   );
   const now = Date.now();
   db.transaction(() => {
@@ -238,7 +240,8 @@ try {
   const verdict = (m: Measured) => (m.heapAndExternal <= TARGET_MB * MB ? "within" : "OVER");
   console.log(
     `${LEADS} leads with ${MESSAGE.length}-character messages: ${(bytes / 1e6).toFixed(1)} MB of CSV; ` +
-      `${DATABASE === "sqlite" ? "SQLite" : "PostgreSQL"}; load average ${load.toFixed(1)} on ${os.cpus().length} cores at the start` +
+      `${DATABASE === "sqlite" ? "SQLite" : "PostgreSQL"}; ` +
+      `load average ${load.toFixed(1)} on ${os.cpus().length} cores at the start` +
       (NODE_ARGS.length ? `; server node options ${NODE_ARGS.join(" ")}` : "") +
       `; memory over a baseline taken ` +
       `after forced collections (${(exportAlone.baseline.heapAndExternal / MB).toFixed(1)} MB heap + external)`,

@@ -389,7 +389,7 @@ describe("CSV export", () => {
     for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
   }
 
-  it("asks Prisma once for the matching leads and lets its answer go at once, not when the promise is collected", async () => {
+  it("asks Prisma once for the matching leads and lets its answer go at once, not when its promise dies", async () => {
     for (let i = 0; i < 3; i++) await insertLead({ name: `Released ${i}` });
     const { db, pages } = recordingDb();
     const pieces = leadsCsv({ db, reader: exportReader }, {}, { timeZone: ZONE, pageSize: 2 });
