@@ -8,7 +8,8 @@
 // SITE_URL must name it) and PERF_FLOOR_PORT (default PERF_PORT - 1) move the two servers.
 //
 // It also prints each measured page's document as built and as served: the build step
-// (lib/build/script-free-adapter.mjs) serves content pages without the framework's runtime.
+// (lib/build/script-free-adapter.mjs) serves content pages without the framework's runtime. Each run's line
+// names its LCP element and the requests its simulated LCP counted (tests/perf/lcp-requests.ts).
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
@@ -19,6 +20,7 @@ import desktopConfig from "lighthouse/core/config/desktop-config.js";
 import { originalFileOf, SCRIPT_FREE_ORIGINALS } from "../../lib/build/script-free-files.mjs";
 import { startQuoteServer } from "../helpers/quote-server";
 import { startFloorApp } from "./floor-server";
+import { lcpRequests } from "./lcp-requests";
 import { scriptsBeforeLcp } from "./scripts-before-lcp";
 
 const pages = process.env.PERF_PAGES?.split(",") ?? [
@@ -48,6 +50,8 @@ type Row = {
   scriptKb: number;
   totalKb: number;
   jsBeforeLcpKb: number;
+  lcpElement: string;
+  lcpRequests: string[];
 };
 type Target = { label: string; url: string };
 
@@ -65,6 +69,7 @@ async function measure(port: number, target: Target, preset: "mobile" | "desktop
   const items =
     (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] })?.items ??
     [];
+  const lcp = lcpRequests(lhr);
   const bytes = (type: string) => (items.find((item) => item.resourceType === type)?.transferSize ?? 0) / 1024;
   return {
     page: target.label,
@@ -80,6 +85,8 @@ async function measure(port: number, target: Target, preset: "mobile" | "desktop
     scriptKb: bytes("script"),
     totalKb: bytes("total"),
     jsBeforeLcpKb: scriptsBeforeLcp(artifacts.Trace.traceEvents, artifacts.DevtoolsLog).kb,
+    lcpElement: lcp.element,
+    lcpRequests: lcp.requests,
   };
 }
 
@@ -146,6 +153,9 @@ try {
         console.log(
           `run ${run + 1}, ${target.label}, ${preset}: performance ${row.perf}, LCP ${row.lcp.toFixed(0)} ms, ` +
             `TBT ${row.tbt.toFixed(0)} ms, JS run before the LCP frame ${row.jsBeforeLcpKb.toFixed(1)} KB`,
+        );
+        console.log(
+          `  LCP element: ${row.lcpElement}; requests finished before it: ${row.lcpRequests.join(", ") || "none"}`,
         );
       }
     }
