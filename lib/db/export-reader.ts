@@ -1,35 +1,38 @@
 import Database from "better-sqlite3";
 import pg from "pg";
+import type { QuoteRequest } from "@/lib/generated/prisma/client";
 import { databaseProvider } from "./client";
 import { releaseRows } from "./release-rows";
 
-/** One lead as the CSV export writes it: its stored columns, times as dates, and its count of notes. */
-export type ExportRow = {
-  id: number;
-  reference: string;
-  status: string;
-  name: string;
-  email: string;
-  company: string | null;
-  phone: string | null;
-  interestLabel: string;
-  budget: string;
-  timeline: string;
-  description: string;
-  referrerPath: string | null;
-  utmSource: string | null;
-  utmMedium: string | null;
-  utmCampaign: string | null;
-  utmTerm: string | null;
-  utmContent: string | null;
-  spamScore: number;
-  spamReason: string | null;
-  createdAt: Date;
-  activityAt: Date;
-  dealAmount: number | null;
-  dealCurrency: string | null;
-  nextStep: string | null;
-  nextStepAt: Date | null;
+/** One lead as the CSV export writes it: its stored columns (the model's own types), and its count of notes. */
+export type ExportRow = Pick<
+  QuoteRequest,
+  | "id"
+  | "reference"
+  | "status"
+  | "name"
+  | "email"
+  | "company"
+  | "phone"
+  | "interestLabel"
+  | "budget"
+  | "timeline"
+  | "description"
+  | "referrerPath"
+  | "utmSource"
+  | "utmMedium"
+  | "utmCampaign"
+  | "utmTerm"
+  | "utmContent"
+  | "spamScore"
+  | "spamReason"
+  | "createdAt"
+  | "activityAt"
+  | "dealAmount"
+  | "dealCurrency"
+  | "nextStep"
+  | "nextStepAt"
+> & {
   /** The lead's timeline entries that are notes. */
   notes: number;
 };
