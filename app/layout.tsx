@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from "next";
-import { geistSans } from "./fonts/geist-sans";
 import type { ReactNode } from "react";
 import { site } from "@/lib/content";
 import { feedAlternates } from "@/lib/seo";
@@ -29,13 +28,13 @@ export const viewport: Viewport = {
 };
 
 /**
- * What the public site and the desk share: the document, the font, the skip link. Each route group adds its
+ * What the public site and the desk share: the document, the skip link. Each route group adds its
  * own chrome (app/(site)/layout.tsx, app/(desk)/desk/layout.tsx); not-found and error render under this
  * layout alone, so they bring the public chrome themselves.
  */
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en-ZA" className={geistSans.variable}>
+    <html lang="en-ZA">
       <body className="flex min-h-dvh flex-col font-sans">
         <a
           href="#main"
