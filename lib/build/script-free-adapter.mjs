@@ -3,7 +3,8 @@
 // fixture site, the content bench) gets the step without calling it.
 //
 // The step: every prerendered page whose route has no client component of ours (lib/build/script-free.mjs says
-// which) is rewritten in place without the framework's runtime; `next start` serves the rewritten file. The list
+// which) is rewritten in place without the framework's runtime, its stylesheet cut to the rules it uses and inlined
+// (lib/build/inline-styles.mjs); `next start` serves the rewritten file. The list
 // of those pages goes to <distDir>/script-free-pages.json (proxy.ts gives them a CSP without 'unsafe-inline'),
 // the documents as built to <distDir>/script-free-originals/. The same list gives each prerendered page that keeps
 // its scripts the hashes of its inline scripts, and names the page routes rendered per request (no prerender):
@@ -17,6 +18,7 @@ import {
   ScriptFreeRefusal,
   stripRuntime,
 } from "./script-free.mjs";
+import { inlineStylesheets } from "./inline-styles.mjs";
 import { originalFileOf, SCRIPT_FREE_MANIFEST, SCRIPT_FREE_ORIGINALS } from "./script-free-files.mjs";
 
 /**
@@ -56,6 +58,12 @@ export function runScriptFreeStep({ outputs, distDir, nextVersion, buildId }) {
   const kept = [];
   const components = new Map();
   const rewrites = [];
+  /** @param {string} href a build stylesheet's address, /_next/static/... */
+  const readStylesheet = (href) => {
+    const file = path.join(distDir, "static", href.slice("/_next/static/".length));
+    if (!fs.existsSync(file)) throw new ScriptFreeRefusal(href, `no stylesheet at ${file}`);
+    return fs.readFileSync(file, "utf8");
+  };
   for (const prerender of outputs.prerenders) {
     const file = prerender.fallback?.filePath;
     if (prerender.routeType !== "page" || !file?.endsWith(".html")) continue;
@@ -86,7 +94,7 @@ export function runScriptFreeStep({ outputs, distDir, nextVersion, buildId }) {
       throw new ScriptFreeRefusal(page, "its route is partially prerendered: the rest would stream in by script");
     }
     const html = fs.readFileSync(file, "utf8");
-    rewrites.push({ page, file, html, result: stripRuntime(page, html) });
+    rewrites.push({ page, file, html, result: inlineStylesheets(page, stripRuntime(page, html), readStylesheet) });
   }
   // Every page is checked before any file is written: a refusal leaves the build's output as Next.js made it.
   const originals = path.join(distDir, SCRIPT_FREE_ORIGINALS);

@@ -177,6 +177,9 @@ describe("runScriptFreeStep", () => {
       );
     };
     manifest("/(site)/page", ["[project]/app/(site)/error.tsx"]);
+    const stylesheet = path.join(distDir, "static/chunks/3wapojxchcev9.css");
+    fs.mkdirSync(path.dirname(stylesheet), { recursive: true });
+    fs.writeFileSync(stylesheet, "h1{color:red}.unused{color:blue}");
     manifest("/(site)/quote/page", ["[project]/components/quote/quote-form.tsx"]);
     const html = (name: string, content = page()) => {
       const file = path.join(distDir, "server/route-cache", `${name}.html`);
@@ -228,7 +231,11 @@ describe("runScriptFreeStep", () => {
       { page: "/quote", components: ["components/quote/quote-form.tsx"], inlineScripts: hashes },
     ]);
     expect(result.stripped.map(({ page }) => page)).toEqual(["/"]);
-    expect(fs.readFileSync(outputs.prerenders[0]!.fallback.filePath, "utf8")).not.toContain("<script src=");
+    const rewritten = fs.readFileSync(outputs.prerenders[0]!.fallback.filePath, "utf8");
+    expect(rewritten).not.toContain("<script src=");
+    // Its stylesheet inlined, cut to the rules its markup uses; /quote keeps its <link>.
+    expect(rewritten).not.toContain('rel="stylesheet"');
+    expect(rewritten).toContain("<style>h1{color:red}</style>");
     expect(fs.readFileSync(outputs.prerenders[2]!.fallback.filePath, "utf8")).toBe(page());
     expect(fs.readFileSync(path.join(distDir, "script-free-originals/index.html"), "utf8")).toBe(page());
     expect(JSON.parse(fs.readFileSync(path.join(distDir, "script-free-pages.json"), "utf8"))).toEqual({
