@@ -16,7 +16,7 @@ export function Section({
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className="band defer-render py-16">
+    <section aria-labelledby={`${id}-heading`} className="band py-16">
       <div className="container-page">
         <h2 id={`${id}-heading`} className="text-3xl font-bold tracking-tight text-ink">
           {heading}

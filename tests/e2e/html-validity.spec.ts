@@ -116,8 +116,12 @@ test("every document the server sends is valid HTML (W3C Nu HTML Checker, errors
   ])
     await save(`desk ${deskPath}`, await desk.get(`${DESK}${deskPath}`, { maxRedirects: 0 }));
 
-  // One JVM for every document; with --format json the checker writes its report to stderr.
-  const run = spawnSync(JAVA, ["-jar", VNU_JAR, "--errors-only", "--format", "json", ...saved.keys()], {
+  // One JVM for every document; with --format json the checker writes its report to stderr. Content pages carry
+  // their stylesheet in a <style>, which the checker also parses with the CSS validator's grammar; that predates
+  // what Tailwind 4 writes (@property, margin-trim in @supports, custom properties in transition-property), and a
+  // linked stylesheet was never checked, so its "CSS: " messages are filtered out. The HTML is checked in full.
+  const filter = ["--filterpattern", "CSS: .*"];
+  const run = spawnSync(JAVA, ["-jar", VNU_JAR, "--errors-only", ...filter, "--format", "json", ...saved.keys()], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });

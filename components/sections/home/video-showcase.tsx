@@ -21,7 +21,7 @@ export function VideoShowcase({ video, transcriptLabel }: { video: Home["video"]
     className: "absolute inset-0 size-full object-cover",
   });
   return (
-    <section aria-labelledby="showcase-heading" className="band defer-render py-16">
+    <section aria-labelledby="showcase-heading" className="band py-16">
       <div className="container-page grid items-start gap-10 lg:grid-cols-2">
         <div>
           <h2 id="showcase-heading" className="text-3xl font-bold tracking-tight text-ink">
