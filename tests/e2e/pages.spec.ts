@@ -112,6 +112,17 @@ test("the video loads nothing until played, its poster only when scrolled near, 
   await expect(video).toHaveAttribute("preload", "none");
   await expect(video.locator("track[kind=captions]")).toHaveCount(1);
   expect(requests.filter((url) => url.endsWith(".mp4"))).toEqual([]);
+  // Captions are offered, not on by default (their file is not fetched with the page); chosen, they load and show.
+  expect(requests.filter((url) => url.endsWith(".vtt"))).toEqual([]);
+  await video.evaluate((element: HTMLVideoElement) => {
+    element.textTracks[0]!.mode = "showing";
+  });
+  await expect
+    .poll(() => video.evaluate((element: HTMLVideoElement) => element.textTracks[0]!.cues?.[0]?.startTime ?? -1))
+    .toBe(0);
+  expect(
+    await video.evaluate((element: HTMLVideoElement) => (element.textTracks[0]!.cues![0] as VTTCue).text),
+  ).toContain("FS Dev");
   expect(requests.filter((url) => !url.startsWith("http://127.0.0.1"))).toEqual([]);
   await page.getByText("Read the transcript").click();
   await expect(page.getByTestId("video-transcript")).toContainText("Stilbaai");

@@ -51,7 +51,9 @@ export function VideoShowcase({ video, transcriptLabel }: { video: Home["video"]
             aria-label={video.title}
           >
             <source src={video.src} type={video.type} />
-            <track kind="captions" src={video.captions} srcLang="en" label="English" default />
+            {/* Offered in the player's captions menu, not on by default: a default track is fetched with the page
+                although the video is far below the fold, and the transcript below says the same. */}
+            <track kind="captions" src={video.captions} srcLang="en" label="English" />
           </video>
         </div>
       </div>
