@@ -49,6 +49,7 @@ type Row = {
   cls: number;
   scriptKb: number;
   totalKb: number;
+  requests: number;
   jsBeforeLcpKb: number;
   lcpElement: string;
   lcpRequests: string[];
@@ -67,8 +68,11 @@ async function measure(port: number, target: Target, preset: "mobile" | "desktop
   const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
   const items =
-    (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number }[] })?.items ??
-    [];
+    (
+      lhr.audits["resource-summary"]?.details as {
+        items?: { resourceType: string; transferSize: number; requestCount: number }[];
+      }
+    )?.items ?? [];
   const lcp = lcpRequests(lhr);
   const bytes = (type: string) => (items.find((item) => item.resourceType === type)?.transferSize ?? 0) / 1024;
   return {
@@ -84,6 +88,7 @@ async function measure(port: number, target: Target, preset: "mobile" | "desktop
     cls: audit("cumulative-layout-shift"),
     scriptKb: bytes("script"),
     totalKb: bytes("total"),
+    requests: items.find((item) => item.resourceType === "total")?.requestCount ?? 0,
     jsBeforeLcpKb: scriptsBeforeLcp(artifacts.Trace.traceEvents, artifacts.DevtoolsLog).kb,
     lcpElement: lcp.element,
     lcpRequests: lcp.requests,
@@ -167,8 +172,8 @@ try {
 }
 
 const header =
-  "| page | preset | perf | a11y | best practices | SEO | FCP | LCP | TBT | CLS | script (KB) | total (KB) " +
-  "| JS before LCP (KB) |";
+  "| page | preset | perf | a11y | best practices | SEO | FCP | LCP | TBT | CLS | script (KB) | requests " +
+  "| total (KB) | JS before LCP (KB) |";
 const completed = [...samples.values()].map((rows) => rows.length);
 console.log(
   `\nLighthouse ${new Date().toISOString().slice(0, 10)}, ${runs} run(s) each, ` +
@@ -182,19 +187,20 @@ for (const rows of samples.values()) {
   console.log(
     `| ${row.page} | ${row.preset} | ${row.perf} | ${row.a11y} | ${row.bp} | ${row.seo} | ` +
       `${(row.fcp / 1000).toFixed(2)} s | ${(row.lcp / 1000).toFixed(2)} s | ${row.tbt.toFixed(0)} ms | ` +
-      `${row.cls.toFixed(3)} | ${row.scriptKb.toFixed(1)} | ${row.totalKb.toFixed(1)} | ` +
+      `${row.cls.toFixed(3)} | ${row.scriptKb.toFixed(1)} | ${row.requests} | ${row.totalKb.toFixed(1)} | ` +
       `${row.jsBeforeLcpKb.toFixed(1)} |`,
   );
 }
 if (runs > 1) {
   console.log("\nMedians per metric (each taken on its own, so a row need not be one run):\n");
-  console.log("| page | preset | perf | LCP | TBT | JS before LCP (KB) |\n|---|---|---|---|---|---|");
+  console.log("| page | preset | perf | FCP | LCP | TBT | JS before LCP (KB) |\n|---|---|---|---|---|---|---|");
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   for (const rows of samples.values()) {
     const { page, preset } = rows[0]!;
     const perf = rows.map((r) => r.perf);
     console.log(
       `| ${page} | ${preset} | ${median(perf)} (${Math.min(...perf)}-${Math.max(...perf)}) | ` +
+        `${(median(rows.map((r) => r.fcp)) / 1000).toFixed(2)} s | ` +
         `${(median(rows.map((r) => r.lcp)) / 1000).toFixed(2)} s | ${median(rows.map((r) => r.tbt)).toFixed(0)} ms | ` +
         `${median(rows.map((r) => r.jsBeforeLcpKb)).toFixed(1)} |`,
     );
