@@ -185,17 +185,23 @@ export function rulesUsed(css, html) {
 
 /**
  * `html` (a stripped page) with its build stylesheets replaced by one `<style>` holding the rules its markup uses,
- * where the first link was. `readStylesheet` reads a stylesheet by its address. Throws a ScriptFreeRefusal naming
- * `page` when a link cannot be inlined or a stylesheet does not parse.
+ * where the first link was. `readStylesheet` reads a stylesheet by its address (undefined: no such file). Throws a
+ * ScriptFreeRefusal naming `page` when a link cannot be inlined, or a stylesheet is missing or does not parse.
  * @param {string} page
  * @param {string} html
- * @param {(href: string) => string} readStylesheet
+ * @param {(href: string) => string | undefined} readStylesheet
  * @returns {string}
  */
 export function inlineStylesheets(page, html, readStylesheet) {
   const links = stylesheetLinks(page, html);
   if (links.length === 0) return html;
-  const css = links.map(({ href }) => rebaseUrls(page, readStylesheet(href), href)).join("\n");
+  const css = links
+    .map(({ href }) => {
+      const text = readStylesheet(href);
+      if (text === undefined) throw new ScriptFreeRefusal(page, `its stylesheet ${href} is not in the build`);
+      return rebaseUrls(page, text, href);
+    })
+    .join("\n");
   if (/<\/style/i.test(css)) throw new ScriptFreeRefusal(page, "a stylesheet holds </style>");
   const cut = dropUnreadProperties(rulesUsed(css, html), html);
   const [first, ...rest] = links;

@@ -61,8 +61,7 @@ export function runScriptFreeStep({ outputs, distDir, nextVersion, buildId }) {
   /** @param {string} href a build stylesheet's address, /_next/static/... */
   const readStylesheet = (href) => {
     const file = path.join(distDir, "static", href.slice("/_next/static/".length));
-    if (!fs.existsSync(file)) throw new ScriptFreeRefusal(href, `no stylesheet at ${file}`);
-    return fs.readFileSync(file, "utf8");
+    return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : undefined;
   };
   for (const prerender of outputs.prerenders) {
     const file = prerender.fallback?.filePath;

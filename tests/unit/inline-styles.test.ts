@@ -14,7 +14,7 @@ const sheets: Record<string, string> = {
     ".hero{background:url(../media/hero.svg)}",
   "/_next/static/chunks/b.css": "p{margin:0}",
 };
-const read = (href: string) => sheets[href] ?? "";
+const read = (href: string) => sheets[href];
 
 describe("inlineStylesheets", () => {
   it("replaces the links with one <style> of the rules the markup uses, the rest of the document untouched", () => {
@@ -64,13 +64,20 @@ describe("inlineStylesheets", () => {
     ];
     const dropped = [".x::before{b:1}", ":where(.space-y>p){b:2}", ".x:hover{b:3}", "@media print{.x{b:4}}"];
     const sheet: Record<string, string> = { "/_next/static/chunks/a.css": [...kept, ...dropped].join("") };
-    const result = inlineStylesheets("/about", doc(LINK, body), (href) => sheet[href] ?? "");
+    const result = inlineStylesheets("/about", doc(LINK, body), (href) => sheet[href]);
     expect(/<style>([\s\S]*)<\/style>/.exec(result)?.[1]).toBe(kept.join(""));
+  });
+
+  it("refuses, naming the page, a stylesheet missing from the build", () => {
+    const missing = '<link rel="stylesheet" href="/_next/static/chunks/gone.css"/>';
+    expect(() => inlineStylesheets("/faq", doc(missing, ""), read)).toThrow(
+      "script-free pages: /faq: its stylesheet /_next/static/chunks/gone.css is not in the build",
+    );
   });
 
   it("refuses, naming the page, a stylesheet that does not parse", () => {
     const unparsed: Record<string, string> = { "/_next/static/chunks/a.css": "h1{color:red" };
-    expect(() => inlineStylesheets("/about", doc(LINK, "<h1>x</h1>"), (href) => unparsed[href] ?? "")).toThrow(
+    expect(() => inlineStylesheets("/about", doc(LINK, "<h1>x</h1>"), (href) => unparsed[href])).toThrow(
       /script-free pages: \/about: its stylesheet \/_next\/static\/chunks\/a.css does not parse/,
     );
   });
