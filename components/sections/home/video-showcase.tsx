@@ -9,6 +9,7 @@ const TRANSPARENT_POSTER = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BA
  * party is contacted, and the transcript is the text alternative. The poster is a lazily loaded
  * image behind the (transparent until played) video rather than its `poster` attribute, which
  * browsers fetch at once: this one is far below the fold and would compete with the first paint.
+ * For the same reason the player itself renders only near the viewport (`defer-player`).
  */
 export function VideoShowcase({ video, transcriptLabel }: { video: Home["video"]; transcriptLabel: string }) {
   const { props: poster } = getImageProps({
@@ -40,7 +41,7 @@ export function VideoShowcase({ video, transcriptLabel }: { video: Home["video"]
           {/* eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text */}
           <img {...poster} data-testid="video-poster" />
           <video
-            className="relative block aspect-video w-full"
+            className="defer-player relative block aspect-video w-full"
             controls
             preload="none"
             playsInline
