@@ -16,6 +16,39 @@ function Choice({ id, label, children }: { id: string; label: string; children: 
   );
 }
 
+/** A labelled filter: its options, led by one that leaves the filter off when `anyLabel` is given. */
+function SelectChoice({
+  name,
+  label,
+  value,
+  anyLabel,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  anyLabel?: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  const id = `filter-${name}`;
+  return (
+    <Choice id={id} label={label}>
+      <select id={id} name={name} defaultValue={value} className={SELECT}>
+        {anyLabel === undefined ? null : <option value="">{anyLabel}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </Choice>
+  );
+}
+
+/** A record of labelled entries (age filters, sort orders) as options keyed by the record's keys. */
+const optionsOf = (entries: Record<string, { label: string }>) =>
+  Object.entries(entries).map(([value, { label }]) => ({ value, label }));
+
 /**
  * The inbox's search, filters and order: a plain GET form, so every view is a URL (bookmarkable, shareable
  * between the owner's devices) and works without JavaScript.
@@ -30,6 +63,12 @@ export function InboxFilters({
   choices: FilterChoices;
 }) {
   const filtered = Boolean(filter.query || filter.interest || filter.budgetValue || filter.age || filter.sort);
+  const selects = [
+    { name: "interest", label: "Interest", value: filter.interest ?? "", anyLabel: "Any", options: choices.interests },
+    { name: "budget", label: "Budget", value: filter.budgetValue ?? "", anyLabel: "Any", options: choices.budgets },
+    { name: "age", label: "Received", value: filter.age ?? "", anyLabel: "Any time", options: optionsOf(AGE_FILTERS) },
+    { name: "sort", label: "Order", value: filter.sort ?? defaultSort(status), options: optionsOf(INBOX_SORTS) },
+  ];
   return (
     <form
       method="get"
@@ -49,45 +88,9 @@ export function InboxFilters({
           className="mt-1 block min-h-11 w-80 max-w-full rounded-md border border-slate-400 px-3"
         />
       </Choice>
-      <Choice id="filter-interest" label="Interest">
-        <select id="filter-interest" name="interest" defaultValue={filter.interest ?? ""} className={SELECT}>
-          <option value="">Any</option>
-          {choices.interests.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-      </Choice>
-      <Choice id="filter-budget" label="Budget">
-        <select id="filter-budget" name="budget" defaultValue={filter.budgetValue ?? ""} className={SELECT}>
-          <option value="">Any</option>
-          {choices.budgets.map((choice) => (
-            <option key={choice.value} value={choice.value}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-      </Choice>
-      <Choice id="filter-age" label="Received">
-        <select id="filter-age" name="age" defaultValue={filter.age ?? ""} className={SELECT}>
-          <option value="">Any time</option>
-          {Object.entries(AGE_FILTERS).map(([key, age]) => (
-            <option key={key} value={key}>
-              {age.label}
-            </option>
-          ))}
-        </select>
-      </Choice>
-      <Choice id="filter-sort" label="Order">
-        <select id="filter-sort" name="sort" defaultValue={filter.sort ?? defaultSort(status)} className={SELECT}>
-          {Object.entries(INBOX_SORTS).map(([key, sort]) => (
-            <option key={key} value={key}>
-              {sort.label}
-            </option>
-          ))}
-        </select>
-      </Choice>
+      {selects.map((select) => (
+        <SelectChoice key={select.name} {...select} />
+      ))}
       <button type="submit" className="button-secondary">
         Search
       </button>
