@@ -91,13 +91,22 @@ test("home carries every section the brief lists", async ({ page }) => {
   await expect(page.getByTestId("quote-band-heading").or(page.locator("#quote-band-heading"))).toBeVisible();
 });
 
-test("the video loads nothing until played, its poster only when scrolled near, and has a text alternative", async ({
+test("the video loads nothing until played, renders its player and poster when near, and has a transcript", async ({
   page,
 }) => {
   const requests: string[] = [];
   page.on("request", (request) => requests.push(request.url()));
+  // Chromium draws a player's controls with SVG icons it loads as data: URLs, which only the protocol reports.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.enable");
+  const controlIcons: string[] = [];
+  cdp.on("Network.requestWillBeSent", ({ request }) => {
+    if (request.url.startsWith("data:image/svg+xml")) controlIcons.push(request.url);
+  });
   await page.goto("/");
   await page.waitForLoadState("networkidle");
+  // The player renders near the viewport only (.defer-player): its controls are not built with the page.
+  expect(controlIcons).toEqual([]);
   // Farther below the fold than Chromium's widest lazy-loading margin (2,500 px), the lazy poster is not fetched
   // during the first load.
   const fold = page.viewportSize()!.height;
@@ -111,6 +120,7 @@ test("the video loads nothing until played, its poster only when scrolled near, 
       page.getByTestId("video-poster").evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0),
     )
     .toBe(true);
+  await expect.poll(() => controlIcons.length).toBeGreaterThan(0);
   await page.waitForLoadState("networkidle");
   const video = page.locator("video");
   await expect(video).toHaveAttribute("preload", "none");
