@@ -10,12 +10,11 @@
 import { selectOne } from "css-select";
 import { parseDocument } from "htmlparser2";
 import postcss from "postcss";
-import { ScriptFreeRefusal } from "./script-free.mjs";
+import { attributesOf, ScriptFreeRefusal } from "./script-free.mjs";
 
 const STYLESHEET_LINK = /<link\b([^>]*)\brel="stylesheet"([^>]*)>/g;
 /** The only stylesheets a build links: the bundler's own files under /_next/static/. */
 const BUILD_STYLESHEET = /^\/_next\/static\/[\w./-]+\.css$/;
-const ATTRIBUTE = /\s([\w-]+)(?:="([^"]*)")?/g;
 /** Attributes of a build's stylesheet link that change nothing once its rules are in the document. */
 const LINK_ATTRIBUTES = new Set(["rel", "href", "data-precedence"]);
 /**
@@ -27,11 +26,8 @@ const LINK_ATTRIBUTES = new Set(["rel", "href", "data-precedence"]);
  */
 function stylesheetLinks(page, html) {
   return [...html.matchAll(STYLESHEET_LINK)].map(([tag, before = "", after = ""]) => {
-    /** @type {Record<string, string>} */
-    const attrs = { rel: "stylesheet" };
-    for (const [, name = "", value = ""] of `${before} ${after}`.replace(/\/\s*$/, "").matchAll(ATTRIBUTE)) {
-      attrs[name] = value;
-    }
+    const attrs = attributesOf(`${before} ${after}`);
+    if (!attrs) throw new ScriptFreeRefusal(page, `a stylesheet link with attributes it cannot read: ${tag}`);
     const unknown = Object.keys(attrs).filter((name) => !LINK_ATTRIBUTES.has(name));
     if (unknown.length > 0) throw new ScriptFreeRefusal(page, `a stylesheet link with ${unknown.join(", ")}: ${tag}`);
     const href = attrs.href ?? "";

@@ -87,8 +87,13 @@ const STREAMED = [
   { pattern: /\$R[CSX]\s*[=(]/, what: "React's streaming script ($RC/$RS/$RX)" },
 ];
 
-/** @param {string} attributes */
-function attributesOf(attributes) {
+/**
+ * A tag's attributes (the text after its name) by name, or undefined when some of the text is not an attribute this
+ * reads (`name` or `name="value"`).
+ * @param {string} attributes
+ * @returns {Record<string, string> | undefined}
+ */
+export function attributesOf(attributes) {
   /** @type {Record<string, string>} */
   const result = {};
   const rest = attributes.replace(/\s([\w-]+)(?:="([^"]*)")?/g, (_, name, value) => {

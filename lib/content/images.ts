@@ -7,6 +7,13 @@ export const PUBLIC_ROOT = path.join(process.cwd(), "public");
 
 type Found = { field: string; src: string };
 
+/**
+ * The file in public/ (or `root`) that a site path such as `/images/a%20b.png?v=2` names. turbopackIgnore: a lookup
+ * by content path; without it the build traces the whole project.
+ */
+const publicFileOf = (src: string, root: string) =>
+  path.join(/*turbopackIgnore: true*/ root, decodeURI(src.split("?")[0]!));
+
 const isImage = (value: unknown): value is { src: string; width: unknown; height: unknown } =>
   typeof value === "object" &&
   value !== null &&
@@ -34,13 +41,8 @@ export function figuresIn(body: string): Found[] {
 
 /** The images among `found` whose file is not in public/ (site paths only; https images are not checked). */
 export function missingImages(found: Found[], root = PUBLIC_ROOT): Found[] {
-  // turbopackIgnore: a check of public/ by content path; without it the build traces the whole project.
   return found.filter(
-    ({ src }) =>
-      src.startsWith("/") &&
-      !fs.existsSync(
-        /*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ root, decodeURI(src.split("?")[0]!)),
-      ),
+    ({ src }) => src.startsWith("/") && !fs.existsSync(/*turbopackIgnore: true*/ publicFileOf(src, root)),
   );
 }
 
@@ -72,8 +74,7 @@ export function inlineSvg(
   className: string,
   root = PUBLIC_ROOT,
 ): string {
-  const file = path.join(/*turbopackIgnore: true*/ root, decodeURI(src.split("?")[0]!));
-  const markup = fs.readFileSync(file, "utf8").trim();
+  const markup = fs.readFileSync(/*turbopackIgnore: true*/ publicFileOf(src, root), "utf8").trim();
   const unsafe = UNSAFE_SVG.find(({ pattern }) => pattern.test(markup));
   if (unsafe) throw new Error(`public${src}: an SVG put into pages must not hold ${unsafe.what}`);
   if (!/^<svg\b[^>]*>[\s\S]*<\/svg>$/.test(markup) || markup.match(/<svg\b/g)?.length !== 1) {
